@@ -1,0 +1,35 @@
+import django_filters
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+
+from admissions.api.serializers import CitizenSerializer
+from admissions.cpr import cpr_compact
+from admissions.models import Citizen
+from sundhedsaftale.api.viewsets import ReadOnlyVisibleViewSet
+
+NOT_FOUND = OpenApiResponse(description="Ukendt, eller ikke synlig for brugerens organisationer.")
+
+
+class CitizenFilter(django_filters.FilterSet):
+    cpr = django_filters.CharFilter(method="filter_cpr", label="CPR-nummer (med eller uden bindestreg)")
+    municipality = django_filters.CharFilter(field_name="municipality__code")
+
+    class Meta:
+        model = Citizen
+        fields = ["cpr", "municipality"]
+
+    def filter_cpr(self, queryset, name, value):  # type: ignore[no-untyped-def]
+        return queryset.filter(cpr=cpr_compact(value))
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Borgere, som brugerens organisationer må se"),
+    retrieve=extend_schema(summary="Én borger", responses={200: CitizenSerializer, 404: NOT_FOUND}),
+)
+class CitizenViewSet(ReadOnlyVisibleViewSet):
+    queryset = Citizen.objects.all()
+    serializer_class = CitizenSerializer
+    filterset_class = CitizenFilter
+    citizen_id_path = "pk"
+
+    def scope_queryset(self, queryset):  # type: ignore[no-untyped-def]
+        return queryset.select_related("municipality", "gp_practice")

@@ -1,0 +1,70 @@
+"""CPR numbers: the ordinary ten digits and the health sector's replacement CPR (erstatnings-CPR)."""
+
+import re
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from stdnum.dk import cpr as stdnum_cpr
+from stdnum.exceptions import InvalidComponent, InvalidFormat, InvalidLength, ValidationError as StdnumError
+
+# Replacement CPR: the birth date DDMMYY, a digit, two letters and a digit, e.g. 010190-1AB2.
+REPLACEMENT_CPR = re.compile(r"^(\d{6})(\d[A-Z]{2}\d)$")
+
+
+def cpr_compact(value: str) -> str:
+    """Return the CPR without separators and spaces, letters upper-cased."""
+    return re.sub(r"[\s-]", "", value or "").upper()
+
+
+def cpr_format(value: str) -> str:
+    """Return the CPR as DDMMYY-XXXX."""
+    compact = cpr_compact(value)
+    return f"{compact[:6]}-{compact[6:]}" if len(compact) == 10 else compact
+
+
+def cpr_mask(value: str) -> str:
+    """Return the CPR with its sequence part hidden (for logs, audit diffs and lists)."""
+    compact = cpr_compact(value)
+    return f"{compact[:6]}-xxxx" if len(compact) >= 6 else "xxxxxx-xxxx"
+
+
+def is_replacement_cpr(value: str) -> bool:
+    return bool(REPLACEMENT_CPR.match(cpr_compact(value)))
+
+
+def cpr_birth_date(value: str) -> date:
+    compact = cpr_compact(value)
+    if is_replacement_cpr(compact):
+        day, month, year = int(compact[0:2]), int(compact[2:4]), int(compact[4:6])
+        century = 1900 if year > date.today().year % 100 else 2000
+        return date(century + year, month, day)
+    return stdnum_cpr.get_birth_date(compact)
+
+
+def cpr_validate(value: str) -> str:
+    """Validate a CPR or replacement CPR and return it compact; raise ``ValidationError`` in Danish otherwise.
+
+    The modulus-11 check is not applied: it was given up in 2007 when the sequence numbers ran out.
+    """
+    compact = cpr_compact(value)
+    if len(compact) != 10:
+        raise ValidationError(_("Et CPR-nummer har 10 cifre (DDMMÅÅ-XXXX)."), code="cpr_length")
+    try:
+        if is_replacement_cpr(compact):
+            birth = cpr_birth_date(compact)
+        else:
+            stdnum_cpr.validate(compact)
+            birth = stdnum_cpr.get_birth_date(compact)
+    except InvalidLength as error:
+        raise ValidationError(_("Et CPR-nummer har 10 cifre (DDMMÅÅ-XXXX)."), code="cpr_length") from error
+    except InvalidFormat as error:
+        raise ValidationError(
+            _("Et CPR-nummer består af cifre; et erstatnings-CPR af dato, ét ciffer, to bogstaver og ét ciffer."),
+            code="cpr_format",
+        ) from error
+    except (InvalidComponent, ValueError, StdnumError) as error:
+        raise ValidationError(_("CPR-nummeret indeholder ikke en gyldig fødselsdato."), code="cpr_date") from error
+    if birth > date.today():
+        raise ValidationError(_("CPR-nummerets fødselsdato ligger i fremtiden."), code="cpr_date")
+    return compact

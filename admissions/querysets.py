@@ -1,0 +1,102 @@
+"""The one rule for who sees which citizen, written once and used by every view, API, export and task."""
+
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+from sundhedsaftale.access.roles import ROLES_WITHOUT_PERSONAL_DATA, Role
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+
+def citizen_scope(user: "AbstractBaseUser | AnonymousUser") -> Q | None:
+    """Return the condition on citizens the user may see, or ``None`` for everyone.
+
+    - hospital staff (a hospital unit or one of its departments): citizens with a stay at that hospital;
+    - municipal staff: citizens who live in the municipality;
+    - GPs: their listed patients;
+    - regional admins and superusers: everyone;
+    - steering groups (clusters): nobody — they see aggregated figures only.
+    """
+    from admissions.models import Stay
+    from clusters.selectors import membership_list
+
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return None
+    hospitals: set[int] = set()
+    municipalities: set[int] = set()
+    practices: set[int] = set()
+    for membership in membership_list(user=user):
+        organisation = membership.organisation
+        if membership.role in ROLES_WITHOUT_PERSONAL_DATA:
+            continue
+        if membership.role == Role.REGIONAL_ADMIN and organisation.kind == "region":
+            return None
+        if organisation.kind == "hospital":
+            hospitals.add(organisation.pk)
+        elif organisation.kind == "department" and organisation.parent_id:
+            hospitals.add(organisation.parent_id)
+        elif organisation.kind == "municipality":
+            municipalities.add(organisation.pk)
+        elif organisation.kind == "practice":
+            practices.add(organisation.pk)
+    condition = Q(pk__in=[])
+    if hospitals:
+        condition |= Q(Exists(Stay.objects.filter(course__citizen=OuterRef("pk"), hospital_id__in=hospitals)))
+    if municipalities:
+        condition |= Q(municipality_id__in=municipalities)
+    if practices:
+        condition |= Q(gp_practice_id__in=practices)
+    return condition
+
+
+class CitizenQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> "CitizenQuerySet":
+        condition = citizen_scope(user)
+        return self if condition is None else self.filter(condition)
+
+    def search(self, text: str) -> "CitizenQuerySet":
+        from admissions.cpr import cpr_compact
+
+        text = text.strip()
+        if not text:
+            return self.none()
+        compact = cpr_compact(text)
+        if compact[:6].isdigit():
+            return self.filter(cpr__startswith=compact)
+        condition = Q()
+        for word in text.split():
+            condition &= Q(name__icontains=word)
+        return self.filter(condition)
+
+
+class CitizenDataQuerySet(models.QuerySet):
+    """For every record that belongs to a citizen: visible exactly when its citizen is visible."""
+
+    citizen_path = "citizen"
+
+    def visible_to(self, user: Any) -> "CitizenDataQuerySet":
+        from admissions.models import Citizen
+
+        condition = citizen_scope(user)
+        if condition is None:
+            return self
+        return self.filter(**{f"{self.citizen_path}__in": Citizen.objects.filter(condition).values("pk")})
+
+
+class CourseQuerySet(CitizenDataQuerySet):
+    def open(self) -> "CourseQuerySet":
+        return self.filter(discharged_at__isnull=True, state__in=["admitted", "on_leave"])
+
+    def at_department(self, department_id: int) -> "CourseQuerySet":
+        return self.filter(department_id=department_id)
+
+
+class CourseDataQuerySet(CitizenDataQuerySet):
+    """For records hanging on a course."""
+
+    citizen_path = "course__citizen"

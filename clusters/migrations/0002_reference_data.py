@@ -1,0 +1,20 @@
+"""Ship Region Midtjylland's organisations and the annexes' contact data with the schema."""
+
+from django.db import migrations
+
+
+def load(apps, schema_editor):  # type: ignore[no-untyped-def]
+    from clusters.services import ModelSet, reference_data_load
+
+    reference_data_load(
+        models=ModelSet(
+            apps.get_model("clusters", "Organisation"),
+            apps.get_model("clusters", "Contact"),
+            apps.get_model("clusters", "OpeningHours"),
+        )
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("clusters", "0001_initial")]
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]

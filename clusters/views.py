@@ -1,0 +1,33 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from clusters.models import Contact
+from clusters.selectors import contact_is_open, contact_list
+
+
+def contact_list_view(request: HttpRequest) -> HttpResponse:
+    """Kontaktliste: the annexes' contact data, searchable, with whether each phone is open now.
+
+    Public reference data (no citizen data), so it needs no log-in, like the printed pocket edition.
+    """
+    search = request.GET.get("q", "")
+    purpose = request.GET.get("formaal", "")
+    now = timezone.now()
+    organisations = list(contact_list(search=search, purpose=purpose))
+    rows = [
+        {
+            "organisation": organisation,
+            "contacts": [
+                {"contact": contact, "open_now": contact_is_open(contact=contact, at=now)}
+                for contact in organisation.contacts.all()
+            ],
+        }
+        for organisation in organisations
+    ]
+    template = "clusters/contact_list.html#results" if request.htmx else "clusters/contact_list.html"  # type: ignore[attr-defined]
+    return render(
+        request,
+        template,
+        {"rows": rows, "search": search, "purpose": purpose, "purposes": Contact.Purpose.choices, "now": now},
+    )

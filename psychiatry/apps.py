@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PsychiatryConfig(AppConfig):
+    name = "psychiatry"
+    verbose_name = "Psykiatri"

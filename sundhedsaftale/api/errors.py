@@ -1,0 +1,72 @@
+"""One mapping from errors to JSON bodies with a human-readable ``detail``."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class DomainError(Exception):
+    """A rule of the agreements or of the product was broken by the request. Mapped to 400 (or ``status``)."""
+
+    status_code = status.HTTP_400_BAD_REQUEST
+
+    def __init__(self, message: str, *, field: str | None = None, code: str = "invalid", status_code: int = 0):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.code = code
+        if status_code:
+            self.status_code = status_code
+
+
+class Conflict(DomainError):
+    status_code = status.HTTP_409_CONFLICT
+
+
+def _validation_detail(errors: Any) -> str:
+    if isinstance(errors, dict):
+        for field, messages in errors.items():
+            text = _validation_detail(messages)
+            return text if field in ("non_field_errors", "__all__") else f"{field}: {text}"
+    if isinstance(errors, list) and errors:
+        return _validation_detail(errors[0])
+    return str(errors)
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """Return a JSON body ``{"detail": ..., "code": ..., "errors": {...}}`` for every API error."""
+    if isinstance(exc, DomainError):
+        errors = {exc.field: [exc.message]} if exc.field else {}
+        return Response({"detail": exc.message, "code": exc.code, "errors": errors}, status=exc.status_code)
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound(_("Ikke fundet."))
+    if isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        response.data = {
+            "detail": _validation_detail(exc.detail),
+            "code": "invalid",
+            "errors": exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail},
+        }
+    elif isinstance(response.data, dict) and "detail" in response.data:
+        detail = response.data["detail"]
+        response.data = {"detail": str(detail), "code": getattr(detail, "code", "error")}
+    return response
+
+
+def json_404(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return JsonResponse({"detail": _("Ikke fundet."), "code": "not_found"}, status=404)
+
+
+def json_500(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"detail": _("Der opstod en fejl på serveren."), "code": "server_error"}, status=500)

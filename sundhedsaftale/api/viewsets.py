@@ -1,0 +1,73 @@
+"""The base viewsets: the visibility rule is applied here, once, and every read of citizen data is logged."""
+
+from typing import Any, ClassVar
+
+from django.db.models import Model, QuerySet
+from rest_framework import mixins, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from sundhedsaftale.access.services import access_log_record
+
+
+class VisibleViewSet(viewsets.GenericViewSet):
+    """A viewset whose rows are always ``queryset.visible_to(user)``.
+
+    Subclasses set ``queryset`` and may narrow it in ``scope_queryset``; they must not override
+    ``get_queryset`` (enforced), so the visibility rule cannot be forgotten. Foreign rows are simply
+    absent, so a detail request for one gives 404, not 403, and existence is not leaked.
+    """
+
+    #: attribute path from a row to its citizen's id; ``None`` for data that is not a citizen's
+    citizen_id_path: ClassVar[str | None] = "citizen_id"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "get_queryset" in cls.__dict__:
+            raise TypeError(f"{cls.__name__} overrides get_queryset; use scope_queryset instead")
+
+    def scope_queryset(self, queryset: QuerySet) -> QuerySet:
+        """Hook: narrow or annotate the visible rows (select_related, filters by URL kwargs)."""
+        return queryset
+
+    def get_queryset(self) -> QuerySet:
+        assert self.queryset is not None, f"{type(self).__name__} needs a queryset"
+        queryset = self.queryset.all().visible_to(self.request.user)  # type: ignore[attr-defined]
+        return self.scope_queryset(queryset)
+
+    # --- the access log (Sundhedsloven § 42 a) -------------------------------------------------
+    def _read_rows(self) -> list[Model]:
+        if not hasattr(self, "_rows_read"):
+            self._rows_read: list[Model] = []
+        return self._rows_read
+
+    def get_object(self) -> Any:
+        row = super().get_object()
+        self._read_rows().append(row)
+        return row
+
+    def paginate_queryset(self, queryset: Any) -> Any:
+        page = super().paginate_queryset(queryset)
+        self._read_rows().extend(page if page is not None else list(queryset))
+        return page
+
+    def citizen_ids_of(self, row: Model) -> list[int]:
+        if self.citizen_id_path is None:
+            return []
+        value: Any = row
+        for part in self.citizen_id_path.split("."):
+            value = getattr(value, part, None)
+        return [value] if value is not None else []
+
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if 200 <= response.status_code < 300 and request.user.is_authenticated:
+            ids = [i for row in self._read_rows() for i in self.citizen_ids_of(row)]
+            if ids:
+                route = request.resolver_match.view_name if request.resolver_match else request.path
+                access_log_record(request=request, citizen_ids=ids, what=f"API {route}", action="api")
+        return response
+
+
+class ReadOnlyVisibleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, VisibleViewSet):
+    pass

@@ -1,0 +1,17 @@
+"""The Celery app and its one beat schedule."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sundhedsaftale.settings")
+
+app = Celery("sundhedsaftale")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+app.autodiscover_tasks(["sundhedsaftale.ops", "sundhedsaftale.deadlines"])
+
+# The one beat schedule (django-celery-beat does not support Django 6.1, so it lives in code).
+app.conf.beat_schedule = {
+    "beat-tick": {"task": "sundhedsaftale.ops.tasks.beat_tick", "schedule": 30.0},
+}

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DeadlinesConfig(AppConfig):
+    name = "sundhedsaftale.deadlines"
+    label = "deadlines"
+    verbose_name = "Frister og advarsler"

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from admissions import views as admissions_views
+from clusters import views as clusters_views
+from sundhedsaftale import views
+
+if settings.ADMIN_REQUIRE_OTP:
+    from django_otp.admin import OTPAdminSite
+
+    admin.site.__class__ = OTPAdminSite
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("organisation/skift/", views.membership_switch, name="membership-switch"),
+    path("healthz", views.healthz, name="healthz"),
+    path("kontakter/", clusters_views.contact_list_view, name="contact-list"),
+    path("borgere/", admissions_views.citizen_search, name="citizen-search"),
+    path("borgere/<int:pk>/", admissions_views.citizen_detail, name="citizen-detail"),
+    path("borgere/<int:pk>/adgangslog/", admissions_views.citizen_access_log, name="citizen-access-log"),
+    path("api/v1/", include("sundhedsaftale.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
