@@ -14,4 +14,6 @@ app.autodiscover_tasks(["sundhedsaftale.ops", "sundhedsaftale.deadlines"])
 # The one beat schedule (django-celery-beat does not support Django 6.1, so it lives in code).
 app.conf.beat_schedule = {
     "beat-tick": {"task": "sundhedsaftale.ops.tasks.beat_tick", "schedule": 30.0},
+    # Deadlines are due at whole minutes or end of day; a one-minute scan raises every alert within 60 s.
+    "scan-deadlines": {"task": "sundhedsaftale.deadlines.tasks.scan_deadlines", "schedule": 60.0},
 }

@@ -4,7 +4,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from admissions import views as admissions_views
 from clusters import views as clusters_views
 from sundhedsaftale import views
 
@@ -20,12 +19,15 @@ urlpatterns = [
     path("organisation/skift/", views.membership_switch, name="membership-switch"),
     path("healthz", views.healthz, name="healthz"),
     path("kontakter/", clusters_views.contact_list_view, name="contact-list"),
-    path("borgere/", admissions_views.citizen_search, name="citizen-search"),
-    path("borgere/<int:pk>/", admissions_views.citizen_detail, name="citizen-detail"),
-    path("borgere/<int:pk>/adgangslog/", admissions_views.citizen_access_log, name="citizen-access-log"),
+    path("", include("sundhedsaftale.deadlines.urls")),
+    path("", include("admissions.urls")),
+    path("", include("discharge.urls")),
+    path("", include("rehab.urls")),
     path("api/v1/", include("sundhedsaftale.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+handler404 = "sundhedsaftale.views.not_found"

@@ -32,3 +32,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
     """200 with the status of the database, the broker and the last beat tick; 503 if the database is down."""
     report = health_report()
     return JsonResponse(report, status=200 if report["database"]["ok"] else 503)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """JSON for API clients, the Danish page for people."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Ikke fundet.", "code": "not_found"}, status=404)
+    return render(request, "404.html", status=404)

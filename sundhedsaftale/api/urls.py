@@ -1,12 +1,15 @@
-"""The one API router. Each app contributes its viewsets here."""
+"""The one API router. Each app contributes its viewsets through ``<app>/api/routes.py``."""
 
 from django.urls import include, path
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
 from rest_framework.throttling import ScopedRateThrottle
 
-from admissions.api.views import CitizenViewSet
+from admissions.api import routes as admissions_routes
 from clusters.api.views import OrganisationViewSet
+from discharge.api import routes as discharge_routes
+from rehab.api import routes as rehab_routes
+from sundhedsaftale.deadlines.api import routes as deadline_routes
 
 
 class TokenView(ObtainAuthToken):
@@ -18,7 +21,8 @@ class TokenView(ObtainAuthToken):
 
 router = DefaultRouter()
 router.register("organisations", OrganisationViewSet, basename="organisation")
-router.register("citizens", CitizenViewSet, basename="citizen")
+for routes in (deadline_routes, admissions_routes, discharge_routes, rehab_routes):
+    routes.register(router)
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),

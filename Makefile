@@ -1,0 +1,70 @@
+# The two commands a newcomer needs are `make run` and `make test`; `make help` lists the rest.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# uv must never download its own Python: the machine's (pyenv, .python-version = 3.12) is the one.
+export UV_PYTHON_DOWNLOADS := never
+
+PYTHON_BOOTSTRAP ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+# WeasyPrint needs Pango and HarfBuzz's subsetter; the browser tests drive Debian's chromium.
+APT_PACKAGES ?= libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 chromium fonts-dejavu-core
+PYTEST_ARGS ?=
+
+.PHONY: help install install-system run test lint format typecheck migrations-check check
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+install: install-system ## install what is missing (uv via pip, apt packages as root) and sync the dependencies
+	@$(PYTHON_BOOTSTRAP) -m uv --version >/dev/null 2>&1 || $(PYTHON_BOOTSTRAP) -m pip install --quiet uv
+	$(PYTHON_BOOTSTRAP) -m uv sync --frozen
+
+install-system: ## as root: apt-get install the missing system packages (offline when none are missing)
+	@if [ "$$(id -u)" != 0 ]; then \
+		echo "not root: skipping apt packages ($(APT_PACKAGES))"; exit 0; \
+	fi; \
+	missing=""; \
+	for pkg in $(APT_PACKAGES); do \
+		status="$$(dpkg-query -W -f='$${Status}' "$$pkg" 2>/dev/null || true)"; \
+		[ "$$status" = "install ok installed" ] || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "apt-get install$$missing"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -qq; \
+		apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(PY):
+	$(MAKE) install
+
+run: install ## migrate, load reference and demo data, serve http://127.0.0.1:8000 with a Celery worker and beat
+	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
+	DJANGO_DEBUG=1 $(MANAGE) load_reference_data
+	DJANGO_DEBUG=1 $(MANAGE) load_demo_data
+	DJANGO_DEBUG=1 $(PY) bin/run-embedded
+
+test: install ## the whole pytest suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set, else SQLite)
+	@rc=0; $(VENV)/bin/pytest $(PYTEST_ARGS) || rc=$$?; \
+	if [ "$$rc" = 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; \
+	exit $$rc
+
+lint: | $(PY) ## ruff check and ruff format --check
+	$(VENV)/bin/ruff check . bin/run-embedded
+	$(VENV)/bin/ruff format --check . bin/run-embedded
+
+format: | $(PY) ## apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix . bin/run-embedded
+	$(VENV)/bin/ruff format . bin/run-embedded
+
+typecheck: | $(PY) ## mypy with the django and drf plugins
+	$(VENV)/bin/mypy .
+
+migrations-check: | $(PY) ## fail if a model change has no migration
+	$(MANAGE) makemigrations --check --dry-run
+
+check: lint typecheck migrations-check test ## everything CI runs (without starting PostgreSQL and Redis)

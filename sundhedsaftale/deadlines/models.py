@@ -1,0 +1,135 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sundhedsaftale.deadlines.querysets import AlertQuerySet, DeadlineQuerySet
+
+OPEN_STATES = ("pending", "breached")
+
+
+class Deadline(models.Model):
+    """One obligation of the agreements for one subject (an admission, a discharge plan, a rehab plan...).
+
+    At most one open deadline exists per subject and rule (database constraint): moving the anchor
+    recomputes it in place, meeting or cancelling closes it. Met after its due time counts as met late.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Afventer")
+        MET = "met", _("Overholdt")
+        BREACHED = "breached", _("Overskredet")
+        CANCELLED = "cancelled", _("Annulleret")
+
+    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    subject_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("subject_type", "subject_id")
+    citizen = models.ForeignKey(
+        "admissions.Citizen", null=True, blank=True, on_delete=models.PROTECT, related_name="deadlines"
+    )
+    rule_code = models.CharField(_("regel"), max_length=64)
+    rule_set = models.CharField(_("regelsæt"), max_length=16)
+    responsible = models.ForeignKey(
+        "clusters.Organisation", verbose_name=_("ansvarlig"), on_delete=models.PROTECT, related_name="deadlines"
+    )
+    counterpart = models.ForeignKey(
+        "clusters.Organisation", verbose_name=_("modtager"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="awaited_deadlines", help_text=_("Den part, der venter på handlingen (og også får advarslerne)."),
+    )
+    anchor_at = models.DateTimeField(_("ankertidspunkt"))
+    anchor_is_date = models.BooleanField(default=True)
+    due_date = models.DateField(_("fristdato"))
+    due_at = models.DateTimeField(_("frist"))
+    warn_at = models.DateTimeField(_("advarsel fra"))
+    state = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.PENDING)
+    warned_at = models.DateTimeField(null=True, blank=True)
+    breached_at = models.DateTimeField(_("overskredet"), null=True, blank=True)
+    met_at = models.DateTimeField(_("opfyldt"), null=True, blank=True)
+    met_late = models.BooleanField(_("opfyldt for sent"), default=False)
+    met_event = models.CharField(_("opfyldt ved"), max_length=200, blank=True)
+    met_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DeadlineQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("frist")
+        verbose_name_plural = _("frister")
+        ordering = ["due_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject_type", "subject_id", "rule_code"],
+                condition=Q(state__in=OPEN_STATES),
+                name="one_open_deadline_per_subject_and_rule",
+            ),
+            models.CheckConstraint(condition=Q(warn_at__lte=models.F("due_at")), name="warning_before_due"),
+        ]
+        indexes = [
+            # the beat scan's two queries: pending rows whose warn_at / due_at passed
+            models.Index(fields=["due_at"], condition=Q(state="pending"), name="deadline_pending_due"),
+            models.Index(fields=["warn_at"], condition=Q(state="pending", warned_at__isnull=True),
+                         name="deadline_pending_warn"),
+            models.Index(fields=["responsible", "state"]),
+            models.Index(fields=["citizen", "due_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule_code} {self.due_at:%Y-%m-%d %H:%M} ({self.get_state_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+    def urgency(self, now: "timezone.datetime | None" = None) -> str:
+        """'breached', 'due-soon' (warning time passed) or 'ok' — for colours on boards and timelines."""
+        now = now or timezone.now()
+        if self.state == self.State.BREACHED or (self.state == self.State.PENDING and self.due_at <= now):
+            return "breached"
+        if self.state == self.State.PENDING and self.warn_at <= now:
+            return "due-soon"
+        return "ok"
+
+
+class Alert(models.Model):
+    """A warning, breach or escalation for one organisation, at most once per deadline, kind and organisation."""
+
+    class Kind(models.TextChoices):
+        WARNING = "warning", _("Advarsel: fristen nærmer sig")
+        BREACH = "breach", _("Fristen er overskredet")
+        ESCALATION = "escalation", _("Eskalering til ledelsen")
+
+    deadline = models.ForeignKey(Deadline, on_delete=models.CASCADE, related_name="alerts")
+    kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
+    organisation = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="alerts")
+    created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
+    acknowledged_at = models.DateTimeField(_("kvitteret"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("tildelt"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="assigned_alerts",
+    )
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AlertQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("advarsel")
+        verbose_name_plural = _("advarsler")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["deadline", "kind", "organisation"], name="one_alert_per_deadline_kind_org"),
+        ]
+        indexes = [models.Index(fields=["organisation", "acknowledged_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.deadline.rule_code}"

@@ -1,0 +1,158 @@
+"""The beat scan: turn passed warning and due times into alerts, exactly once, in bounded batches.
+
+Safe to run twice or concurrently: on PostgreSQL each phase locks its batch with
+``SELECT ... FOR UPDATE SKIP LOCKED`` so concurrent scanners take disjoint rows, and everywhere the
+state filter on the update plus the unique constraint on (deadline, kind, organisation) make a
+repeated run a no-op.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, QuerySet
+from django.urls import reverse
+
+from clusters.models import Membership
+from sundhedsaftale.deadlines.models import Alert, Deadline
+from sundhedsaftale.workdays import DANISH, local_date, local_datetime, to_local
+
+# 500 rows per phase keep one tick well under 100 ms on PostgreSQL (bench/README.md) while a
+# backlog of thousands is drained by re-enqueued ticks within seconds.
+BATCH_SIZE = 500
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    breached: int = 0
+    warned: int = 0
+    escalated: int = 0
+
+    def more(self, batch_size: int) -> bool:
+        return max(self.breached, self.warned, self.escalated) >= batch_size
+
+
+def _locked(queryset: QuerySet) -> QuerySet:
+    if connection.features.has_select_for_update_skip_locked:
+        return queryset.select_for_update(skip_locked=True, of=("self",))
+    return queryset
+
+
+def _alerts(rows: list[tuple[int, int, int | None]], kind: str, now: datetime) -> None:
+    alerts = [
+        Alert(deadline_id=pk, kind=kind, organisation_id=org, created_at=now)
+        for pk, responsible, counterpart in rows
+        for org in {responsible, counterpart}
+        if org is not None
+    ]
+    Alert.objects.bulk_create(alerts, ignore_conflicts=True)
+
+
+def _breaches(now: datetime, batch_size: int) -> int:
+    with transaction.atomic():
+        due = Deadline.objects.filter(state=Deadline.State.PENDING, due_at__lte=now).order_by("due_at")
+        rows = list(_locked(due).values_list("pk", "responsible_id", "counterpart_id")[:batch_size])
+        if not rows:
+            return 0
+        ids = [row[0] for row in rows]
+        # A warning after the breach would be noise: the breach marks the warning as done too.
+        Deadline.objects.filter(pk__in=ids, state=Deadline.State.PENDING).update(
+            state=Deadline.State.BREACHED, breached_at=now
+        )
+        Deadline.objects.filter(pk__in=ids, warned_at__isnull=True).update(warned_at=now)
+        _alerts(rows, Alert.Kind.BREACH, now)
+        return len(rows)
+
+
+def _warnings(now: datetime, batch_size: int) -> int:
+    with transaction.atomic():
+        warn = Deadline.objects.filter(
+            state=Deadline.State.PENDING, warned_at__isnull=True, warn_at__lte=now
+        ).order_by("warn_at")
+        rows = list(_locked(warn).values_list("pk", "responsible_id", "counterpart_id")[:batch_size])
+        if not rows:
+            return 0
+        Deadline.objects.filter(pk__in=[row[0] for row in rows], warned_at__isnull=True).update(warned_at=now)
+        _alerts(rows, Alert.Kind.WARNING, now)
+        return len(rows)
+
+
+def escalation_due_at(breach_created_at: datetime) -> datetime:
+    """A breach not acknowledged within a working day escalates: same clock time, next working day."""
+    local = to_local(breach_created_at)
+    return local_datetime(DANISH.working_days_after(local_date(local), 1), local.time())
+
+
+def _escalations(now: datetime, batch_size: int) -> int:
+    with transaction.atomic():
+        escalated = Alert.objects.filter(
+            deadline=OuterRef("deadline"), organisation=OuterRef("organisation"), kind=Alert.Kind.ESCALATION
+        )
+        candidates = (
+            Alert.objects.filter(
+                kind=Alert.Kind.BREACH, acknowledged_at__isnull=True, created_at__lte=now - timedelta(days=1)
+            )
+            .exclude(Exists(escalated))
+            .order_by("created_at")
+        )
+        due = [
+            alert
+            for alert in _locked(candidates)[:batch_size]
+            if escalation_due_at(alert.created_at) <= now
+        ]
+        Alert.objects.bulk_create(
+            [
+                Alert(deadline_id=a.deadline_id, kind=Alert.Kind.ESCALATION, organisation_id=a.organisation_id,
+                      created_at=now)
+                for a in due
+            ],
+            ignore_conflicts=True,
+        )
+        return len(due)
+
+
+def scan_due(*, now: datetime, batch_size: int = BATCH_SIZE) -> ScanResult:
+    """Run one tick: record breaches, then warnings, then escalations; return how many of each."""
+    return ScanResult(
+        breached=_breaches(now, batch_size),
+        warned=_warnings(now, batch_size),
+        escalated=_escalations(now, batch_size),
+    )
+
+
+def alerts_notify(*, now: datetime, batch_size: int = BATCH_SIZE) -> int:
+    """E-mail the members of each alerted organisation (the leads for escalations), once per alert.
+
+    The mail names the rule and links to the inbox, never the citizen: e-mail is not a safe channel
+    for personal data.
+    """
+    with transaction.atomic():
+        pending = _locked(Alert.objects.filter(notified_at__isnull=True).order_by("pk"))
+        alerts = list(pending.select_related("deadline", "organisation")[:batch_size])
+        if not alerts:
+            return 0
+        Alert.objects.filter(pk__in=[a.pk for a in alerts]).update(notified_at=now)
+    members = Membership.objects.filter(organisation_id__in={a.organisation_id for a in alerts}).select_related("user")
+    recipients: dict[tuple[int, bool], list[str]] = {}
+    for membership in members:
+        if membership.user.email and membership.user.is_active:
+            recipients.setdefault((membership.organisation_id, False), []).append(membership.user.email)
+            if membership.is_lead:
+                recipients.setdefault((membership.organisation_id, True), []).append(membership.user.email)
+    inbox = reverse("alert-inbox")
+    messages = []
+    for alert in alerts:
+        to = recipients.get((alert.organisation_id, alert.kind == Alert.Kind.ESCALATION), [])
+        if not to:
+            continue
+        subject = f"[Sundhedsaftale] {alert.get_kind_display()}: {alert.deadline.rule_code}"
+        body = (
+            f"{alert.get_kind_display()} for {alert.organisation.name}.\n"
+            f"Regel: {alert.deadline.rule_code}, frist {to_local(alert.deadline.due_at):%d.%m.%Y %H:%M}.\n"
+            f"Se indbakken: {inbox}\n"
+        )
+        messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, sorted(set(to))))
+    send_mass_mail(messages, fail_silently=False)
+    return len(alerts)

@@ -1,0 +1,153 @@
+"""Write use-cases of deadlines: ensure (idempotent, recomputes in place), meet, cancel, acknowledge."""
+
+from datetime import date, datetime
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import Model
+from django.utils import timezone
+
+from clusters.models import Organisation
+from sundhedsaftale.deadlines.catalogue import calendar_for, rule_for
+from sundhedsaftale.deadlines.models import Alert, Deadline
+from sundhedsaftale.workdays import TZ
+
+Anchor = date | datetime
+
+
+def _anchor_moment(anchor: Anchor) -> tuple[datetime, bool]:
+    if isinstance(anchor, datetime):
+        return anchor, False
+    return datetime(anchor.year, anchor.month, anchor.day, tzinfo=TZ), True
+
+
+def deadline_ensure(
+    *,
+    subject: Model,
+    rule_code: str,
+    anchor: Anchor,
+    responsible: Organisation,
+    counterpart: Organisation | None = None,
+    citizen: Any = None,
+    rule_set: str | None = None,
+) -> Deadline:
+    """Create the open deadline of ``rule_code`` for ``subject``, or recompute the existing one in place.
+
+    The rule set is the one in force in the responsible organisation's cluster on the anchor's day
+    (or ``rule_set`` when the caller already chose it). Never creates a second open deadline for the
+    same subject and rule (database constraint; a concurrent duplicate is caught and reused).
+    """
+    from sundhedsaftale.rules import rule_set as rule_set_named
+
+    if rule_set:
+        chosen = rule_set_named(rule_set)
+        rule = chosen.rules[rule_code]
+    else:
+        chosen, rule = rule_for(code=rule_code, anchor=anchor, organisation=responsible)
+    due = rule.compute(anchor, calendar_for(responsible))
+    anchor_at, anchor_is_date = _anchor_moment(anchor)
+    values = {
+        "rule_set": chosen.code,
+        "responsible": responsible,
+        "counterpart": counterpart,
+        "citizen": citizen,
+        "anchor_at": anchor_at,
+        "anchor_is_date": anchor_is_date,
+        "due_date": due.due_date,
+        "due_at": due.due_at,
+        "warn_at": due.warn_at,
+    }
+    subject_type = ContentType.objects.get_for_model(subject)
+    with transaction.atomic():
+        existing = (
+            Deadline.objects.select_for_update()
+            .filter(subject_type=subject_type, subject_id=subject.pk, rule_code=rule_code)
+            .open()
+            .first()
+        )
+        if existing is None:
+            try:
+                with transaction.atomic():
+                    return Deadline.objects.create(
+                        subject_type=subject_type, subject_id=subject.pk, rule_code=rule_code, **values
+                    )
+            except IntegrityError:
+                existing = Deadline.objects.select_for_update().get(
+                    subject_type=subject_type, subject_id=subject.pk, rule_code=rule_code,
+                    state__in=("pending", "breached"),
+                )
+        return _recompute(existing, values)
+
+
+def _recompute(deadline: Deadline, values: dict[str, Any]) -> Deadline:
+    moved_warning = values["warn_at"] != deadline.warn_at
+    for field, value in values.items():
+        setattr(deadline, field, value)
+    now = timezone.now()
+    if moved_warning and deadline.warn_at > now:
+        deadline.warned_at = None  # a new warning is due for the new date
+    if deadline.state == Deadline.State.BREACHED and deadline.due_at > now:
+        # The anchor moved (e.g. a later discharge date): the deadline is open again; the recorded
+        # breach alert stays in the history.
+        deadline.state = Deadline.State.PENDING
+        deadline.breached_at = None
+    deadline.save()
+    return deadline
+
+
+def deadline_meet(
+    *, subject: Model, rule_code: str, at: datetime | None = None, event: str, user: Any = None
+) -> Deadline | None:
+    """Record that the open deadline was met by ``event`` at ``at``; late if after its due time.
+
+    Returns the deadline, or None if there was no open one (meeting twice is harmless).
+    """
+    at = at or timezone.now()
+    with transaction.atomic():
+        deadline = Deadline.objects.select_for_update().for_subject(subject).filter(rule_code=rule_code).open().first()
+        if deadline is None:
+            return None
+        deadline.met_late = at > deadline.due_at
+        if deadline.met_late and deadline.breached_at is None:
+            deadline.breached_at = deadline.due_at
+        deadline.state = Deadline.State.MET
+        deadline.met_at = at
+        deadline.met_event = event[:200]
+        deadline.met_by = user if user is not None and user.is_authenticated else None
+        deadline.save()
+        # Open alerts about a met deadline are settled by the event itself.
+        deadline.alerts.filter(acknowledged_at__isnull=True).update(acknowledged_at=at)
+        return deadline
+
+
+def deadline_cancel(*, subject: Model, rule_code: str | None = None, reason: str) -> int:
+    """Cancel the subject's open deadlines (all, or one rule's); return how many were cancelled."""
+    deadlines = Deadline.objects.for_subject(subject).open()
+    if rule_code:
+        deadlines = deadlines.filter(rule_code=rule_code)
+    now = timezone.now()
+    with transaction.atomic():
+        count = deadlines.update(state=Deadline.State.CANCELLED, cancelled_at=now, cancel_reason=reason[:200])
+        Alert.objects.filter(deadline__in=Deadline.objects.for_subject(subject).filter(cancelled_at=now),
+                             acknowledged_at__isnull=True).update(acknowledged_at=now)
+    return count
+
+
+def alert_acknowledge(*, alert: Alert, user: Any) -> Alert:
+    """Acknowledge the alert (idempotent: the first acknowledgement is kept); return it."""
+    with transaction.atomic():
+        alert = Alert.objects.select_for_update().get(pk=alert.pk)
+        if alert.acknowledged_at is None:
+            alert.acknowledged_at = timezone.now()
+            alert.acknowledged_by = user
+            alert.save(update_fields=["acknowledged_at", "acknowledged_by"])
+    return alert
+
+
+def alert_assign_to_me(*, alert: Alert, user: Any) -> Alert:
+    with transaction.atomic():
+        alert = Alert.objects.select_for_update().get(pk=alert.pk)
+        alert.assigned_to = user
+        alert.save(update_fields=["assigned_to"])
+    return alert

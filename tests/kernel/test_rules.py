@@ -1,0 +1,404 @@
+"""The versioned deadline-rule catalogue (sundhedsaftale.rules), without a database.
+
+Every expected date below was worked out by hand from a printed calendar (2025: Easter 17-21 April,
+Ascension 29 May, Grundlovsdag 5 June, Whit Monday 9 June, Christmas 24-26 December).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import sundhedsaftale.rulesets
+import sundhedsaftale.workdays
+from sundhedsaftale import rules
+from sundhedsaftale.rules import (
+    CATALOGUE,
+    Actor,
+    Anchor,
+    OffsetKind,
+    Rule,
+    WarnKind,
+    all_rules,
+    rule_set,
+    rule_set_in_force,
+)
+from sundhedsaftale.workdays import DANISH, TZ
+
+AGREEMENTS = Path(__file__).resolve().parents[3] / "shared" / "agreements"
+ALL_VERSIONS = [rule for candidate in CATALOGUE for rule in candidate.rules.values()]
+DATE_KINDS = {OffsetKind.WORKING_DAYS, OffsetKind.CALENDAR_DAYS, OffsetKind.MONTHS}
+
+
+def local(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=TZ)
+
+
+def end(year: int, month: int, day: int) -> datetime:
+    return local(year, month, day, 23, 59, 59)
+
+
+# (rule set, code, anchor, due_date, due_at, warn_at): each row checked by hand.
+WORKED_EXAMPLES = [
+    pytest.param(
+        "2008", "discharge.same_day", date(2025, 3, 30),
+        date(2025, 3, 30), local(2025, 3, 30, 13), local(2025, 3, 30, 12),
+        id="same-day-spring-dst-stays-13",
+    ),
+    pytest.param(
+        "2008", "discharge.same_day", date(2025, 10, 26),
+        date(2025, 10, 26), local(2025, 10, 26, 13), local(2025, 10, 26, 12),
+        id="same-day-autumn-dst-stays-13",
+    ),
+    pytest.param(
+        # 22:30 UTC on 9 June is 00:30 on 10 June in Copenhagen
+        "2008", "discharge.same_day", datetime(2025, 6, 9, 22, 30, tzinfo=UTC),
+        date(2025, 6, 10), local(2025, 6, 10, 13), local(2025, 6, 10, 12),
+        id="same-day-anchor-converted-to-local-date",
+    ),
+    pytest.param(
+        "2008", "discharge.same_day", date(2025, 4, 19),
+        date(2025, 4, 19), local(2025, 4, 19, 13), local(2025, 4, 19, 12),
+        id="same-day-saturday-not-moved",
+    ),
+    pytest.param(
+        # back from Tue 22 Apr: 21, 18, 17 closed, 20/19 weekend; 16, 15, 14 counted
+        "2008", "discharge.home_care", date(2025, 4, 22),
+        date(2025, 4, 14), end(2025, 4, 14), local(2025, 4, 11, 8),
+        id="home-care-over-easter",
+    ),
+    pytest.param(
+        # back from Mon 5 Jan 2026: 2 Jan, 30 Dec, 29 Dec counted; 1 Jan and 31 Dec closed
+        "2008", "discharge.home_care", date(2026, 1, 5),
+        date(2025, 12, 29), end(2025, 12, 29), local(2025, 12, 23, 8),
+        id="home-care-over-new-year-warns-before-christmas",
+    ),
+    pytest.param(
+        # back from Tue 10 Jun: 6, 4, 3, 2 Jun and 30 May; Whit Monday, Grundlovsdag skipped;
+        # warning a working day earlier skips Ascension (29 May)
+        "2008", "discharge.special_aids", date(2025, 6, 10),
+        date(2025, 5, 30), end(2025, 5, 30), local(2025, 5, 28, 8),
+        id="special-aids-over-whitsun-grundlovsdag",
+    ),
+    pytest.param(
+        "2008", "discharge.housing", date(2025, 9, 15),
+        date(2025, 9, 1), end(2025, 9, 1), local(2025, 8, 29, 8),
+        id="housing-plain",
+    ),
+    pytest.param(
+        # 5 May - 14 days = 21 Apr (2. påskedag), moved back to Wed 16 Apr
+        "2008", "discharge.housing", date(2025, 5, 5),
+        date(2025, 4, 16), end(2025, 4, 16), local(2025, 4, 15, 8),
+        id="housing-lands-on-easter-moves-earlier",
+    ),
+    pytest.param(
+        "2008", "admission.info_reply", local(2025, 3, 29, 12),
+        date(2025, 3, 30), local(2025, 3, 30, 13), local(2025, 3, 30, 9),
+        id="info-reply-24-elapsed-hours-over-spring-dst",
+    ),
+    pytest.param(
+        "2008", "admission.info_reply", local(2025, 10, 25, 12),
+        date(2025, 10, 26), local(2025, 10, 26, 11), local(2025, 10, 26, 7),
+        id="info-reply-24-elapsed-hours-over-autumn-dst",
+    ),
+    pytest.param(
+        "2008", "admission.info_reply", local(2025, 12, 24, 10),
+        date(2025, 12, 25), local(2025, 12, 25, 10), local(2025, 12, 25, 6),
+        id="info-reply-not-moved-off-christmas",
+    ),
+    pytest.param(
+        "2008", "admission.info_reply", date(2025, 4, 22),
+        date(2025, 4, 23), local(2025, 4, 23), local(2025, 4, 22, 20),
+        id="info-reply-date-anchor-is-midnight",
+    ),
+    pytest.param(
+        "2008", "rehab.plan_by_discharge", date(2025, 4, 22),
+        date(2025, 4, 22), end(2025, 4, 22), local(2025, 4, 16, 8),
+        id="rehab-plan-date-anchor-end-of-day",
+    ),
+    pytest.param(
+        "2008", "rehab.plan_by_discharge", local(2025, 4, 22, 10, 30),
+        date(2025, 4, 22), local(2025, 4, 22, 10, 30), local(2025, 4, 16, 8),
+        id="rehab-plan-datetime-anchor-is-the-moment",
+    ),
+    pytest.param(
+        # after Wed 16 Apr: 22, 23, 24 Apr counted
+        "2008", "rehab.first_contact", date(2025, 4, 16),
+        date(2025, 4, 24), end(2025, 4, 24), local(2025, 4, 23, 8),
+        id="first-contact-over-easter",
+    ),
+    pytest.param(
+        # after Fri 19 Dec: 22, 23, 29 Dec counted
+        "2008", "rehab.first_contact", date(2025, 12, 19),
+        date(2025, 12, 29), end(2025, 12, 29), local(2025, 12, 23, 8),
+        id="first-contact-over-christmas",
+    ),
+    pytest.param(
+        # 1 Jan 2026 - 6 months = Tue 1 Jul 2025; warn 1 Jun (Sunday) -> Fri 30 May
+        "2008", "rehab.capacity_notice", date(2026, 1, 1),
+        date(2025, 7, 1), end(2025, 7, 1), local(2025, 5, 30, 8),
+        id="capacity-notice-six-months",
+    ),
+    pytest.param(
+        # 24 Jun 2026 - 6 months = 24 Dec 2025 (closed) -> 23 Dec; warn 23 Nov (Sunday) -> 21 Nov
+        "2008", "rehab.capacity_notice", date(2026, 6, 24),
+        date(2025, 12, 23), end(2025, 12, 23), local(2025, 11, 21, 8),
+        id="capacity-notice-lands-on-christmas-eve",
+    ),
+    pytest.param(
+        # 31 Mar 2026 - 6 months = 30 Sep 2025 (clipped); warn 30 Aug (Saturday) -> 29 Aug
+        "2008", "rehab.capacity_notice", date(2026, 3, 31),
+        date(2025, 9, 30), end(2025, 9, 30), local(2025, 8, 29, 8),
+        id="capacity-notice-month-end",
+    ),
+    pytest.param(
+        "2008", "psychiatry.municipality_informed", local(2025, 4, 11, 20),
+        date(2025, 4, 14), end(2025, 4, 14), local(2025, 4, 14, 8),
+        id="municipality-informed-friday-evening-admission",
+    ),
+    pytest.param(
+        # 22:30 UTC on 15 Apr is 00:30 on Wed 16 Apr locally; next working day is Tue 22 Apr
+        "2008", "psychiatry.municipality_informed", datetime(2025, 4, 15, 22, 30, tzinfo=UTC),
+        date(2025, 4, 22), end(2025, 4, 22), local(2025, 4, 22, 8),
+        id="municipality-informed-over-easter-local-date",
+    ),
+    pytest.param(
+        # Thu 10 Apr + 7 = 17 Apr (Skærtorsdag) -> Tue 22 Apr
+        "2008", "psychiatry.treatment_plan", date(2025, 4, 10),
+        date(2025, 4, 22), end(2025, 4, 22), local(2025, 4, 16, 8),
+        id="treatment-plan-lands-on-easter-moves-later",
+    ),
+    pytest.param(
+        "2008", "psychiatry.treatment_plan", date(2025, 9, 3),
+        date(2025, 9, 10), end(2025, 9, 10), local(2025, 9, 9, 8),
+        id="treatment-plan-plain",
+    ),
+    pytest.param(
+        # Wed 17 Dec + 7 = 24 Dec -> Mon 29 Dec
+        "2008", "psychiatry.gp_letter", date(2025, 12, 17),
+        date(2025, 12, 29), end(2025, 12, 29), local(2025, 12, 23, 8),
+        id="gp-letter-lands-on-christmas-eve",
+    ),
+    pytest.param(
+        # 24 Dec + 7 = 31 Dec -> Fri 2 Jan 2026
+        "2008", "psychiatry.gp_letter", date(2025, 12, 24),
+        date(2026, 1, 2), end(2026, 1, 2), local(2025, 12, 30, 8),
+        id="gp-letter-lands-on-new-years-eve",
+    ),
+    pytest.param(
+        # Thu 19 Jun - 14 = 5 Jun (Grundlovsdag) -> 4 Jun
+        "2008", "child_psychiatry.end_notice", date(2025, 6, 19),
+        date(2025, 6, 4), end(2025, 6, 4), local(2025, 6, 3, 8),
+        id="end-notice-lands-on-grundlovsdag",
+    ),
+    pytest.param(
+        "2008", "child_psychiatry.end_notice", date(2026, 1, 7),
+        date(2025, 12, 23), end(2025, 12, 23), local(2025, 12, 22, 8),
+        id="end-notice-lands-on-christmas-eve",
+    ),
+    pytest.param(
+        # 17 Jan + 3 months = 17 Apr (Skærtorsdag) -> 22 Apr; warn 22 Mar (Saturday) -> 21 Mar
+        "2008", "child_psychiatry.waitlist_contact", date(2025, 1, 17),
+        date(2025, 4, 22), end(2025, 4, 22), local(2025, 3, 21, 8),
+        id="waitlist-lands-on-easter",
+    ),
+    pytest.param(
+        # 30 Nov + 3 months = 28 Feb 2026 (clipped, Saturday) -> Mon 2 Mar; warn Mon 2 Feb
+        "2008", "child_psychiatry.waitlist_contact", date(2025, 11, 30),
+        date(2026, 3, 2), end(2026, 3, 2), local(2026, 2, 2, 8),
+        id="waitlist-clipped-to-february-weekend",
+    ),
+    pytest.param(
+        "2021", "discharge.home_care", date(2025, 4, 22),
+        date(2025, 4, 22), end(2025, 4, 22), local(2025, 4, 16, 8),
+        id="2021-agreed-date-is-the-deadline",
+    ),
+    pytest.param(
+        "2021", "discharge.special_aids", date(2025, 4, 19),
+        date(2025, 4, 19), end(2025, 4, 19), local(2025, 4, 16, 8),
+        id="2021-agreed-saturday-not-moved",
+    ),
+    pytest.param(
+        "2021", "discharge.housing", local(2025, 6, 10, 9),
+        date(2025, 6, 10), end(2025, 6, 10), local(2025, 6, 6, 8),
+        id="2021-agreed-datetime-uses-local-date",
+    ),
+    pytest.param(
+        "2021", "discharge.same_day", date(2025, 3, 31),
+        date(2025, 3, 31), end(2025, 3, 31), local(2025, 3, 28, 8),
+        id="2021-same-day-agreed",
+    ),
+    pytest.param(
+        "2021", "psychiatry.gp_letter", date(2025, 12, 17),
+        date(2025, 12, 29), end(2025, 12, 29), local(2025, 12, 23, 8),
+        id="2021-carries-psychiatry-over",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("set_code", "code", "anchor", "due_date", "due_at", "warn_at"), WORKED_EXAMPLES)
+def test_worked_examples(
+    set_code: str, code: str, anchor: Anchor, due_date: date, due_at: datetime, warn_at: datetime
+) -> None:
+    # given the rule in its rule set / when computing from the anchor
+    due = rule_set(set_code).rules[code].compute(anchor)
+    # then date, moment and warning are the hand-checked ones, in local wall-clock time
+    assert due.due_date == due_date
+    assert due.due_at == due_at
+    assert due.warn_at == warn_at
+    assert to_wall_clock(due.due_at) == to_wall_clock(due_at)
+
+
+def to_wall_clock(at: datetime) -> tuple[int, ...]:
+    local_at = at.astimezone(TZ)
+    return (local_at.year, local_at.month, local_at.day, local_at.hour, local_at.minute)
+
+
+def test_every_rule_version_has_a_worked_example() -> None:
+    covered = {(values[0], values[1]) for values in (p.values for p in WORKED_EXAMPLES)}
+    carried = {
+        (candidate.code, code)
+        for candidate in CATALOGUE
+        for code, rule in candidate.rules.items()
+        if rule is not rule_set("2008").rules.get(code)
+    }
+    assert {("2008", code) for code in rule_set("2008").rules} | carried <= covered
+
+
+def test_2021_replaces_fixed_discharge_deadlines_and_carries_the_rest() -> None:
+    old, new = rule_set("2008"), rule_set("2021")
+    assert set(new.rules) == set(old.rules)
+    for code, rule in new.rules.items():
+        if code.startswith("discharge."):
+            assert rule.kind is OffsetKind.AGREED_DATE
+            assert rule.anchor == "Aftalt dato for klar til udskrivning"
+            assert rule.source_file == "000_0bfebc4ee134d4c5.txt"
+            assert "forberedelsestid" in rule.source_text
+        else:
+            assert rule == old.rules[code]
+
+
+@pytest.mark.parametrize(
+    ("on", "adopted", "expected"),
+    [
+        pytest.param(date(2021, 5, 31), None, "2008", id="day-before-2021"),
+        pytest.param(date(2021, 6, 1), None, "2021", id="2021-in-force"),
+        pytest.param(date(2015, 1, 1), None, "2008", id="2015"),
+        pytest.param(date(2021, 8, 31), {"2021": date(2021, 9, 1)}, "2008", id="cluster-not-yet-adopted"),
+        pytest.param(date(2021, 9, 1), {"2021": date(2021, 9, 1)}, "2021", id="cluster-adoption-day"),
+        pytest.param(date(2021, 3, 1), {"2021": date(2021, 1, 1)}, "2008", id="adoption-before-effective"),
+    ],
+)
+def test_rule_set_in_force(on: date, adopted: dict[str, date] | None, expected: str) -> None:
+    assert rule_set_in_force(on, adopted).code == expected
+
+
+def test_rule_set_lookup_errors() -> None:
+    with pytest.raises(KeyError):
+        rule_set("1999")
+    with pytest.raises(KeyError):
+        rule_set_in_force(date(2022, 1, 1), {"1999": date(2022, 1, 1)})
+    with pytest.raises(LookupError):
+        rule_set_in_force(date(2007, 12, 31))
+
+
+def test_all_rules_lists_each_code_once_in_its_2008_version() -> None:
+    listed = all_rules()
+    assert [rule.code for rule in listed] == list(rule_set("2008").rules)
+    assert len(listed) == 13
+    assert all(rule is rule_set("2008").rules[rule.code] for rule in listed)
+
+
+@pytest.mark.parametrize("rule", ALL_VERSIONS, ids=lambda rule: f"{rule.source_file[:3]}-{rule.code}")
+def test_source_text_is_quoted_verbatim(rule: Rule) -> None:
+    # given the agreement file / then the quote occurs in it, up to line breaks of the PDF extraction
+    path = AGREEMENTS / rule.source_file
+    if not path.exists():
+        pytest.skip(f"agreement texts not available at {AGREEMENTS}")
+    flatten = " ".join
+    assert flatten(rule.source_text.split()) in flatten(path.read_text(encoding="utf-8").split())
+    assert rule.title and rule.title_en and rule.anchor and rule.anchor_en and rule.source_section
+    assert rule.actor.label
+
+
+def test_actor_labels_are_danish() -> None:
+    assert Actor.HOSPITAL.label == "Hospital"
+    assert Actor.MUNICIPALITY.label == "Kommune"
+    assert all(actor.label for actor in Actor)
+
+
+def test_naive_datetime_anchor_is_rejected() -> None:
+    with pytest.raises(ValueError, match="naive"):
+        rule_set("2008").rules["admission.info_reply"].compute(datetime(2025, 4, 22, 12, 0))
+
+
+def test_warning_is_clamped_to_the_deadline() -> None:
+    # given a rule warning at 08:00 on the due day / when the deadline itself is at 07:00
+    rule = Rule(
+        code="test.early", title="t", title_en="t", anchor="a", anchor_en="a",
+        kind=OffsetKind.AT_ANCHOR, amount=0, actor=Actor.HOSPITAL, source_file="f",
+        source_section="s", source_text="q", warn_kind=WarnKind.WORKING_DAYS_BEFORE, warn_amount=0,
+    )  # fmt: skip
+    due = rule.compute(local(2025, 4, 22, 7))
+    # then the warning starts no later than the deadline
+    assert due.warn_at == due.due_at == local(2025, 4, 22, 7)
+
+
+def test_rule_validation() -> None:
+    fields = dict(
+        title="t", title_en="t", anchor="a", anchor_en="a", amount=0, actor=Actor.HOSPITAL,
+        source_file="f", source_section="s", source_text="q",
+    )  # fmt: skip
+    with pytest.raises(ValueError, match="clock"):
+        Rule(code="x", kind=OffsetKind.CLOCK_SAME_DAY, **fields)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="warn_clock"):
+        Rule(code="x", kind=OffsetKind.AT_ANCHOR, warn_clock=None, **fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "module", [sundhedsaftale.workdays, rules, sundhedsaftale.rulesets], ids=lambda m: m.__name__
+)
+def test_kernel_modules_are_pure(module: object) -> None:
+    source = Path(str(getattr(module, "__file__", ""))).read_text(encoding="utf-8")
+    imported = {
+        name
+        for node in ast.walk(ast.parse(source))
+        for name in (
+            [alias.name for alias in node.names] if isinstance(node, ast.Import)
+            else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+        )
+    }  # fmt: skip
+    assert not {name for name in imported if re.match(r"django\b|rest_framework\b", name)}
+
+
+ANCHORS = st.one_of(
+    st.dates(min_value=date(2024, 1, 1), max_value=date(2035, 12, 31)),
+    st.datetimes(
+        min_value=datetime(2024, 1, 1),
+        max_value=datetime(2035, 12, 31, 23, 59),
+        timezones=st.sampled_from([UTC, TZ]),
+        allow_imaginary=False,
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rule=st.sampled_from(ALL_VERSIONS), anchor=ANCHORS)
+def test_property_every_deadline_is_consistent(rule: Rule, anchor: Anchor) -> None:
+    due = rule.compute(anchor)
+    anchor_day = anchor.astimezone(TZ).date() if isinstance(anchor, datetime) else anchor
+    # the warning never comes after the deadline; everything is local time
+    assert due.warn_at <= due.due_at
+    assert due.due_at.tzinfo is TZ and due.warn_at.tzinfo is TZ
+    assert due.due_at.date() == due.due_date
+    if rule.kind in DATE_KINDS:
+        # date rules never fall due on a closed day, and lie on the side of the anchor they say
+        assert DANISH.is_working_day(due.due_date)
+        assert due.due_at.time() == time(23, 59, 59)
+        assert (due.due_date < anchor_day) if rule.amount < 0 else (due.due_date > anchor_day)
