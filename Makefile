@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 .PHONY: help install install-system run test lint format typecheck migrations-check check
 
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 install: install-system ## install what is missing (uv via pip, apt packages as root) and sync the dependencies
 	@$(PYTHON_BOOTSTRAP) -m uv --version >/dev/null 2>&1 || $(PYTHON_BOOTSTRAP) -m pip install --quiet uv
@@ -61,8 +61,9 @@ format: | $(PY) ## apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix . bin/run-embedded
 	$(VENV)/bin/ruff format . bin/run-embedded
 
+# --explicit-package-bases: tests/ has several conftest.py and no __init__.py; name modules from the root.
 typecheck: | $(PY) ## mypy with the django and drf plugins
-	$(VENV)/bin/mypy .
+	$(VENV)/bin/mypy --explicit-package-bases . bin/run-embedded
 
 migrations-check: | $(PY) ## fail if a model change has no migration
 	$(MANAGE) makemigrations --check --dry-run

@@ -100,3 +100,17 @@ class CourseDataQuerySet(CitizenDataQuerySet):
     """For records hanging on a course."""
 
     citizen_path = "course__citizen"
+
+
+class MessageDataQuerySet(CitizenDataQuerySet):
+    """For records hanging on a message (attachments, read marks)."""
+
+    citizen_path = "message__course__citizen"
+
+
+class HomeCareServiceQuerySet(CitizenDataQuerySet):
+    def active(self) -> "HomeCareServiceQuerySet":
+        return self.filter(status="active")
+
+    def paused(self) -> "HomeCareServiceQuerySet":
+        return self.filter(status="paused")

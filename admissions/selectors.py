@@ -1,11 +1,27 @@
 """Read use-cases for citizens and courses; every one starts from the visibility rule."""
 
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from admissions.models import Citizen, Course
+from admissions.models import (
+    AdmissionNotice,
+    AdmissionReport,
+    Citizen,
+    Consent,
+    Course,
+    CourseEvent,
+    InformationRequest,
+    Message,
+    MessageRead,
+    Thread,
+)
+from clusters.models import Organisation
+from sundhedsaftale.deadlines.models import Deadline
 
 
 def citizen_list(*, user: Any) -> QuerySet[Citizen]:
@@ -30,3 +46,168 @@ def course_list_for_citizen(*, user: Any, citizen: Citizen) -> QuerySet[Course]:
         .select_related("hospital", "department")
         .order_by("-admitted_at")
     )
+
+
+def course_consents_to(*, course: Course, party: str, at: datetime | None = None) -> bool:
+    """Return whether a consent in force at ``at`` (now) lets the hospital share information on the course
+    with ``party`` ("municipality" or "gp"). Without it, nothing beyond the notices is shared."""
+    at = at or timezone.now()
+    consents = Consent.objects.filter(course=course, given_at__lte=at).filter(
+        Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gt=at)
+    )
+    if party == "municipality":
+        return consents.filter(to_municipality=True).exists()
+    if party == "gp":
+        return consents.filter(to_gp=True).exists()
+    return False
+
+
+def course_list(*, user: Any) -> QuerySet[Course]:
+    """Return the courses the user may see, with citizen and places."""
+    return Course.objects.visible_to(user).select_related(
+        "citizen__municipality", "citizen__gp_practice", "hospital", "department__parent"
+    )
+
+
+def course_get(*, user: Any, pk: int) -> Course:
+    """Return the course if visible to the user; raise Http404 otherwise."""
+    return get_object_or_404(course_list(user=user), pk=pk)
+
+
+def course_deadlines(*, user: Any, course: Course) -> QuerySet[Deadline]:
+    """Every deadline of the citizen visible to the user, from the course's admission on."""
+    return (
+        Deadline.objects.visible_to(user)
+        .filter(citizen_id=course.citizen_id, anchor_at__gte=course.admitted_at - timedelta(days=1))
+        .select_related("responsible", "counterpart")
+        .order_by("due_at")
+    )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    title: str
+    text: str
+    who: str
+    kind: str
+
+
+# What the notices themselves tell (HospitalNotification: admitted, leave, transfer, death) and the
+# municipality's own records: shown to the municipality and the GP also without consent.
+NOTICE_EVENT_KINDS = frozenset({
+    CourseEvent.Kind.ADMITTED, CourseEvent.Kind.NOTICE_SENT, CourseEvent.Kind.NOTICE_READ,
+    CourseEvent.Kind.SERVICES_PAUSED, CourseEvent.Kind.SERVICES_RESUMED, CourseEvent.Kind.CONTACT_PERSON,
+    CourseEvent.Kind.LEAVE_STARTED, CourseEvent.Kind.LEAVE_ENDED, CourseEvent.Kind.TRANSFERRED,
+    CourseEvent.Kind.DECEASED, CourseEvent.Kind.REPORT_REQUESTED, CourseEvent.Kind.REPORT_SUBMITTED,
+})
+
+
+def course_timeline(*, user: Any, course: Course, party: str | None = None, shares: bool = True) -> list[TimelineEntry]:
+    """Return what happened on the course and every deadline, in time order (who did what, when).
+
+    ``party`` is the viewer's side ("hospital", "municipality", "gp"); outside the hospital, without
+    consent (``shares=False``) only what the notices tell and the viewer's own doings are shown, and a
+    municipality or GP sees the deadlines it owes or awaits.
+    """
+    from clusters.selectors import organisation_ids_of
+
+    own = organisation_ids_of(user=user)
+    events = CourseEvent.objects.visible_to(user).filter(course=course).select_related("organisation")
+    if party not in (None, "hospital") and not shares:
+        events = events.filter(Q(kind__in=NOTICE_EVENT_KINDS) | Q(organisation_id__in=own))
+    entries = [
+        TimelineEntry(
+            at=event.at, title=event.get_kind_display(), text=event.text, kind=event.kind,
+            who=", ".join(p for p in (event.actor_name, event.organisation.name if event.organisation else "") if p),
+        )
+        for event in events
+    ]
+    deadlines = course_deadlines(user=user, course=course)
+    if party not in (None, "hospital"):
+        deadlines = deadlines.filter(Q(responsible_id__in=own) | Q(counterpart_id__in=own))
+    for deadline in deadlines:
+        entries.append(
+            TimelineEntry(
+                at=deadline.met_at or deadline.due_at,
+                title=f"Frist {deadline.rule_code}: {deadline.get_state_display()}",
+                text=deadline.met_event or f"Frist {timezone.localtime(deadline.due_at):%d.%m.%Y %H:%M}",
+                who=deadline.responsible.name, kind=f"deadline-{deadline.urgency()}",
+            )
+        )
+    return sorted(entries, key=lambda entry: entry.at)
+
+
+def thread_list(*, user: Any, course: Course) -> QuerySet[Thread]:
+    return Thread.objects.visible_to(user).filter(course=course).prefetch_related("messages")
+
+
+def thread_get(*, user: Any, pk: int) -> Thread:
+    return get_object_or_404(Thread.objects.visible_to(user).select_related("course__citizen"), pk=pk)
+
+
+def message_list_unread(*, user: Any, organisation: Organisation) -> QuerySet[Message]:
+    """Messages to the organisation that nobody there has read yet."""
+    read = MessageRead.objects.filter(message=OuterRef("pk"), organisation=organisation)
+    return (
+        Message.objects.visible_to(user)
+        .filter(recipient=organisation)
+        .exclude(Exists(read))
+        .select_related("thread", "course__citizen", "sender")
+        .order_by("-sent_at")
+    )
+
+
+@dataclass
+class Inbox:
+    notices: QuerySet[AdmissionNotice]
+    report_requests: QuerySet[AdmissionReport]
+    information_requests: QuerySet[InformationRequest]
+    unread_messages: QuerySet[Message]
+    places: list[Organisation] = field(default_factory=list)
+
+    @property
+    def citizen_ids(self) -> list[int]:
+        ids = [n.course.citizen_id for n in self.notices]
+        ids += [r.course.citizen_id for r in self.report_requests]
+        ids += [r.course.citizen_id for r in self.information_requests]
+        ids += [m.course.citizen_id for m in self.unread_messages]
+        return ids
+
+
+def inbox_for(*, user: Any, organisation: Organisation, place: int | None = None, days: int = 14) -> Inbox:
+    """The inbox of a municipality or a GP practice: new admission notices (last ``days`` days), admission
+    reports requested, information requests awaiting reply and unread correspondence.
+
+    ``place`` narrows to courses at one hospital or department (the municipality's "team" filter: teams are
+    organised by the hospitals they receive citizens from).
+    """
+    since = timezone.now() - timedelta(days=days)
+    place_filter = Q()
+    if place:
+        place_filter = Q(course__hospital_id=place) | Q(course__department_id=place)
+    related = ("course__citizen", "course__department__parent")
+    notices = (
+        AdmissionNotice.objects.visible_to(user)
+        .filter(place_filter, municipality=organisation)
+        .filter(Q(read_at__isnull=True) | Q(sent_at__gte=since))
+        .select_related(*related)
+        .order_by("-sent_at")
+    )
+    reports = (
+        AdmissionReport.objects.visible_to(user)
+        .filter(place_filter, municipality=organisation, state=AdmissionReport.State.REQUESTED)
+        .select_related(*related)
+        .order_by("requested_at")
+    )
+    requests = (
+        InformationRequest.objects.visible_to(user)
+        .filter(place_filter, recipient=organisation, state=InformationRequest.State.OPEN)
+        .select_related(*related, "sender")
+        .order_by("sent_at")
+    )
+    unread = message_list_unread(user=user, organisation=organisation).filter(place_filter)
+    places = list(
+        Organisation.objects.filter(kind=Organisation.Kind.HOSPITAL, is_active=True).order_by("name")
+    )
+    return Inbox(notices, reports, requests, unread, places)

@@ -25,12 +25,21 @@ class Organisation(models.Model):
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
     name = models.CharField(_("navn"), max_length=200)
     parent = models.ForeignKey(
-        "self", verbose_name=_("overordnet"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("overordnet"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     cluster = models.ForeignKey(
-        "self", verbose_name=_("klynge"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="members", limit_choices_to={"kind": "cluster"},
+        "self",
+        verbose_name=_("klynge"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+        limit_choices_to={"kind": "cluster"},
     )
     inhabitants = models.PositiveIntegerField(_("indbyggere"), null=True, blank=True)
     address = models.CharField(_("adresse"), max_length=300, blank=True)
@@ -150,7 +159,9 @@ class RuleSetAdoption(models.Model):
     """The date a cluster adopted a rule set of the deadline catalogue (e.g. the 2021 agreement)."""
 
     cluster = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="rule_set_adoptions",
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="rule_set_adoptions",
         limit_choices_to={"kind": "cluster"},
     )
     rule_set = models.CharField(_("regelsæt"), max_length=16)

@@ -16,5 +16,7 @@ class OrganisationQuerySet(models.QuerySet):
         if not text:
             return self
         return self.filter(
-            models.Q(name__icontains=text) | models.Q(code__iexact=text) | models.Q(contacts__label__icontains=text)
+            models.Q(name__icontains=text)
+            | models.Q(code__iexact=text)
+            | models.Q(contacts__label__icontains=text)
         ).distinct()

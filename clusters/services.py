@@ -16,7 +16,9 @@ WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 class ModelSet:
     """The model classes to load into: the real ones, or a migration's historical ones."""
 
-    def __init__(self, organisation: Any = Organisation, contact: Any = Contact, opening_hours: Any = OpeningHours):
+    def __init__(
+        self, organisation: Any = Organisation, contact: Any = Contact, opening_hours: Any = OpeningHours
+    ):
         self.organisation, self.contact, self.opening_hours = organisation, contact, opening_hours
 
 
@@ -39,7 +41,12 @@ def _contacts(m: ModelSet, organisation: Any, contacts: list[dict[str, Any]]) ->
             notes=entry.get("notes", ""),
         )
         m.opening_hours.objects.bulk_create(
-            m.opening_hours(contact=contact, weekday=day, opens=time.fromisoformat(opens), closes=time.fromisoformat(closes))
+            m.opening_hours(
+                contact=contact,
+                weekday=day,
+                opens=time.fromisoformat(opens),
+                closes=time.fromisoformat(closes),
+            )
             for day, name in enumerate(WEEKDAYS)
             for opens, closes in entry.get("opening_hours", {}).get(name, [])
         )
@@ -47,7 +54,9 @@ def _contacts(m: ModelSet, organisation: Any, contacts: list[dict[str, Any]]) ->
 
 
 @transaction.atomic
-def reference_data_load(*, data: dict[str, Any] | None = None, models: ModelSet | None = None) -> dict[str, int]:
+def reference_data_load(
+    *, data: dict[str, Any] | None = None, models: ModelSet | None = None
+) -> dict[str, int]:
     """Create the region, clusters, hospitals, departments, municipalities and their contacts from the
     annexes' data. Existing rows (and contact data edited since) are left as they are; returns counts created."""
     data = data if data is not None else json.loads(REFERENCE_DATA.read_text(encoding="utf-8"))
@@ -58,13 +67,20 @@ def reference_data_load(*, data: dict[str, Any] | None = None, models: ModelSet 
     hospitals: dict[str, Any] = {}
     for entry in data["hospitals"]:
         hospital, new = _organisation(
-            m, entry["code"], "hospital", entry["name"], parent=region, address=entry.get("address", ""),
+            m,
+            entry["code"],
+            "hospital",
+            entry["name"],
+            parent=region,
+            address=entry.get("address", ""),
             phone=entry.get("phone", ""),
         )
         hospitals[entry["code"]] = hospital
         created["organisations"] += new
         for department in entry["departments"]:
-            created["organisations"] += _organisation(m, department["code"], "department", department["name"], parent=hospital)[1]
+            created["organisations"] += _organisation(
+                m, department["code"], "department", department["name"], parent=hospital
+            )[1]
     cluster_of: dict[str, Any] = {}
     for entry in data["clusters"]:
         cluster, new = _organisation(m, f"klynge-{entry['code']}", "cluster", entry["name"], parent=region)
@@ -77,8 +93,15 @@ def reference_data_load(*, data: dict[str, Any] | None = None, models: ModelSet 
             cluster_of[code] = cluster
     for entry in data["municipalities"]:
         municipality, new = _organisation(
-            m, entry["code"], "municipality", entry["name"], parent=region, cluster=cluster_of[entry["code"]],
-            inhabitants=entry.get("inhabitants"), address=entry.get("address", ""), email=entry.get("email", ""),
+            m,
+            entry["code"],
+            "municipality",
+            entry["name"],
+            parent=region,
+            cluster=cluster_of[entry["code"]],
+            inhabitants=entry.get("inhabitants"),
+            address=entry.get("address", ""),
+            email=entry.get("email", ""),
         )
         created["organisations"] += new
         created["contacts"] += _contacts(m, municipality, entry.get("contacts", []))

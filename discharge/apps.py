@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class DischargeConfig(AppConfig):
     name = "discharge"
     verbose_name = "Udskrivning"
+
+    def ready(self) -> None:
+        from discharge import audit
+
+        audit.register()

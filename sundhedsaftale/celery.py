@@ -16,4 +16,6 @@ app.conf.beat_schedule = {
     "beat-tick": {"task": "sundhedsaftale.ops.tasks.beat_tick", "schedule": 30.0},
     # Deadlines are due at whole minutes or end of day; a one-minute scan raises every alert within 60 s.
     "scan-deadlines": {"task": "sundhedsaftale.deadlines.tasks.scan_deadlines", "schedule": 60.0},
+    # Rehab pulls moved planned discharge dates into rehab.plan_by_discharge (few unsent plans; every 5 min).
+    "rehab-sync-plan-deadlines": {"task": "rehab.tasks.sync_plan_deadlines", "schedule": 300.0},
 }

@@ -1,8 +1,21 @@
 from rest_framework.routers import DefaultRouter
 
+from admissions.api.courses import AdmissionViewSet, CourseViewSet
+from admissions.api.records import (
+    AdmissionReportViewSet,
+    ConsentViewSet,
+    InformationRequestViewSet,
+    MessageViewSet,
+)
 from admissions.api.views import CitizenViewSet
 
 
 def register(router: DefaultRouter) -> None:
     """Register this app's viewsets on the one API router."""
     router.register("citizens", CitizenViewSet, basename="citizen")
+    router.register("courses", CourseViewSet, basename="course")
+    router.register("admissions", AdmissionViewSet, basename="admission")
+    router.register("consents", ConsentViewSet, basename="consent")
+    router.register("admission-reports", AdmissionReportViewSet, basename="admission-report")
+    router.register("information-requests", InformationRequestViewSet, basename="information-request")
+    router.register("messages", MessageViewSet, basename="message")

@@ -9,4 +9,15 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Organisation
-        fields = ["id", "code", "kind", "name", "parent", "cluster", "inhabitants", "address", "phone", "email"]
+        fields = [
+            "id",
+            "code",
+            "kind",
+            "name",
+            "parent",
+            "cluster",
+            "inhabitants",
+            "address",
+            "phone",
+            "email",
+        ]

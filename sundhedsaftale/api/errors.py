@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
@@ -15,7 +16,9 @@ class DomainError(Exception):
 
     status_code = status.HTTP_400_BAD_REQUEST
 
-    def __init__(self, message: str, *, field: str | None = None, code: str = "invalid", status_code: int = 0):
+    def __init__(
+        self, message: str, *, field: str | None = None, code: str = "invalid", status_code: int = 0
+    ):
         super().__init__(message)
         self.message = message
         self.field = field

@@ -26,6 +26,18 @@ class VisibleViewSet(viewsets.GenericViewSet):
         if "get_queryset" in cls.__dict__:
             raise TypeError(f"{cls.__name__} overrides get_queryset; use scope_queryset instead")
 
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        # A token client is authenticated only here, after the middleware chose the active membership for an
+        # anonymous user; choose it now (the first one, as the middleware would), so the access log knows
+        # which organisation read.
+        django_request = request._request
+        if getattr(django_request, "membership", None) is None and request.user.is_authenticated:
+            from clusters.selectors import membership_list
+
+            memberships = membership_list(user=request.user)
+            django_request.membership = memberships[0] if memberships else None  # type: ignore[attr-defined]
+
     def scope_queryset(self, queryset: QuerySet) -> QuerySet:
         """Hook: narrow or annotate the visible rows (select_related, filters by URL kwargs)."""
         return queryset

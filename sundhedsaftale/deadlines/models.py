@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sundhedsaftale.deadlines.querysets import AlertQuerySet, DeadlineQuerySet
+from sundhedsaftale.rules import Rule
+from sundhedsaftale.rulesets import rule_set
 
 OPEN_STATES = ("pending", "breached")
 
@@ -87,6 +89,20 @@ class Deadline(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
+
+    @property
+    def rule(self) -> "Rule | None":
+        """The catalogue rule this deadline was computed by (None if the catalogue no longer has it)."""
+        try:
+            return rule_set(self.rule_set).rules.get(self.rule_code)
+        except KeyError:
+            return None
+
+    @property
+    def title(self) -> str:
+        """The rule's Danish title, or its code when the catalogue no longer has it."""
+        rule = self.rule
+        return rule.title if rule else self.rule_code
 
     def urgency(self, now: "timezone.datetime | None" = None) -> str:
         """'breached', 'due-soon' (warning time passed) or 'ok' — for colours on boards and timelines."""

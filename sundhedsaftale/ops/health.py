@@ -17,7 +17,7 @@ def check_database() -> dict[str, Any]:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         return {"ok": True, "vendor": connection.vendor}
-    except Exception as error:  # noqa: BLE001 — any failure is reported, not raised
+    except Exception as error:
         return {"ok": False, "error": type(error).__name__}
 
 
@@ -30,7 +30,7 @@ def check_broker() -> dict[str, Any]:
         with Connection(url, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
         return {"ok": True, "transport": transport}
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         return {"ok": False, "transport": transport, "error": type(error).__name__}
 
 
@@ -39,7 +39,11 @@ def check_beat() -> dict[str, Any]:
     if heartbeat is None:
         return {"ok": False, "last_tick": None}
     age = timezone.now() - heartbeat.at
-    return {"ok": age < BEAT_STALE_AFTER, "last_tick": heartbeat.at.isoformat(), "age_seconds": int(age.total_seconds())}
+    return {
+        "ok": age < BEAT_STALE_AFTER,
+        "last_tick": heartbeat.at.isoformat(),
+        "age_seconds": int(age.total_seconds()),
+    }
 
 
 def health_report() -> dict[str, Any]:

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from admissions.cpr import cpr_format, cpr_mask, cpr_validate
-from admissions.querysets import CitizenQuerySet, CourseQuerySet
+from admissions.querysets import CitizenQuerySet, CourseDataQuerySet, CourseQuerySet
 
 
 class Citizen(models.Model):
@@ -127,6 +127,8 @@ class Stay(models.Model):
     )
     started_at = models.DateTimeField(_("start"))
     ended_at = models.DateTimeField(_("slut"), null=True, blank=True)
+
+    objects = CourseDataQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ophold")

@@ -22,10 +22,12 @@ def citizen_search(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The citizen's overview: every visible course (newest first, linking to its course page) and home care."""
     citizen = selectors.citizen_get(user=request.user, pk=pk)
     courses = selectors.course_list_for_citizen(user=request.user, citizen=citizen)
     access_log_record(request=request, citizen_ids=[citizen.pk], what="Borgerside", action="view")
-    return render(request, "admissions/citizen_detail.html", {"citizen": citizen, "courses": courses})
+    context = {"citizen": citizen, "courses": courses, "home_care": citizen.home_care_services.all()}
+    return render(request, "admissions/citizen_detail.html", context)
 
 
 def _may_read_access_log(request: HttpRequest) -> bool:

@@ -1,0 +1,183 @@
+"""HTML forms: they parse and shape input; the services decide. A ``DomainError`` becomes a form error."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from admissions.models import Consent, Course, Thread
+from clusters.models import Organisation
+from clusters.selectors import membership_list
+from sundhedsaftale.api.errors import DomainError
+
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def when_field(label: str, required: bool = True) -> forms.DateTimeField:
+    return forms.DateTimeField(
+        label=label, required=required, input_formats=DATETIME_FORMATS, widget=DateTimeLocalInput()
+    )
+
+
+def form_add_domain_error(form: forms.Form, error: DomainError) -> None:
+    """Show the service's Danish message on its field (or on the form when the field is not in it)."""
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+class DesignSystemForm(forms.Form):
+    """Adds Det Fælles Designsystem classes to the widgets."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-checkbox")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            elif isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("class", "form-input")
+                widget.attrs.setdefault("rows", 3)
+            else:
+                widget.attrs.setdefault("class", "form-input")
+
+
+class AdmitForm(DesignSystemForm):
+    cpr = forms.CharField(label=_("CPR-nummer"), max_length=11, help_text=_("DDMMÅÅ-XXXX eller erstatnings-CPR"))
+    name = forms.CharField(label=_("Navn"), max_length=200, required=False,
+                           help_text=_("Kan udelades, hvis borgeren findes i forvejen."))
+    municipality = forms.ModelChoiceField(
+        label=_("Bopælskommune"), queryset=Organisation.objects.filter(kind="municipality").order_by("name")
+    )
+    gp_code = forms.CharField(label=_("Egen læge (ydernummer)"), max_length=32, required=False)
+    kind = forms.ChoiceField(label=_("Indlæggelsestype"), choices=Course.Kind.choices)
+    department = forms.ModelChoiceField(label=_("Afdeling"), queryset=Organisation.objects.none())
+    admitted_at = when_field(_("Indlagt"))
+    episode_of_care_id = forms.CharField(label=_("Forløbs-id fra EPJ"), max_length=80, required=False)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        ids = set()
+        for membership in membership_list(user=user):
+            organisation = membership.organisation
+            if organisation.kind == "department":
+                ids.add(organisation.pk)
+            elif organisation.kind == "hospital":
+                ids.update(organisation.children.values_list("pk", flat=True))
+        departments = Organisation.objects.filter(kind="department")
+        if not user.is_superuser:
+            departments = departments.filter(pk__in=ids)
+        self.fields["department"].queryset = departments.select_related("parent").order_by("parent__name", "name")  # type: ignore[attr-defined]
+
+    def clean_gp_code(self) -> Organisation | None:
+        code = self.cleaned_data.get("gp_code", "").strip()
+        if not code:
+            return None
+        practice = Organisation.objects.filter(kind="practice", code=code).first()
+        if practice is None:
+            raise forms.ValidationError(_("Ukendt ydernummer."))
+        return practice
+
+
+class ContactPersonForm(DesignSystemForm):
+    name = forms.CharField(label=_("Navn"), max_length=200)
+    role = forms.CharField(label=_("Funktion"), max_length=100, required=False)
+    phone = forms.CharField(label=_("Telefon"), max_length=40)
+
+
+class ConsentForm(DesignSystemForm):
+    given_by = forms.ChoiceField(label=_("Givet af"), choices=Consent.GivenBy.choices)
+    given_by_name = forms.CharField(label=_("Navn (pårørende/værge)"), max_length=200, required=False)
+    given_at = when_field(_("Tidspunkt"))
+    to_municipality = forms.BooleanField(label=_("Deling med bopælskommunen"), required=False)
+    to_gp = forms.BooleanField(label=_("Deling med egen læge"), required=False)
+
+
+class WhenForm(DesignSystemForm):
+    at = when_field(_("Tidspunkt"))
+    note = forms.CharField(label=_("Bemærkning"), max_length=300, required=False)
+
+
+class TransferForm(DesignSystemForm):
+    department = forms.ModelChoiceField(
+        label=_("Til afdeling"),
+        queryset=Organisation.objects.filter(kind="department", is_active=True)
+        .select_related("parent")
+        .order_by("parent__name", "name"),
+    )
+    at = when_field(_("Overflyttet"))
+
+
+class AdmissionReportForm(DesignSystemForm):
+    functional_level = forms.CharField(label=_("Funktionsniveau"), widget=forms.Textarea)
+    home_care_received = forms.CharField(label=_("Modtaget hjemmepleje"), widget=forms.Textarea, required=False)
+    medication = forms.CharField(label=_("Medicin"), widget=forms.Textarea, required=False)
+    dose_dispensed = forms.BooleanField(label=_("Medicinen er dosisdispenseret"), required=False)
+    aids = forms.CharField(label=_("Hjælpemidler i brug"), widget=forms.Textarea, required=False)
+    relatives = forms.CharField(label=_("Pårørende"), widget=forms.Textarea, required=False)
+    contact = forms.CharField(label=_("Kontaktoplysninger"), widget=forms.Textarea, required=False)
+
+
+class InformationRequestForm(DesignSystemForm):
+    recipient = forms.ModelChoiceField(label=_("Til"), queryset=Organisation.objects.none())
+    question = forms.CharField(label=_("Spørgsmål"), widget=forms.Textarea)
+    author_phone = forms.CharField(label=_("Dit telefonnummer"), max_length=40, required=False)
+
+    def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        ids = [course.citizen.municipality_id] + ([course.citizen.gp_practice_id] if course.citizen.gp_practice_id else [])
+        self.fields["recipient"].queryset = Organisation.objects.filter(pk__in=ids)  # type: ignore[attr-defined]
+
+
+class ReplyForm(DesignSystemForm):
+    reply = forms.CharField(label=_("Svar"), widget=forms.Textarea)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class MessageForm(DesignSystemForm):
+    category = forms.ChoiceField(label=_("Kategori"), choices=Thread.Category.choices)
+    topic = forms.CharField(label=_("Emne"), max_length=200, required=False)
+    recipient = forms.ModelChoiceField(label=_("Til"), queryset=Organisation.objects.none())
+    body = forms.CharField(label=_("Tekst"), widget=forms.Textarea)
+    author_phone = forms.CharField(label=_("Dit telefonnummer"), max_length=40)
+    attachments = MultipleFileField(label=_("Bilag (PDF, PNG, JPEG)"), required=False)
+
+    def __init__(self, *args: Any, recipients: list[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[o.pk for o in recipients]
+        ).select_related("parent")
+        self.fields["attachments"].widget.attrs["class"] = "form-file-input"
+
+
+class MessageReplyForm(MessageForm):
+    """Reply or forward: the thread keeps its category; a forward chooses a recipient."""
+
+    def __init__(self, *args: Any, forward: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["category"]
+        del self.fields["topic"]
+        if not forward:
+            del self.fields["recipient"]

@@ -1,0 +1,29 @@
+"""``manage.py load_demo_data``: generated citizens, courses and one log-in per role (idempotent)."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from admissions.demo import DEMO_PASSWORD_DEFAULT, DEMO_PASSWORD_ENV, demo_data_load, demo_password
+
+URL = "http://127.0.0.1:8000/"
+
+
+class Command(BaseCommand):
+    help = "Indlæser demodata (opdigtede borgere med forløb) og én demobruger pr. rolle. Kan køres flere gange."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            logins = demo_data_load()
+        except ValidationError as error:
+            raise CommandError(f"{DEMO_PASSWORD_ENV} kan ikke bruges: " + " ".join(error.messages)) from error
+        password = demo_password()
+        shown = password if password == DEMO_PASSWORD_DEFAULT else f"(fra {DEMO_PASSWORD_ENV})"
+        width = max(len(username) for username, _ in logins)
+        self.stdout.write(self.style.SUCCESS(f"Demodata er klar. Log ind på {URL}"))
+        self.stdout.write(f"Adgangskode for alle demobrugere: {shown}\n")
+        self.stdout.write(f"{'Brugernavn'.ljust(width)}  Rolle og organisation")
+        self.stdout.write(f"{'-' * width}  {'-' * 40}")
+        for username, description in logins:
+            self.stdout.write(f"{username.ljust(width)}  {description}")

@@ -1,0 +1,51 @@
+"""Write use-cases of admissions, by topic. Import them from here."""
+
+from admissions.services.correspondence import (
+    attachment_add,
+    attachment_check,
+    message_forward,
+    message_mark_read,
+    message_reply,
+    message_send,
+)
+from admissions.services.course import (
+    admission_notice_mark_read,
+    course_admit,
+    course_record_death,
+    course_set_contact_person,
+    course_transfer,
+    home_care_resume,
+    leave_end,
+    leave_start,
+)
+from admissions.services.records import (
+    admission_report_request,
+    admission_report_submit,
+    consent_record,
+    consent_withdraw,
+    information_request_reply,
+    information_request_send,
+)
+
+__all__ = [
+    "admission_notice_mark_read",
+    "admission_report_request",
+    "admission_report_submit",
+    "attachment_add",
+    "attachment_check",
+    "consent_record",
+    "consent_withdraw",
+    "course_admit",
+    "course_record_death",
+    "course_set_contact_person",
+    "course_transfer",
+    "home_care_resume",
+    "information_request_reply",
+    "information_request_send",
+    "leave_end",
+    "leave_start",
+    "message_forward",
+    "message_mark_read",
+    "message_reply",
+    "message_send",
+]

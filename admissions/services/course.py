@@ -1,0 +1,342 @@
+"""Write use-cases of the course: admission, contact person, leave, transfer, death, home-care services."""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from admissions.cpr import cpr_validate
+from admissions.events import course_event_record
+from admissions.models import AdmissionNotice, Citizen, Course, CourseEvent, HomeCareService, LeavePeriod, Stay
+from admissions.parties import Party, course_acting_organisation
+from clusters.models import Organisation
+from clusters.selectors import membership_list
+from sundhedsaftale.access.roles import Role
+from sundhedsaftale.api.errors import Conflict, DomainError
+from sundhedsaftale.deadlines.services import deadline_cancel
+
+# Clocks of ward PCs and EPJ integrations drift a little; an admission a few minutes "ahead" is not an error.
+CLOCK_TOLERANCE = timedelta(minutes=15)
+HOSPITAL_ROLES = {Role.WARD_STAFF, Role.INTEGRATION}
+
+
+def _aware(value: datetime, field: str) -> datetime:
+    if timezone.is_naive(value):
+        raise DomainError(_("Tidspunktet skal have en tidszone."), field=field)
+    return value
+
+
+def _not_future(value: datetime, field: str) -> datetime:
+    _aware(value, field)
+    if value > timezone.now() + CLOCK_TOLERANCE:
+        raise DomainError(_("Tidspunktet ligger i fremtiden."), field=field)
+    return value
+
+
+def _department_of_user(*, user: Any, department: Organisation) -> None:
+    """Only the department's own staff (or its hospital's, or an EPJ integration) registers its admissions."""
+    if user.is_superuser:
+        return
+    for membership in membership_list(user=user):
+        if membership.role not in HOSPITAL_ROLES:
+            continue
+        if membership.organisation_id in {department.pk, department.parent_id}:
+            return
+    raise DomainError(
+        _("Du kan kun registrere indlæggelser på din egen afdeling eller dit eget hospital."),
+        field="department", code="not_your_department", status_code=403,
+    )
+
+
+def _citizen_get_or_create(
+    *, cpr: str, name: str, municipality: Organisation, gp_practice: Organisation | None, address: str, phone: str
+) -> Citizen:
+    try:
+        compact = cpr_validate(cpr)
+    except ValidationError as error:
+        raise DomainError(error.messages[0], field="cpr", code="cpr") from error
+    if municipality.kind != Organisation.Kind.MUNICIPALITY:
+        raise DomainError(_("Bopælskommunen skal være en kommune."), field="municipality")
+    if gp_practice is not None and gp_practice.kind != Organisation.Kind.PRACTICE:
+        raise DomainError(_("Egen læge skal være en lægepraksis."), field="gp_practice")
+    citizen = Citizen.objects.select_for_update().filter(cpr=compact).first()
+    if citizen is None:
+        if not name.strip():
+            raise DomainError(_("Angiv borgerens navn."), field="name")
+        return Citizen.objects.create(
+            cpr=compact, name=name.strip(), municipality=municipality, gp_practice=gp_practice,
+            address=address, phone=phone,
+        )
+    if citizen.deceased_at is not None:
+        raise DomainError(_("Borgeren er registreret som død."), field="cpr", code="deceased")
+    # The CPR register is the source: a new address may mean a new home municipality and GP.
+    citizen.name = name.strip() or citizen.name
+    citizen.municipality = municipality
+    citizen.gp_practice = gp_practice or citizen.gp_practice
+    citizen.address = address or citizen.address
+    citizen.phone = phone or citizen.phone
+    citizen.save()
+    return citizen
+
+
+@transaction.atomic
+def course_admit(
+    *,
+    cpr: str,
+    name: str,
+    municipality: Organisation,
+    kind: str,
+    department: Organisation,
+    admitted_at: datetime,
+    acting_user: Any,
+    gp_practice: Organisation | None = None,
+    address: str = "",
+    phone: str = "",
+    episode_of_care_id: str = "",
+) -> Course:
+    """Admit the citizen: create (or update) the citizen, the course and its first stay, send the admission
+    notice to the home municipality and pause the citizen's active home-care services from ``admitted_at``.
+
+    Returns the course. A second admission of the same stay (same hospital and episode-of-care id), or of a
+    citizen who already has an open course, raises ``Conflict`` (409) and saves nothing.
+    """
+    if kind not in Course.Kind.values:
+        raise DomainError(_("Ukendt indlæggelsestype."), field="kind")
+    if department.kind != Organisation.Kind.DEPARTMENT or department.parent is None:
+        raise DomainError(_("Vælg en afdeling på et hospital."), field="department")
+    _not_future(admitted_at, "admitted_at")
+    _department_of_user(user=acting_user, department=department)
+    hospital = department.parent
+    episode_of_care_id = episode_of_care_id.strip()
+    if episode_of_care_id and Course.objects.filter(hospital=hospital, episode_of_care_id=episode_of_care_id).exists():
+        raise Conflict(
+            _("Opholdet er allerede registreret (samme hospital og forløbs-id)."),
+            field="episode_of_care_id", code="duplicate_admission",
+        )
+    citizen = _citizen_get_or_create(
+        cpr=cpr, name=name, municipality=municipality, gp_practice=gp_practice, address=address, phone=phone
+    )
+    if Course.objects.filter(citizen=citizen).open().exists():
+        raise Conflict(
+            _("Borgeren er allerede indlagt. Brug overflytning ved skift af hospital."),
+            field="cpr", code="duplicate_admission",
+        )
+    try:
+        with transaction.atomic():
+            course = Course.objects.create(
+                citizen=citizen, kind=kind, hospital=hospital, department=department, admitted_at=admitted_at,
+                episode_of_care_id=episode_of_care_id, created_by=acting_user if acting_user.is_authenticated else None,
+            )
+    except IntegrityError as error:  # a concurrent request admitted the same stay first
+        raise Conflict(
+            _("Opholdet er allerede registreret (samme hospital og forløbs-id)."),
+            field="episode_of_care_id", code="duplicate_admission",
+        ) from error
+    Stay.objects.create(course=course, hospital=hospital, department=department, started_at=admitted_at)
+    course_event_record(
+        course=course, kind=CourseEvent.Kind.ADMITTED, at=admitted_at, actor=acting_user, organisation=department,
+        text=f"{course.get_kind_display()} indlæggelse på {department}",
+    )
+    now = timezone.now()
+    AdmissionNotice.objects.create(course=course, municipality=citizen.municipality, sent_at=now, received_at=now)
+    course_event_record(
+        course=course, kind=CourseEvent.Kind.NOTICE_SENT, at=now, actor=acting_user, organisation=department,
+        text=f"Indlæggelsesadvis sendt til {citizen.municipality.name}",
+    )
+    _home_care_pause(course=course, at=admitted_at)
+    return course
+
+
+def _home_care_pause(*, course: Course, at: datetime) -> int:
+    services = list(HomeCareService.objects.filter(citizen=course.citizen).active())
+    for service in services:
+        service.status = HomeCareService.Status.PAUSED
+        service.paused_at = at
+        service.paused_by_course = course
+        service.resumed_at = None
+        service.save()
+    if services:
+        course_event_record(
+            course=course, kind=CourseEvent.Kind.SERVICES_PAUSED, at=at,
+            organisation=course.citizen.municipality,
+            text="Afbestilt: " + ", ".join(s.description for s in services),
+        )
+    return len(services)
+
+
+@transaction.atomic
+def home_care_resume(*, course: Course, at: datetime, acting_user: Any = None) -> int:
+    """Resume the home-care services the admission paused (called at discharge); return how many.
+
+    After a death the services end instead. Calling it twice is harmless.
+    """
+    _aware(at, "at")
+    services = list(HomeCareService.objects.select_for_update().filter(paused_by_course=course).paused())
+    deceased = course.state == Course.State.DECEASED
+    for service in services:
+        service.status = HomeCareService.Status.ENDED if deceased else HomeCareService.Status.ACTIVE
+        service.resumed_at = None if deceased else at
+        service.save()
+    if services and not deceased:
+        course_event_record(
+            course=course, kind=CourseEvent.Kind.SERVICES_RESUMED, at=at, actor=acting_user,
+            organisation=course.citizen.municipality,
+            text="Genoptaget: " + ", ".join(s.description for s in services),
+        )
+    return len(services)
+
+
+@transaction.atomic
+def admission_notice_mark_read(*, notice: AdmissionNotice, acting_user: Any) -> AdmissionNotice:
+    """Record that the municipality has read the notice (the first reading is kept)."""
+    notice = AdmissionNotice.objects.select_for_update().get(pk=notice.pk)
+    if notice.read_at is None:
+        course_acting_organisation(course=notice.course, user=acting_user, parties=(Party.MUNICIPALITY,))
+        notice.read_at = timezone.now()
+        notice.read_by = acting_user
+        notice.save(update_fields=["read_at", "read_by"])
+        course_event_record(
+            course=notice.course, kind=CourseEvent.Kind.NOTICE_READ, at=notice.read_at, actor=acting_user,
+            organisation=notice.municipality,
+        )
+    return notice
+
+
+def _hospital_side(course: Course, user: Any) -> Organisation | None:
+    if user.is_superuser:
+        return None
+    organisation, _party = course_acting_organisation(course=course, user=user, parties=(Party.HOSPITAL,))
+    return organisation
+
+
+def _open(course: Course) -> None:
+    if course.state not in (Course.State.ADMITTED, Course.State.ON_LEAVE):
+        raise DomainError(
+            _("Forløbet er afsluttet (%(state)s).") % {"state": course.get_state_display()}, code="course_closed"
+        )
+
+
+@transaction.atomic
+def course_set_contact_person(*, course: Course, name: str, role: str, phone: str, acting_user: Any) -> Course:
+    """Record the fixed contact person (fast kontaktperson) of the course; return the course."""
+    organisation = _hospital_side(course, acting_user)
+    if not name.strip():
+        raise DomainError(_("Angiv kontaktpersonens navn."), field="name")
+    if not phone.strip():
+        raise DomainError(_("Angiv kontaktpersonens telefonnummer."), field="phone")
+    course.contact_name, course.contact_role, course.contact_phone = name.strip(), role.strip(), phone.strip()
+    course.save(update_fields=["contact_name", "contact_role", "contact_phone"])
+    course_event_record(
+        course=course, kind=CourseEvent.Kind.CONTACT_PERSON, at=timezone.now(), actor=acting_user,
+        organisation=organisation, text=f"{course.contact_name}, {course.contact_role}, tlf. {course.contact_phone}",
+    )
+    return course
+
+
+@transaction.atomic
+def leave_start(*, course: Course, started_at: datetime, acting_user: Any, note: str = "") -> LeavePeriod:
+    """Start a leave (orlov); the course is on leave until ``leave_end``. Returns the leave."""
+    organisation = _hospital_side(course, acting_user)
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    if course.state != Course.State.ADMITTED:
+        raise DomainError(_("Borgeren skal være indlagt for at gå på orlov."), code="not_admitted")
+    _aware(started_at, "started_at")
+    if started_at < course.admitted_at:
+        raise DomainError(_("Orloven kan ikke begynde før indlæggelsen."), field="started_at")
+    leave = LeavePeriod.objects.create(course=course, started_at=started_at, note=note)
+    course.state = Course.State.ON_LEAVE
+    course.save(update_fields=["state"])
+    course_event_record(
+        course=course, kind=CourseEvent.Kind.LEAVE_STARTED, at=started_at, actor=acting_user,
+        organisation=organisation, text=note,
+    )
+    return leave
+
+
+@transaction.atomic
+def leave_end(*, course: Course, ended_at: datetime, acting_user: Any) -> LeavePeriod:
+    """End the open leave; the citizen is admitted again. Returns the leave."""
+    organisation = _hospital_side(course, acting_user)
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    leave = course.leaves.filter(ended_at__isnull=True).order_by("-started_at").first()
+    if course.state != Course.State.ON_LEAVE or leave is None:
+        raise DomainError(_("Borgeren er ikke på orlov."), code="not_on_leave")
+    _aware(ended_at, "ended_at")
+    if ended_at < leave.started_at:
+        raise DomainError(_("Orloven kan ikke slutte, før den begyndte."), field="ended_at")
+    leave.ended_at = ended_at
+    leave.save(update_fields=["ended_at"])
+    course.state = Course.State.ADMITTED
+    course.save(update_fields=["state"])
+    course_event_record(
+        course=course, kind=CourseEvent.Kind.LEAVE_ENDED, at=ended_at, actor=acting_user, organisation=organisation
+    )
+    return leave
+
+
+@transaction.atomic
+def course_transfer(*, course: Course, department: Organisation, at: datetime, acting_user: Any) -> Stay:
+    """Transfer the citizen to another department or hospital in the region: end the current stay, start a
+    new one and move the course. Returns the new stay."""
+    organisation = _hospital_side(course, acting_user)
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    _open(course)
+    if department.kind != Organisation.Kind.DEPARTMENT or department.parent is None:
+        raise DomainError(_("Vælg en afdeling på et hospital i regionen."), field="department")
+    if department.pk == course.department_id:
+        raise DomainError(_("Borgeren er allerede på denne afdeling."), field="department")
+    _not_future(at, "at")
+    current = course.stays.filter(ended_at__isnull=True).order_by("-started_at").first()
+    if current is not None:
+        if at < current.started_at:
+            raise DomainError(_("Overflytningen kan ikke ligge før det nuværende ophold begyndte."), field="at")
+        current.ended_at = at
+        current.save(update_fields=["ended_at"])
+    stay = Stay.objects.create(course=course, hospital=department.parent, department=department, started_at=at)
+    previous = f"{course.department}"
+    course.hospital, course.department = department.parent, department
+    course.save(update_fields=["hospital", "department"])
+    course_event_record(
+        course=course, kind=CourseEvent.Kind.TRANSFERRED, at=at, actor=acting_user, organisation=organisation,
+        text=f"Fra {previous} til {department}",
+    )
+    return stay
+
+
+@transaction.atomic
+def course_record_death(*, course: Course, died_at: datetime, acting_user: Any) -> Course:
+    """Record the citizen's death: the course ends as deceased, the citizen is marked dead, open stays and
+    leaves end, paused home care ends, open deadlines on the course are cancelled and the fixed contact
+    person is notified at once (the agreement: sudden changes, death included). Returns the course."""
+    organisation = _hospital_side(course, acting_user)
+    course = Course.objects.select_for_update().select_related("citizen").get(pk=course.pk)
+    _open(course)
+    _not_future(died_at, "died_at")
+    if died_at < course.admitted_at:
+        raise DomainError(_("Dødstidspunktet kan ikke ligge før indlæggelsen."), field="died_at")
+    course.state = Course.State.DECEASED
+    course.save(update_fields=["state"])
+    course.citizen.deceased_at = died_at
+    course.citizen.save(update_fields=["deceased_at"])
+    course.stays.filter(ended_at__isnull=True).update(ended_at=died_at)
+    course.leaves.filter(ended_at__isnull=True).update(ended_at=died_at)
+    HomeCareService.objects.filter(citizen=course.citizen).exclude(status=HomeCareService.Status.ENDED).update(
+        status=HomeCareService.Status.ENDED
+    )
+    for request in course.information_requests.filter(state="open"):
+        deadline_cancel(subject=request, rule_code="admission.info_reply", reason="Borgeren er død")
+    course_event_record(
+        course=course, kind=CourseEvent.Kind.DECEASED, at=died_at, actor=acting_user, organisation=organisation
+    )
+    if course.contact_name:
+        text = f"{course.contact_name} ({course.contact_role}), tlf. {course.contact_phone}, underrettet straks"
+    else:
+        text = "Ingen fast kontaktperson registreret: afdelingen underretter pårørende og kommune direkte"
+    course_event_record(
+        course=course, kind=CourseEvent.Kind.CONTACT_NOTIFIED, at=timezone.now(), actor=acting_user,
+        organisation=organisation, text=text,
+    )
+    return course

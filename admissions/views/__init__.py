@@ -1,0 +1,1 @@
+"""Function views for HTML and htmx, by screen."""

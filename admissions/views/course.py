@@ -1,0 +1,239 @@
+"""The ward's admit form and the citizen's course page with its actions (htmx, with redirect fallbacks)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, Resolver404, resolve
+from django.views.decorators.http import require_POST
+
+from admissions import forms as f
+from admissions import selectors, services
+from admissions.models import AdmissionReport, Consent, Course
+from admissions.parties import Party, course_related_organisations
+from admissions.views.common import active_organisation, viewer_party
+from sundhedsaftale.access.services import access_log_record
+from sundhedsaftale.api.errors import DomainError
+
+TEMPLATE = "admissions/course_detail.html"
+
+
+@login_required
+def course_admit(request: HttpRequest) -> HttpResponse:
+    """The ward registers an admission; the notice goes to the home municipality at once."""
+    form = f.AdmitForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            course = services.course_admit(
+                cpr=data["cpr"], name=data["name"], municipality=data["municipality"], gp_practice=data["gp_code"],
+                kind=data["kind"], department=data["department"], admitted_at=data["admitted_at"],
+                episode_of_care_id=data["episode_of_care_id"], acting_user=request.user,
+            )
+        except DomainError as error:
+            f.form_add_domain_error(form, error)
+        else:
+            messages.success(request, f"{course.citizen.name} er indlagt; indlæggelsesadvis sendt.")
+            return redirect("course-detail", course.pk)
+    return render(request, "admissions/course_admit.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def deadlines_timeline_url(citizen_pk: int) -> str | None:
+    """The deadlines app's timeline of a citizen, when that app provides it."""
+    path = f"/frister/borger/{citizen_pk}/"
+    try:
+        resolve(path)
+    except (Resolver404, NoReverseMatch):
+        return None
+    return path
+
+
+def _context(request: HttpRequest, course: Course, bound: dict[str, forms.Form] | None = None) -> dict[str, Any]:
+    party = viewer_party(request, course)
+    consent_municipality = selectors.course_consents_to(course=course, party="municipality")
+    consent_gp = selectors.course_consents_to(course=course, party="gp")
+    shares = party in (None, Party.HOSPITAL) or (
+        consent_municipality if party == Party.MUNICIPALITY else consent_gp
+    )
+    report = AdmissionReport.objects.filter(course=course).first()
+    recipients = [o for o in course_related_organisations(course=course) if o != active_organisation(request)]
+    context: dict[str, Any] = {
+        "course": course,
+        "citizen": course.citizen,
+        "party": party.value if party else "",
+        "shares": shares,
+        "timeline": selectors.course_timeline(user=request.user, course=course, party=party, shares=bool(shares)),
+        "stays": course.stays.select_related("department__parent"),
+        "leaves": course.leaves.all(),
+        "consents": course.consents.all(),
+        "consent_municipality": consent_municipality,
+        "consent_gp": consent_gp,
+        "report": report,
+        "notices": course.admission_notices.all(),
+        "information_requests": course.information_requests.select_related("sender", "recipient"),
+        "threads": selectors.thread_list(user=request.user, course=course) if shares else [],
+        "home_care": course.citizen.home_care_services.all(),
+        "deadlines_url": deadlines_timeline_url(course.citizen_id),
+        "contact_form": f.ContactPersonForm(initial={
+            "name": course.contact_name, "role": course.contact_role, "phone": course.contact_phone}),
+        "consent_form": f.ConsentForm(initial={"given_by": "citizen", "to_municipality": True, "to_gp": True}),
+        "leave_form": f.WhenForm(),
+        "transfer_form": f.TransferForm(),
+        "death_form": f.WhenForm(),
+        "info_form": f.InformationRequestForm(course=course),
+        "message_form": f.MessageForm(recipients=recipients),
+    }
+    context.update(bound or {})
+    return context
+
+
+def _show(request: HttpRequest, course: Course, bound: dict[str, forms.Form] | None = None, status: int = 200):  # type: ignore[no-untyped-def]
+    name = f"{TEMPLATE}#body" if request.htmx else TEMPLATE  # type: ignore[attr-defined]
+    return render(request, name, _context(request, course, bound), status=status)
+
+
+@login_required
+def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The course page: facts, timeline of everything that happened and every deadline, and the actions."""
+    course = selectors.course_get(user=request.user, pk=pk)
+    access_log_record(request=request, citizen_ids=[course.citizen_id], what="Forløbsside", action="view")
+    return _show(request, course)
+
+
+def _course_action(
+    form_name: str, form_class: Callable[..., forms.Form], act: Callable[[HttpRequest, Course, dict[str, Any]], str]
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """A POST on the course page: validate the form, call the service, then show the course again — the
+    fragment for htmx, a redirect otherwise. A Danish form error keeps the input and saves nothing."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        course = selectors.course_get(user=request.user, pk=pk)
+        access_log_record(request=request, citizen_ids=[course.citizen_id], what="Forløbsside", action="view")
+        kwargs: dict[str, Any] = {"course": course} if form_class in (f.InformationRequestForm,) else {}
+        if form_class is f.MessageForm:
+            kwargs = {"recipients": course_related_organisations(course=course)}
+        form = form_class(request.POST, request.FILES, **kwargs)
+        if form.is_valid():
+            try:
+                text = act(request, course, form.cleaned_data)
+            except DomainError as error:
+                f.form_add_domain_error(form, error)
+            else:
+                messages.success(request, text)
+                if request.htmx:  # type: ignore[attr-defined]
+                    course.refresh_from_db()
+                    response = _show(request, course)
+                    response["HX-Trigger"] = "course-changed"
+                    return response
+                return redirect("course-detail", course.pk)
+        return _show(request, course, {form_name: form, "open_form": form_name}, status=200 if request.htmx else 400)  # type: ignore[attr-defined]
+
+    return view
+
+
+def _contact(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+    services.course_set_contact_person(
+        course=course, name=data["name"], role=data["role"], phone=data["phone"], acting_user=request.user
+    )
+    return "Fast kontaktperson gemt."
+
+
+def _consent(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+    services.consent_record(
+        course=course, given_by=data["given_by"], given_by_name=data["given_by_name"], given_at=data["given_at"],
+        to_municipality=data["to_municipality"], to_gp=data["to_gp"], acting_user=request.user,
+    )
+    return "Samtykke registreret."
+
+
+def _leave(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+    if course.state == Course.State.ON_LEAVE:
+        services.leave_end(course=course, ended_at=data["at"], acting_user=request.user)
+        return "Orlov afsluttet."
+    services.leave_start(course=course, started_at=data["at"], note=data["note"], acting_user=request.user)
+    return "Orlov registreret."
+
+
+def _transfer(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+    services.course_transfer(course=course, department=data["department"], at=data["at"], acting_user=request.user)
+    return "Overflytning registreret."
+
+
+def _death(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+    services.course_record_death(course=course, died_at=data["at"], acting_user=request.user)
+    return "Dødsfald registreret; kontaktpersonen er underrettet."
+
+
+def _info(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+    services.information_request_send(
+        course=course, recipient=data["recipient"], question=data["question"], author_phone=data["author_phone"],
+        acting_user=request.user,
+    )
+    return "Forespørgsel sendt; svarfrist 24 timer."
+
+
+def _message(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+    services.message_send(
+        course=course, category=data["category"], topic=data["topic"], recipient=data["recipient"],
+        body=data["body"], author_phone=data["author_phone"], attachments=data["attachments"],
+        acting_user=request.user, organisation=active_organisation(request),
+    )
+    return "Meddelelse sendt."
+
+
+class EmptyForm(forms.Form):
+    pass
+
+
+def _report_request(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+    services.admission_report_request(course=course, acting_user=request.user)
+    return "Indlæggelsesrapport anmodet hos kommunen."
+
+
+course_contact_person = _course_action("contact_form", f.ContactPersonForm, _contact)
+course_consent = _course_action("consent_form", f.ConsentForm, _consent)
+course_leave = _course_action("leave_form", f.WhenForm, _leave)
+course_transfer = _course_action("transfer_form", f.TransferForm, _transfer)
+course_death = _course_action("death_form", f.WhenForm, _death)
+course_information_request = _course_action("info_form", f.InformationRequestForm, _info)
+course_message = _course_action("message_form", f.MessageForm, _message)
+course_report_request = _course_action("report_request_form", EmptyForm, _report_request)
+
+
+@login_required
+@require_POST
+def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    consent = get_object_or_404(Consent.objects.visible_to(request.user).select_related("course"), pk=pk)
+    try:
+        services.consent_withdraw(consent=consent, acting_user=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Samtykket er tilbagekaldt.")
+    return redirect("course-detail", consent.course_id)
+
+
+@login_required
+def admission_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The municipality's admission report form for a course (and, read-only, the report itself)."""
+    course = selectors.course_get(user=request.user, pk=pk)
+    access_log_record(request=request, citizen_ids=[course.citizen_id], what="Indlæggelsesrapport", action="view")
+    report = AdmissionReport.objects.filter(course=course).first()
+    form = f.AdmissionReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.admission_report_submit(course=course, acting_user=request.user, **form.cleaned_data)
+        except DomainError as error:
+            f.form_add_domain_error(form, error)
+        else:
+            messages.success(request, "Indlæggelsesrapporten er sendt til hospitalet.")
+            return redirect("course-detail", course.pk)
+    context = {"course": course, "citizen": course.citizen, "report": report, "form": form,
+               "party": (viewer_party(request, course) or "")}
+    return render(request, "admissions/admission_report.html", context, status=400 if form.errors else 200)

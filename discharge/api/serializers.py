@@ -1,0 +1,302 @@
+"""Shapes of the discharge API: input serializers validate shape only (the services decide), output
+serializers map the records."""
+
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.utils import inline_serializer
+from rest_framework import serializers
+
+from discharge import models as m
+from discharge.selectors import finished_bed_days
+from discharge.services import plan_deadline
+from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.workdays import local_date
+
+# The one error body of the API (sundhedsaftale.api.errors), for the OpenAPI document.
+ErrorSerializer = inline_serializer(
+    name="DischargeError",
+    fields={
+        "detail": serializers.CharField(),
+        "code": serializers.CharField(),
+        "errors": serializers.DictField(
+            child=serializers.ListField(child=serializers.CharField()), required=False
+        ),
+    },
+)
+
+
+class CourseInput(serializers.Serializer):
+    course = serializers.IntegerField(help_text="Forløbets id; et forløb, brugeren ikke må se, giver 404.")
+
+
+class DeadlineOut(serializers.ModelSerializer):
+    class Meta:
+        model = Deadline
+        fields = [
+            "id",
+            "rule_code",
+            "rule_set",
+            "state",
+            "due_date",
+            "due_at",
+            "warn_at",
+            "met_at",
+            "met_late",
+        ]
+
+
+# --- plans ---------------------------------------------------------------------------------------------
+
+
+class PlanFields(serializers.Serializer):
+    functional_ability = serializers.ChoiceField(choices=m.FunctionalAbility.choices)
+    need = serializers.ChoiceField(choices=m.Need.choices)
+    planned_date = serializers.DateField()
+    nursing_service_date = serializers.DateField(required=False, allow_null=True)
+    agreed_date = serializers.DateField(
+        required=False, allow_null=True, help_text="Påkrævet, når klyngen arbejder efter 2021-aftalen."
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class PlanCreateInput(CourseInput, PlanFields):
+    pass
+
+
+class PlanUpdateInput(PlanFields):
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
+
+
+class DateChangeOut(serializers.ModelSerializer):
+    text = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = m.DischargeDateChange
+        fields = ["id", "old_date", "new_date", "old_due_at", "new_due_at", "reason", "changed_at", "text"]
+
+
+class PlanOut(serializers.ModelSerializer):
+    deadline = serializers.SerializerMethodField()
+    date_changes = DateChangeOut(many=True, read_only=True)
+
+    class Meta:
+        model = m.DischargePlan
+        fields = [
+            "id",
+            "course",
+            "functional_ability",
+            "need",
+            "planned_date",
+            "nursing_service_date",
+            "agreed_date",
+            "rule_code",
+            "rule_set",
+            "note",
+            "deadline",
+            "date_changes",
+            "created_at",
+            "updated_at",
+        ]
+
+    def get_deadline(self, plan: m.DischargePlan) -> dict[str, Any] | None:
+        deadline = plan_deadline(plan=plan)
+        return DeadlineOut(deadline).data if deadline else None
+
+
+# --- the other records -----------------------------------------------------------------------------------
+
+
+class NotificationInput(CourseInput):
+    text = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class NotificationOut(serializers.ModelSerializer):
+    class Meta:
+        model = m.DischargeNotification
+        fields = [
+            "id",
+            "course",
+            "plan",
+            "municipality",
+            "planned_date",
+            "need",
+            "text",
+            "sent_at",
+            "on_time",
+        ]
+
+
+class FinishedInput(CourseInput):
+    finished_on = serializers.DateField(help_text="Skal være en hverdag (mandag–fredag).")
+    doctor_name = serializers.CharField(max_length=200)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class FinishedOut(serializers.ModelSerializer):
+    bed_days = serializers.SerializerMethodField(help_text="Færdigbehandlede sengedage indtil nu.")
+
+    class Meta:
+        model = m.FinishedTreatment
+        fields = [
+            "id",
+            "course",
+            "finished_on",
+            "municipality",
+            "doctor_name",
+            "note",
+            "recorded_at",
+            "bed_days",
+        ]
+
+    def get_bed_days(self, finished: m.FinishedTreatment) -> int:
+        return finished_bed_days(finished=finished, course=finished.course, today=local_date(timezone.now()))
+
+
+class ConferenceInput(CourseInput):
+    conference_kind = serializers.ChoiceField(choices=m.DischargeConference.Kind.choices, source="kind")
+    scheduled_at = serializers.DateTimeField()
+    participants = serializers.CharField()
+    location = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ConferenceOutcomeInput(serializers.Serializer):
+    outcome = serializers.CharField()
+
+
+class ConferenceOut(serializers.ModelSerializer):
+    conference_kind = serializers.ChoiceField(
+        choices=m.DischargeConference.Kind.choices, source="kind", read_only=True
+    )
+
+    class Meta:
+        model = m.DischargeConference
+        fields = [
+            "id",
+            "course",
+            "conference_kind",
+            "scheduled_at",
+            "location",
+            "participants",
+            "outcome",
+            "held",
+        ]
+
+
+class NoticeInput(CourseInput):
+    discharged_at = serializers.DateTimeField()
+    destination = serializers.CharField(required=False, allow_blank=True, default="")
+    medication_changed = serializers.BooleanField(required=False, default=False)
+    dose_dispensing_cancelled = serializers.BooleanField(required=False, default=False)
+    aids_handed_out = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class NoticeOut(serializers.ModelSerializer):
+    class Meta:
+        model = m.DischargeNotice
+        fields = [
+            "id",
+            "course",
+            "municipality",
+            "discharged_at",
+            "destination",
+            "medication_changed",
+            "dose_dispensing_cancelled",
+            "aids_handed_out",
+            "sent_at",
+        ]
+
+
+class ReportInput(CourseInput):
+    functional_level = serializers.CharField()
+    nursing = serializers.CharField()
+    medication = serializers.CharField(required=False, allow_blank=True, default="")
+    aids = serializers.CharField(required=False, allow_blank=True, default="")
+    author_phone = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReportOut(serializers.ModelSerializer):
+    class Meta:
+        model = m.DischargeReport
+        fields = [
+            "id",
+            "course",
+            "municipality",
+            "functional_level",
+            "nursing",
+            "medication",
+            "aids",
+            "sent_at",
+        ]
+
+
+class LetterInput(CourseInput):
+    summary = serializers.CharField()
+    medication_changed = serializers.BooleanField(required=False, default=False)
+    medication = serializers.CharField(required=False, allow_blank=True, default="")
+    dose_dispensing_cancelled = serializers.BooleanField(required=False, default=False)
+    follow_up = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class LetterOut(serializers.ModelSerializer):
+    class Meta:
+        model = m.DischargeLetter
+        fields = [
+            "id",
+            "course",
+            "gp_practice",
+            "summary",
+            "medication_changed",
+            "medication",
+            "dose_dispensing_cancelled",
+            "follow_up",
+            "sent_at",
+        ]
+
+
+class ReplyInput(CourseInput):
+    answer = serializers.ChoiceField(choices=m.MunicipalReply.Answer.choices)
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    ready_on = serializers.DateField(required=False, allow_null=True, default=None)
+    author_phone = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReplyOut(serializers.ModelSerializer):
+    class Meta:
+        model = m.MunicipalReply
+        fields = [
+            "id",
+            "course",
+            "notification",
+            "notice",
+            "municipality",
+            "answer",
+            "reason",
+            "ready_on",
+            "replied_at",
+        ]
+
+
+class SuddenChangeInput(CourseInput):
+    change_kind = serializers.ChoiceField(choices=m.SuddenChange.Kind.choices, source="kind")
+    description = serializers.CharField()
+    occurred_at = serializers.DateTimeField()
+
+
+class SuddenChangeOut(serializers.ModelSerializer):
+    change_kind = serializers.ChoiceField(choices=m.SuddenChange.Kind.choices, source="kind", read_only=True)
+
+    class Meta:
+        model = m.SuddenChange
+        fields = [
+            "id",
+            "course",
+            "change_kind",
+            "description",
+            "occurred_at",
+            "reported_by_org",
+            "contact_name",
+            "contact_phone",
+            "notified_at",
+            "acknowledged_at",
+        ]

@@ -1,0 +1,169 @@
+"""HTML forms of discharge: they parse and shape input; the services decide. A DomainError becomes a form error."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
+from discharge.models import DischargeConference, FunctionalAbility, MunicipalReply, Need, SuddenChange
+from sundhedsaftale.api.errors import DomainError
+
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def date_field(label: StrOrPromise, required: bool = True, help_text: StrOrPromise = "") -> forms.DateField:
+    return forms.DateField(
+        label=label, required=required, input_formats=DATE_FORMATS, widget=DateInput(), help_text=help_text
+    )
+
+
+def when_field(label: StrOrPromise, required: bool = True) -> forms.DateTimeField:
+    return forms.DateTimeField(
+        label=label, required=required, input_formats=DATETIME_FORMATS, widget=DateTimeLocalInput()
+    )
+
+
+def form_add_domain_error(form: forms.Form, error: DomainError) -> None:
+    """Show the service's Danish message on its field (or on the form when the field is not in it)."""
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+class DesignSystemForm(forms.Form):
+    """Adds Det Fælles Designsystem classes to the widgets."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-checkbox")
+            elif isinstance(widget, forms.RadioSelect):
+                widget.attrs.setdefault("class", "form-radio")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            elif isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("class", "form-input")
+                widget.attrs.setdefault("rows", 3)
+            else:
+                widget.attrs.setdefault("class", "form-input")
+
+
+class PlanForm(DesignSystemForm):
+    functional_ability = forms.ChoiceField(
+        label=_("Forventet funktionsevne ved udskrivning"), choices=FunctionalAbility.choices
+    )
+    need = forms.ChoiceField(
+        label=_("Behov efter udskrivning"),
+        choices=Need.choices,
+        help_text=_("Behovet afgør varslingsfristen (sundhedsaftalen 1.2.1–1.2.4)."),
+    )
+    planned_date = date_field(_("Planlagt udskrivningsdato"))
+    nursing_service_date = date_field(
+        _("Dato for sygeplejeydelsen"),
+        required=False,
+        help_text=_("Kun ved enkle sygeplejehandlinger; tom = udskrivningsdagen."),
+    )
+    agreed_date = date_field(
+        _("Aftalt dato for klar til udskrivning"),
+        required=False,
+        help_text=_(
+            "Skal udfyldes, når klyngen arbejder efter samarbejdsaftalen fra 2021: den aftalte dato er fristen."
+        ),
+    )
+    note = forms.CharField(label=_("Bemærkning"), required=False, widget=forms.Textarea)
+    reason = forms.CharField(
+        label=_("Årsag til ændret dato"),
+        required=False,
+        max_length=300,
+        help_text=_("Vises for kommunen, hvis datoen flyttes."),
+    )
+
+
+class NotificationForm(DesignSystemForm):
+    text = forms.CharField(
+        label=_("Besked til kommunen"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("Fx borgerens forventede behov og kontaktperson på afdelingen."),
+    )
+
+
+class FinishedTreatmentForm(DesignSystemForm):
+    finished_on = date_field(_("Færdigbehandlet dato"), help_text=_("Skal være en hverdag (mandag–fredag)."))
+    doctor_name = forms.CharField(label=_("Læge"), max_length=200)
+    note = forms.CharField(label=_("Bemærkning"), required=False, widget=forms.Textarea)
+
+
+class ConferenceForm(DesignSystemForm):
+    kind = forms.ChoiceField(label=_("Type"), choices=DischargeConference.Kind.choices)
+    scheduled_at = when_field(_("Tidspunkt"))
+    location = forms.CharField(label=_("Sted / telefonnummer"), required=False, max_length=200)
+    participants = forms.CharField(
+        label=_("Deltagere"), widget=forms.Textarea, help_text=_("Borger, pårørende, afdeling, kommune …")
+    )
+
+
+class ConferenceOutcomeForm(DesignSystemForm):
+    outcome = forms.CharField(label=_("Resultat"), widget=forms.Textarea)
+
+
+class NoticeForm(DesignSystemForm):
+    discharged_at = when_field(_("Udskrevet"))
+    destination = forms.CharField(label=_("Udskrives til"), required=False, max_length=200)
+    medication_changed = forms.BooleanField(label=_("Medicinen er ændret under indlæggelsen"), required=False)
+    dose_dispensing_cancelled = forms.BooleanField(label=_("Dosisdispensering er annulleret"), required=False)
+    aids_handed_out = forms.CharField(
+        label=_("Udleverede hjælpemidler"), required=False, widget=forms.Textarea
+    )
+
+
+class ReportForm(DesignSystemForm):
+    functional_level = forms.CharField(label=_("Funktionsniveau"), widget=forms.Textarea)
+    nursing = forms.CharField(label=_("Pleje og sygepleje efter udskrivning"), widget=forms.Textarea)
+    medication = forms.CharField(label=_("Medicin"), required=False, widget=forms.Textarea)
+    aids = forms.CharField(label=_("Hjælpemidler"), required=False, widget=forms.Textarea)
+    author_phone = forms.CharField(label=_("Dit telefonnummer"), required=False, max_length=40)
+
+
+class LetterForm(DesignSystemForm):
+    summary = forms.CharField(label=_("Epikrise"), widget=forms.Textarea(attrs={"rows": 6}))
+    medication_changed = forms.BooleanField(label=_("Medicinen er ændret"), required=False)
+    medication = forms.CharField(label=_("Medicin ved udskrivning"), required=False, widget=forms.Textarea)
+    dose_dispensing_cancelled = forms.BooleanField(label=_("Dosisdispensering er annulleret"), required=False)
+    follow_up = forms.CharField(label=_("Opfølgning hos egen læge"), required=False, widget=forms.Textarea)
+
+
+class ReplyForm(DesignSystemForm):
+    answer = forms.ChoiceField(
+        label=_("Svar"), choices=MunicipalReply.Answer.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("Skal udfyldes, når kommunen har brug for mere tid."),
+    )
+    ready_on = date_field(_("Klar til at modtage fra"), required=False)
+    author_phone = forms.CharField(label=_("Dit telefonnummer"), required=False, max_length=40)
+
+
+class SuddenChangeForm(DesignSystemForm):
+    kind = forms.ChoiceField(label=_("Ændring"), choices=SuddenChange.Kind.choices)
+    description = forms.CharField(label=_("Beskrivelse"), widget=forms.Textarea)
+    occurred_at = when_field(_("Tidspunkt"))

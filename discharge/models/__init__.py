@@ -1,0 +1,37 @@
+"""The discharge app's models, split by topic; import them from here."""
+
+from discharge.models.messages import (
+    DischargeLetter,
+    DischargeNotice,
+    DischargeReport,
+    MunicipalReply,
+    SuddenChange,
+)
+from discharge.models.planning import (
+    PREPARE_BY_NEED,
+    RULE_CODE_BY_NEED,
+    DischargeConference,
+    DischargeDateChange,
+    DischargeNotification,
+    DischargePlan,
+    FinishedTreatment,
+    FunctionalAbility,
+    Need,
+)
+
+__all__ = [
+    "PREPARE_BY_NEED",
+    "RULE_CODE_BY_NEED",
+    "DischargeConference",
+    "DischargeDateChange",
+    "DischargeLetter",
+    "DischargeNotice",
+    "DischargeNotification",
+    "DischargePlan",
+    "DischargeReport",
+    "FinishedTreatment",
+    "FunctionalAbility",
+    "MunicipalReply",
+    "Need",
+    "SuddenChange",
+]

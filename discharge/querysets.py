@@ -1,0 +1,36 @@
+"""Visibility of discharge records: through the course's citizen (the one rule in admissions.querysets)."""
+
+from datetime import date
+from typing import Any, Self, cast
+
+from admissions.querysets import CourseDataQuerySet
+
+
+class DischargeQuerySet(CourseDataQuerySet):
+    """Records hanging on a course; visible exactly when the course's citizen is visible."""
+
+    def visible_to(self, user: Any) -> Self:
+        return cast(Self, super().visible_to(user))
+
+    def for_municipality(self, municipality_id: int) -> Self:
+        return self.filter(course__citizen__municipality_id=municipality_id)
+
+    def for_practice(self, practice_id: int) -> Self:
+        return self.filter(course__citizen__gp_practice_id=practice_id)
+
+    def at_hospital(self, hospital_id: int) -> Self:
+        return self.filter(course__hospital_id=hospital_id)
+
+
+class DischargePlanQuerySet(DischargeQuerySet):
+    def expected_between(self, start: date, end: date) -> Self:
+        """Plans of open courses whose planned discharge date lies in ``start..end`` (inclusive)."""
+        return self.filter(
+            planned_date__gte=start,
+            planned_date__lte=end,
+            course__discharged_at__isnull=True,
+            course__state__in=["admitted", "on_leave"],
+        )
+
+    def with_course(self) -> Any:
+        return self.select_related("course__citizen__municipality", "course__department", "course__hospital")

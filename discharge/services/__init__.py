@@ -1,0 +1,35 @@
+"""Write use-cases of the discharge app, by topic; import them from here."""
+
+from discharge.services.messages import (
+    discharge_letter_send,
+    discharge_notice_send,
+    discharge_report_send,
+    municipal_reply_send,
+    sudden_change_acknowledge,
+    sudden_change_report,
+)
+from discharge.services.planning import (
+    discharge_notification_send,
+    discharge_plan_save,
+    plan_deadline,
+)
+from discharge.services.treatment import (
+    discharge_conference_record_outcome,
+    discharge_conference_schedule,
+    finished_treatment_record,
+)
+
+__all__ = [
+    "discharge_conference_record_outcome",
+    "discharge_conference_schedule",
+    "discharge_letter_send",
+    "discharge_notice_send",
+    "discharge_notification_send",
+    "discharge_plan_save",
+    "discharge_report_send",
+    "finished_treatment_record",
+    "municipal_reply_send",
+    "plan_deadline",
+    "sudden_change_acknowledge",
+    "sudden_change_report",
+]

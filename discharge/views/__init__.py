@@ -1,0 +1,37 @@
+"""Function views of discharge (HTML and htmx); every view showing citizen data writes the access log."""
+
+from discharge.views.boards import gp_letters, municipal_discharges, ward_board
+from discharge.views.course import (
+    conference_outcome,
+    conference_schedule,
+    course_discharge,
+    finished_treatment,
+    letter_send,
+    notice_send,
+    notification_send,
+    plan_edit,
+    plan_preview,
+    reply_send,
+    report_send,
+    sudden_change,
+    sudden_change_acknowledge,
+)
+
+__all__ = [
+    "conference_outcome",
+    "conference_schedule",
+    "course_discharge",
+    "finished_treatment",
+    "gp_letters",
+    "letter_send",
+    "municipal_discharges",
+    "notice_send",
+    "notification_send",
+    "plan_edit",
+    "plan_preview",
+    "reply_send",
+    "report_send",
+    "sudden_change",
+    "sudden_change_acknowledge",
+    "ward_board",
+]

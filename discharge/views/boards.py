@@ -1,0 +1,97 @@
+"""Overviews: the ward board, the municipality's expected discharges, the GP's epikriser."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from clusters.models import Organisation
+from discharge import selectors
+from discharge.models import DischargeNotice, MunicipalReply
+from discharge.views.common import active_organisation, today
+from sundhedsaftale.access.services import access_log_record
+
+DAY_CHOICES = (3, 7, 14)
+
+
+@login_required
+def ward_board(request: HttpRequest) -> HttpResponse:
+    """The active membership's department's current citizens: state, next deadline by urgency, what is missing."""
+    organisation = active_organisation(request)
+    rows = []
+    if organisation is not None and organisation.kind in (
+        Organisation.Kind.DEPARTMENT,
+        Organisation.Kind.HOSPITAL,
+    ):
+        rows = selectors.ward_board(
+            user=request.user, organisation=organisation, today=today(), now=timezone.now()
+        )
+    access_log_record(
+        request=request,
+        citizen_ids=[r.course.citizen_id for r in rows],
+        what="Afdelingens tavle",
+        action="view",
+    )
+    context = {
+        "rows": rows,
+        "organisation": organisation,
+        "is_ward": organisation is not None
+        and organisation.kind in (Organisation.Kind.DEPARTMENT, Organisation.Kind.HOSPITAL),
+    }
+    template = "discharge/board.html#rows" if request.htmx else "discharge/board.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+@login_required
+def municipal_discharges(request: HttpRequest) -> HttpResponse:
+    """The municipality's citizens expected to be discharged in the next days, with what to prepare, and the
+    latest discharge notices. ``#list`` is a fragment the municipal inbox can include."""
+    organisation = active_organisation(request)
+    try:
+        days = int(request.GET.get("dage", "7"))
+    except ValueError:
+        days = 7
+    days = days if days in DAY_CHOICES else 7
+    plans: list = []
+    notices: list = []
+    is_municipality = organisation is not None and organisation.kind == Organisation.Kind.MUNICIPALITY
+    if organisation is not None and is_municipality:
+        start = today()
+        plans = list(
+            selectors.expected_discharges(
+                user=request.user, municipality=organisation, start=start, days=days
+            )
+        )
+        notices = list(
+            DischargeNotice.objects.visible_to(request.user)
+            .for_municipality(organisation.pk)
+            .filter(discharged_at__date__gte=start.fromordinal(start.toordinal() - days))
+            .select_related("course__citizen", "course__department")
+            .prefetch_related("replies")
+        )
+    ids = [p.course.citizen_id for p in plans] + [n.course.citizen_id for n in notices]
+    access_log_record(request=request, citizen_ids=ids, what="Forventede udskrivninger", action="view")
+    context = {
+        "plans": plans,
+        "notices": notices,
+        "days": days,
+        "day_choices": DAY_CHOICES,
+        "organisation": organisation,
+        "is_municipality": is_municipality,
+        "answers": MunicipalReply.Answer,
+    }
+    template = "discharge/municipal.html#list" if request.htmx else "discharge/municipal.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+@login_required
+def gp_letters(request: HttpRequest) -> HttpResponse:
+    """The epikriser sent to the active practice."""
+    organisation = active_organisation(request)
+    letters: list = []
+    if organisation is not None and organisation.kind == Organisation.Kind.PRACTICE:
+        letters = list(selectors.letters_for_practice(user=request.user, practice=organisation)[:200])
+    access_log_record(
+        request=request, citizen_ids=[x.course.citizen_id for x in letters], what="Epikriser", action="view"
+    )
+    return render(request, "discharge/gp_letters.html", {"letters": letters, "organisation": organisation})

@@ -1,0 +1,173 @@
+"""Shape and validation of the rehab API; the services decide."""
+
+from rest_framework import serializers
+
+from clusters.models import Organisation
+from rehab.diagnoses import icd10_validate
+from rehab.forms import PLAN_FIELDS
+from rehab.models import (
+    AdvanceNotice,
+    CapacityNotice,
+    Delivery,
+    FinalStatus,
+    FirstContact,
+    Plan,
+    PlanVersion,
+    RehabCourse,
+)
+
+ORG = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+
+def _org_field(**kwargs: object) -> serializers.SlugRelatedField:
+    return serializers.SlugRelatedField(slug_field="code", queryset=Organisation.objects.all(), **kwargs)
+
+
+class CodeTextSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=10)
+    text = serializers.CharField(max_length=200, allow_blank=True, required=False, default="")
+
+
+class MeasurementSerializer(serializers.Serializer):
+    test = serializers.CharField(max_length=200)
+    date = serializers.DateField(required=False, allow_null=True)
+    score = serializers.CharField(max_length=100, allow_blank=True)
+
+
+class PlanVersionSerializer(serializers.ModelSerializer):
+    recipient_municipality = _org_field(required=False, allow_null=True)
+    recipient_hospital = _org_field(required=False, allow_null=True)
+    gp_practice = _org_field(required=False, allow_null=True)
+    sender_department = _org_field(required=False, allow_null=True)
+    secondary_diagnoses = CodeTextSerializer(many=True, required=False)
+    interventions = CodeTextSerializer(many=True, required=False)
+    measurements = MeasurementSerializer(many=True, required=False)
+
+    class Meta:
+        model = PlanVersion
+        fields = ["number", "state", "correction_reason", "finalised_at", "updated_at", *PLAN_FIELDS,
+                  "secondary_diagnoses", "interventions", "measurements"]
+        read_only_fields = ["number", "state", "correction_reason", "finalised_at", "updated_at"]
+
+    def validate_diagnosis_code(self, value: str) -> str:
+        icd10_validate(value)
+        return value.upper()
+
+    def to_internal_value(self, data):  # type: ignore[no-untyped-def]
+        values = super().to_internal_value(data)
+        for name in ("measurements",):
+            if name in values:
+                values[name] = [{**row, "date": row["date"].isoformat() if row.get("date") else ""}
+                                for row in values[name]]
+        return values
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    citizen = serializers.IntegerField(source="course.citizen_id", read_only=True)
+    versions = PlanVersionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Plan
+        fields = ["id", "course", "citizen", "created_at", "sent_at", "versions"]
+        read_only_fields = ["id", "citizen", "created_at", "sent_at", "versions"]
+
+
+class PlanCreateSerializer(serializers.Serializer):
+    course = serializers.IntegerField(help_text="Forløbets id")
+
+
+class CorrectSerializer(serializers.Serializer):
+    correction_reason = serializers.CharField(max_length=300)
+
+
+class SendSerializer(serializers.Serializer):
+    consent_municipality = serializers.BooleanField(required=False, allow_null=True, default=None)
+    consent_hospital = serializers.BooleanField(required=False, allow_null=True, default=None)
+    consent_gp = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+
+class DeliverySerializer(serializers.ModelSerializer):
+    organisation = ORG
+    version = serializers.IntegerField(source="version.number", read_only=True)
+    citizen = serializers.IntegerField(source="plan.course.citizen_id", read_only=True)
+    plan_type = serializers.CharField(source="version.plan_type", read_only=True)
+
+    class Meta:
+        model = Delivery
+        fields = ["id", "plan", "version", "citizen", "plan_type", "recipient", "organisation", "channel", "consent",
+                  "consent_note", "is_responsible", "sent_at", "received_at", "contacted_at", "forwarded_from",
+                  "closed_at", "closed_reason", "declined"]
+        read_only_fields = fields
+
+
+class ForwardSerializer(serializers.Serializer):
+    to = _org_field(help_text="Kommunekode eller hospitalets kode")
+    consent = serializers.BooleanField()
+    reason = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class DeclineSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=300)
+
+
+class FirstContactSerializer(serializers.ModelSerializer):
+    citizen = serializers.IntegerField(source="delivery.plan.course.citizen_id", read_only=True)
+
+    class Meta:
+        model = FirstContact
+        fields = ["id", "delivery", "citizen", "contacted_at", "method", "contacted_by_name", "offer_place",
+                  "offer_provider", "offer_form", "expected_start", "waiting_days", "note", "recorded_at"]
+        read_only_fields = ["id", "delivery", "citizen", "recorded_at"]
+
+
+class RehabCourseSerializer(serializers.ModelSerializer):
+    provider = _org_field(required=False, allow_null=True)
+    waiting_days = serializers.SerializerMethodField()
+
+    class Meta:
+        model = RehabCourse
+        fields = ["id", "plan", "level", "provider_kind", "provider", "provider_name", "patient_group", "services",
+                  "healing_days", "started_on", "ended_on", "waiting_days"]
+        read_only_fields = ["id", "ended_on", "waiting_days"]
+
+    def get_waiting_days(self, obj: RehabCourse) -> int | None:
+        from rehab.selectors import rehab_waiting_days
+
+        return rehab_waiting_days(rehab_course=obj)
+
+
+class CourseEndSerializer(serializers.Serializer):
+    ended_on = serializers.DateField()
+    services = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class FinalStatusSerializer(serializers.ModelSerializer):
+    municipality = ORG
+
+    class Meta:
+        model = FinalStatus
+        fields = ["id", "rehab_course", "municipality", "summary", "functional_level", "continued_need", "sent_at"]
+        read_only_fields = ["id", "rehab_course", "municipality", "sent_at"]
+
+
+class AdvanceNoticeSerializer(serializers.ModelSerializer):
+    municipality = ORG
+    therapy_department = _org_field(required=False, allow_null=True)
+    citizen = serializers.IntegerField(source="course.citizen_id", read_only=True)
+
+    class Meta:
+        model = AdvanceNotice
+        fields = ["id", "course", "citizen", "municipality", "therapy_department", "diagnosis_code", "diagnosis_text",
+                  "operation_type", "operation_date", "expected_discharge", "sent_at"]
+        read_only_fields = ["id", "citizen", "municipality", "sent_at"]
+
+
+class CapacityNoticeSerializer(serializers.ModelSerializer):
+    sender = _org_field()
+    receiver = _org_field()
+
+    class Meta:
+        model = CapacityNotice
+        fields = ["id", "kind", "sender", "receiver", "description", "effective_on", "announced_at",
+                  "notice_due_on", "is_short_notice"]
+        read_only_fields = ["id", "announced_at", "notice_due_on", "is_short_notice"]

@@ -1,0 +1,138 @@
+"""Read use-cases of rehabilitation; every one starts from the visibility rule."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
+
+from admissions.models import Citizen, Course
+from rehab.models import AdvanceNotice, CapacityNotice, Delivery, FinalStatus, Plan, PlanVersion, RehabCourse
+from rehab.permissions import user_organisation_ids
+from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.workdays import local_date, local_datetime
+
+
+def plan_list(*, user: Any) -> QuerySet[Plan]:
+    return Plan.objects.visible_to(user).select_related("course__citizen", "course__department", "course__hospital")
+
+
+def plan_get(*, user: Any, pk: int) -> Plan:
+    """Return the plan if visible to the user; Http404 otherwise (existence is not leaked)."""
+    return get_object_or_404(plan_list(user=user), pk=pk)
+
+
+def version_get(*, user: Any, plan_pk: int, number: int) -> PlanVersion:
+    return get_object_or_404(
+        PlanVersion.objects.visible_to(user).select_related("plan__course__citizen"), plan_id=plan_pk, number=number
+    )
+
+
+def plan_list_for_course(*, user: Any, course: Course) -> QuerySet[Plan]:
+    return plan_list(user=user).filter(course=course).prefetch_related("versions")
+
+
+def delivery_get(*, user: Any, pk: int) -> Delivery:
+    return get_object_or_404(
+        Delivery.objects.visible_to(user).select_related("plan__course__citizen", "organisation", "version"), pk=pk
+    )
+
+
+def inbox_list(*, user: Any, include_closed: bool = False) -> QuerySet[Delivery]:
+    """Return the plans sent to the user's municipality or hospital, the open ones first and sorted by their
+    first-contact deadline (not yet received plans first: the clock starts on receipt), each annotated with
+    ``contact_due_at`` and ``contact_deadline_state``."""
+    deliveries = Delivery.objects.visible_to(user).filter(organisation_id__in=user_organisation_ids(user=user))
+    if not include_closed:
+        deliveries = deliveries.filter(closed_at__isnull=True)
+    deadline = Deadline.objects.filter(
+        subject_type=ContentType.objects.get_for_model(Delivery), subject_id=OuterRef("pk"),
+        rule_code="rehab.first_contact",
+    ).order_by("-created_at")
+    return (
+        deliveries.exclude(recipient=Delivery.Recipient.CITIZEN)
+        .annotate(contact_due_at=Subquery(deadline.values("due_at")[:1]),
+                  contact_deadline_state=Subquery(deadline.values("state")[:1]))
+        .select_related("plan__course__citizen", "plan__course__department", "version", "organisation")
+        .order_by("contacted_at", "received_at", "contact_due_at", "sent_at", "pk")
+    )
+
+
+def deadlines_for(*, subject: Any) -> QuerySet[Deadline]:
+    return Deadline.objects.for_subject(subject).order_by("created_at")
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime | date
+    title: str
+    detail: str = ""
+    kind: str = "event"
+
+
+def _day(value: datetime | date) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    return local_datetime(value, time(12, 0))
+
+
+def citizen_rehab_timeline(*, user: Any, citizen: Citizen) -> list[TimelineEntry]:
+    """Return the citizen's rehabilitation events (plans, versions, sending, receipt, contacts, free choice,
+    rehab courses, final status, advance notices), oldest first."""
+    entries: list[TimelineEntry] = []
+    plans = plan_list(user=user).filter(course__citizen=citizen).prefetch_related(
+        "versions", "deliveries__organisation", "deliveries__first_contact", "rehab_courses"
+    )
+    for plan in plans:
+        for version in plan.versions.all():
+            if version.finalised_at:
+                entries.append(TimelineEntry(version.finalised_at, f"Genoptræningsplan v{version.number} færdiggjort",
+                                             version.get_plan_type_display(), "plan"))
+        for delivery in plan.deliveries.all():
+            who = delivery.organisation or delivery.get_recipient_display()
+            verb = "Videresendt til" if delivery.forwarded_from_id else "Sendt til"
+            entries.append(TimelineEntry(delivery.sent_at, f"{verb} {who}", delivery.consent_note, "send"))
+            if delivery.received_at and not delivery.forwarded_from_id:
+                entries.append(TimelineEntry(delivery.received_at, f"Modtaget af {who}", "", "receive"))
+            contact = getattr(delivery, "first_contact", None)
+            if contact is not None:
+                entries.append(TimelineEntry(contact.contacted_at, f"Borgeren kontaktet af {who}",
+                                             f"{contact.get_method_display()}; {contact.offer_place}", "contact"))
+            if delivery.declined:
+                entries.append(TimelineEntry(delivery.closed_at or delivery.sent_at, f"Afvist af {who}",
+                                             delivery.closed_reason, "decline"))
+        for rehab_course in plan.rehab_courses.all():
+            entries.append(TimelineEntry(rehab_course.started_on, f"{rehab_course.get_level_display()} genoptræning startet",
+                                         rehab_course.provider_name, "course"))
+            if rehab_course.ended_on:
+                entries.append(TimelineEntry(rehab_course.ended_on, f"{rehab_course.get_level_display()} genoptræning afsluttet",
+                                             rehab_course.provider_name, "course"))
+    for status in FinalStatus.objects.visible_to(user).filter(rehab_course__plan__course__citizen=citizen):
+        entries.append(TimelineEntry(status.sent_at, "Slutstatus sendt til kommunen", status.summary[:120], "status"))
+    for notice in AdvanceNotice.objects.visible_to(user).filter(course__citizen=citizen):
+        entries.append(TimelineEntry(notice.sent_at, "Varsel om forventet genoptræning",
+                                     f"{notice.diagnosis_code} {notice.operation_type}", "notice"))
+    return sorted(entries, key=lambda entry: _day(entry.at))
+
+
+def discharge_day(*, plan: Plan) -> date | None:
+    """The day the citizen was discharged (the course), or the plan's discharge date (item 5b)."""
+    if plan.course.discharged_at is not None:
+        return local_date(plan.course.discharged_at)
+    final = plan.final
+    return final.discharge_date if final else None
+
+
+def rehab_waiting_days(*, rehab_course: RehabCourse) -> int | None:
+    """Return the waiting time in days: from discharge to the start of rehab, minus the medically required
+    healing period (agreement 3.3), never below 0; ``None`` while the discharge day is unknown."""
+    discharged = discharge_day(plan=rehab_course.plan)
+    if discharged is None:
+        return None
+    return max(0, (rehab_course.started_on - discharged).days - rehab_course.healing_days)
+
+
+def capacity_notice_list(*, user: Any) -> QuerySet[CapacityNotice]:
+    return CapacityNotice.objects.visible_to(user).select_related("sender", "receiver")

@@ -1,0 +1,231 @@
+"""Sending the plan, receipt, the first contact, and free choice (forwarding and declining)."""
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from clusters.models import Organisation
+from rehab.course_facts import course_consents
+from rehab.models import Delivery, FirstContact, Plan, PlanType
+from rehab.permissions import require_acts_for, ward_organisation
+from rehab.services.plans import PLAN_BY_DISCHARGE
+from sundhedsaftale.api.errors import Conflict, DomainError
+from sundhedsaftale.deadlines.services import deadline_cancel, deadline_ensure, deadline_meet
+
+FIRST_CONTACT = "rehab.first_contact"
+
+
+def _now_or(at: datetime | None) -> datetime:
+    at = at or timezone.now()
+    if timezone.is_naive(at):
+        raise DomainError(_("Tidspunktet skal have en tidszone."), field="at")
+    if at > timezone.now() + timedelta(minutes=5):
+        raise DomainError(_("Tidspunktet kan ikke ligge i fremtiden."), field="at")
+    return at
+
+
+def _first_contact_ensure(delivery: Delivery) -> None:
+    course = delivery.plan.course
+    assert delivery.organisation is not None and delivery.received_at is not None
+    deadline_ensure(
+        subject=delivery, rule_code=FIRST_CONTACT, anchor=delivery.received_at, responsible=delivery.organisation,
+        counterpart=course.department, citizen=course.citizen,
+    )
+
+
+def plan_send(
+    *,
+    plan: Plan,
+    acting_user: Any,
+    consent_municipality: bool | None = None,
+    consent_hospital: bool | None = None,
+    consent_gp: bool | None = None,
+    at: datetime | None = None,
+) -> list[Delivery]:
+    """Hand the newest final version to the citizen and send it, with consent, to the municipality (general),
+    the specialised hospital and the GP; meet ``rehab.plan_by_discharge``. Return the deliveries.
+
+    A consent flag left ``None`` follows the consent recorded on the course.
+    """
+    course = plan.course
+    ward_organisation(course=course, user=acting_user)
+    at = _now_or(at)
+    consents = course_consents(course=course)
+    consent_municipality = "municipality" in consents if consent_municipality is None else consent_municipality
+    consent_gp = "gp" in consents if consent_gp is None else consent_gp
+    # Specialised rehab cannot start without the plan reaching the hospital (annex 3.7): handing it over
+    # to the hospital is itself the citizen's choice, recorded here.
+    consent_hospital = True if consent_hospital is None else consent_hospital
+    with transaction.atomic():
+        plan = Plan.objects.select_for_update().get(pk=plan.pk)
+        version = plan.final
+        if version is None:
+            raise Conflict(_("Planen skal færdiggøres, før den kan sendes."), code="not_final")
+        if plan.deliveries.filter(version=version).exists():
+            raise Conflict(_("Denne version er allerede sendt."), code="already_sent")
+        first_sending = plan.sent_at is None
+        has_responsible = plan.deliveries.filter(is_responsible=True, closed_at__isnull=True).exists()
+        rows = [Delivery(recipient=Delivery.Recipient.CITIZEN, channel=Delivery.Channel.HANDED_OUT, consent=True)]
+        if version.plan_type == PlanType.SPECIALISED:
+            if not consent_hospital:
+                raise DomainError(_("Uden tilsagn kan specialiseret genoptræning ikke sendes til hospitalet."),
+                                  field="consent_hospital")
+            rows.append(Delivery(recipient=Delivery.Recipient.HOSPITAL, organisation=version.recipient_hospital,
+                                 consent=True, is_responsible=not has_responsible))
+            if consent_municipality and version.recipient_municipality_id:
+                rows.append(Delivery(recipient=Delivery.Recipient.MUNICIPALITY,
+                                     organisation=version.recipient_municipality, consent=True))
+        elif consent_municipality and version.recipient_municipality_id:
+            rows.append(Delivery(
+                recipient=Delivery.Recipient.MUNICIPALITY, organisation=version.recipient_municipality, consent=True,
+                is_responsible=version.plan_type == PlanType.GENERAL and not has_responsible,
+            ))
+        if consent_gp and version.gp_practice_id:
+            rows.append(Delivery(recipient=Delivery.Recipient.GP, organisation=version.gp_practice, consent=True))
+        for row in rows:
+            row.plan, row.version, row.sent_at, row.sent_by = plan, version, at, acting_user
+            if row.recipient != Delivery.Recipient.CITIZEN:
+                row.consent_note = _("Tilsagn registreret ved afsendelse")
+        Delivery.objects.bulk_create(rows)
+        if first_sending:
+            plan.sent_at = at
+            plan.save(update_fields=["sent_at"])
+            deadline_meet(subject=plan, rule_code=PLAN_BY_DISCHARGE, at=at, event=_("Genoptræningsplan sendt"),
+                          user=acting_user)
+    return list(plan.deliveries.filter(version=version))
+
+
+def delivery_receive(*, delivery: Delivery, acting_user: Any, at: datetime | None = None) -> Delivery:
+    """Record that the municipality or hospital received the plan; for the responsible receiver this starts
+    ``rehab.first_contact`` (3 working days). Receiving twice keeps the first receipt."""
+    if delivery.organisation is None:
+        raise DomainError(_("Borgerens eksemplar kvitteres ikke."), code="citizen_copy")
+    require_acts_for(user=acting_user, organisation=delivery.organisation)
+    at = _now_or(at)
+    with transaction.atomic():
+        delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+        if delivery.received_at is not None:
+            return delivery
+        if at < delivery.sent_at:
+            raise DomainError(_("Planen kan ikke være modtaget før den blev sendt."), field="at")
+        delivery.received_at = at
+        delivery.received_by = acting_user
+        delivery.save(update_fields=["received_at", "received_by"])
+        if delivery.is_responsible and delivery.closed_at is None:
+            _first_contact_ensure(delivery)
+    return delivery
+
+
+def first_contact_record(
+    *,
+    delivery: Delivery,
+    acting_user: Any,
+    contacted_at: datetime,
+    method: str,
+    contacted_by_name: str,
+    offer_place: str = "",
+    offer_provider: str = "",
+    offer_form: str = "",
+    expected_start: date | None = None,
+    waiting_days: int | None = None,
+    note: str = "",
+) -> FirstContact:
+    """Record the first contact with the citizen and the offer made; meets ``rehab.first_contact``."""
+    assert delivery.organisation is not None
+    require_acts_for(user=acting_user, organisation=delivery.organisation)
+    contacted_at = _now_or(contacted_at)
+    if method not in FirstContact.Method.values:
+        raise DomainError(_("Angiv hvordan borgeren blev kontaktet."), field="method")
+    if not contacted_by_name.strip():
+        raise DomainError(_("Angiv hvem der kontaktede borgeren."), field="contacted_by_name")
+    with transaction.atomic():
+        delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+        if not delivery.is_responsible or delivery.closed_at is not None:
+            raise Conflict(_("Denne modtager skal ikke kontakte borgeren."), code="not_responsible")
+        if delivery.received_at is None:
+            raise Conflict(_("Kvittér for modtagelsen af planen først."), code="not_received")
+        if hasattr(delivery, "first_contact"):
+            raise Conflict(_("Den første kontakt er allerede registreret."), code="already_contacted")
+        if contacted_at < delivery.sent_at:
+            raise DomainError(_("Kontakten kan ikke ligge før planen blev sendt."), field="contacted_at")
+        contact = FirstContact.objects.create(
+            delivery=delivery, contacted_at=contacted_at, method=method, contacted_by_name=contacted_by_name.strip(),
+            offer_place=offer_place, offer_provider=offer_provider, offer_form=offer_form,
+            expected_start=expected_start, waiting_days=waiting_days, note=note, recorded_by=acting_user,
+        )
+        delivery.contacted_at = contacted_at
+        delivery.save(update_fields=["contacted_at"])
+        deadline_meet(subject=delivery, rule_code=FIRST_CONTACT, at=contacted_at,
+                      event=_("Borgeren kontaktet (%(method)s)") % {"method": contact.get_method_display()},
+                      user=acting_user)
+    return contact
+
+
+def _responsible_kind(delivery: Delivery) -> str:
+    return "municipality" if delivery.recipient == Delivery.Recipient.MUNICIPALITY else "hospital"
+
+
+def delivery_forward(
+    *, delivery: Delivery, to: Organisation, consent: bool, acting_user: Any, reason: str = ""
+) -> Delivery:
+    """Free choice: forward the plan, with the citizen's consent, to another municipality (general) or hospital
+    (specialised). The clock moves: the old receiver's deadline is cancelled, the new receiver's starts now
+    (electronic forwarding is receipt). Return the new delivery."""
+    assert delivery.organisation is not None
+    require_acts_for(user=acting_user, organisation=delivery.organisation)
+    if not consent:
+        raise DomainError(_("Planen må kun videresendes efter aftale med borgeren."), field="consent")
+    kinds = {"municipality": {"municipality"}, "hospital": {"hospital", "department"}}[_responsible_kind(delivery)]
+    if to.kind not in kinds or to.pk == delivery.organisation_id:
+        raise DomainError(_("Vælg en anden %(kind)s.") % {"kind": _("kommune") if "municipality" in kinds
+                                                            else _("hospital")}, field="to")
+    now = timezone.now()
+    with transaction.atomic():
+        delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+        if not delivery.is_responsible or delivery.closed_at is not None or delivery.contacted_at is not None:
+            raise Conflict(_("Planen kan ikke videresendes herfra."), code="not_forwardable")
+        delivery.received_at = delivery.received_at or now
+        delivery.closed_at = now
+        delivery.closed_reason = (_("Frit valg: videresendt til %(to)s") % {"to": to})[:300]
+        delivery.save(update_fields=["received_at", "closed_at", "closed_reason"])
+        deadline_cancel(subject=delivery, rule_code=FIRST_CONTACT, reason=delivery.closed_reason)
+        new = Delivery.objects.create(
+            plan=delivery.plan, version=delivery.version, recipient=delivery.recipient, organisation=to,
+            consent=True, consent_note=(reason or _("Borgerens frie valg"))[:200], is_responsible=True,
+            sent_at=now, sent_by=acting_user, received_at=now, forwarded_from=delivery,
+        )
+        _first_contact_ensure(new)
+    return new
+
+
+def delivery_decline(*, delivery: Delivery, reason: str, acting_user: Any) -> Delivery:
+    """A municipality declines a free-choice citizen from another municipality for capacity reasons (Krav 3):
+    the plan goes back to the citizen's home municipality, whose clock starts now. Return the new delivery."""
+    assert delivery.organisation is not None
+    require_acts_for(user=acting_user, organisation=delivery.organisation)
+    if not reason.strip():
+        raise DomainError(_("Angiv årsagen til afvisningen."), field="reason")
+    citizen = delivery.plan.course.citizen
+    if delivery.recipient != Delivery.Recipient.MUNICIPALITY or delivery.organisation_id == citizen.municipality_id:
+        raise DomainError(_("Kun en anden kommune end bopælskommunen kan afvise af kapacitetshensyn."),
+                          code="not_free_choice")
+    now = timezone.now()
+    with transaction.atomic():
+        delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+        if delivery.closed_at is not None or delivery.contacted_at is not None:
+            raise Conflict(_("Planen er allerede afsluttet her."), code="closed")
+        delivery.closed_at = now
+        delivery.declined = True
+        delivery.closed_reason = (_("Afvist af kapacitetshensyn: %(reason)s") % {"reason": reason.strip()})[:300]
+        delivery.save(update_fields=["closed_at", "declined", "closed_reason"])
+        deadline_cancel(subject=delivery, rule_code=FIRST_CONTACT, reason=delivery.closed_reason)
+        back = Delivery.objects.create(
+            plan=delivery.plan, version=delivery.version, recipient=Delivery.Recipient.MUNICIPALITY,
+            organisation=citizen.municipality, consent=True, consent_note=_("Retur efter afvisning"),
+            is_responsible=True, sent_at=now, sent_by=acting_user, received_at=now, forwarded_from=delivery,
+        )
+        _first_contact_ensure(back)
+    return back

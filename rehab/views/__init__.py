@@ -1,0 +1,1 @@
+"""The rehab app's HTML views (function views with htmx fragments)."""

@@ -1,0 +1,155 @@
+"""The receivers' screens: the rehab inbox sorted by first-contact deadline, a received plan with receipt,
+first contact, free choice and start of rehab; the citizen's rehab timeline; capacity notices."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from admissions.selectors import citizen_get
+from clusters.models import Organisation
+from rehab import selectors, services
+from rehab.forms import CapacityNoticeForm, DeclineForm, FirstContactForm, ForwardForm, RehabCourseForm
+from rehab.models import Delivery
+from rehab.permissions import acts_for, user_organisation_ids
+from sundhedsaftale.access.services import access_log_record
+from sundhedsaftale.api.errors import DomainError
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """Plans sent to the user's municipality or hospital; the most urgent first-contact deadline on top."""
+    show_all = request.GET.get("alle") == "1"
+    deliveries = list(selectors.inbox_list(user=request.user, include_closed=show_all)[:300])
+    access_log_record(request=request, citizen_ids=[d.plan.course.citizen_id for d in deliveries],
+                      what="Genoptræning: indbakke", action="view")
+    template = "rehab/inbox.html#rows" if request.htmx else "rehab/inbox.html"  # type: ignore[attr-defined]
+    return render(request, template, {"deliveries": deliveries, "show_all": show_all})
+
+
+def _forward_kinds(delivery: Delivery) -> list[str]:
+    return ["municipality"] if delivery.recipient == Delivery.Recipient.MUNICIPALITY else ["hospital"]
+
+
+@login_required
+def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    delivery = selectors.delivery_get(user=request.user, pk=pk)
+    access_log_record(request=request, citizen_ids=[delivery.plan.course.citizen_id],
+                      what="Genoptræningsplan (modtaget)", action="view")
+    is_receiver = delivery.organisation is not None and acts_for(user=request.user, organisation=delivery.organisation)
+    return render(request, "rehab/delivery.html", {
+        "delivery": delivery, "plan": delivery.plan, "version": delivery.version,
+        "citizen": delivery.plan.course.citizen, "is_receiver": is_receiver,
+        "deadlines": selectors.deadlines_for(subject=delivery),
+        "contact_form": FirstContactForm(), "forward_form": ForwardForm(kinds=_forward_kinds(delivery)),
+        "decline_form": DeclineForm(), "course_form": RehabCourseForm(),
+        "rehab_courses": delivery.plan.rehab_courses.all(),
+        "can_decline": delivery.recipient == Delivery.Recipient.MUNICIPALITY
+        and delivery.organisation_id != delivery.plan.course.citizen.municipality_id,
+    })
+
+
+def _act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    delivery = selectors.delivery_get(user=request.user, pk=pk)
+    target = delivery.pk
+    try:
+        if action == "receive":
+            services.delivery_receive(delivery=delivery, acting_user=request.user)
+            messages.success(request, "Modtagelsen er registreret; fristen for første kontakt løber.")
+        elif action == "contact":
+            form = FirstContactForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, "Udfyld tidspunkt, hvordan og hvem.")
+                return redirect("rehab-delivery", pk=target)
+            services.first_contact_record(delivery=delivery, acting_user=request.user, **form.cleaned_data)
+            messages.success(request, "Den første kontakt er registreret.")
+        elif action == "forward":
+            forward = ForwardForm(request.POST, kinds=_forward_kinds(delivery))
+            if not forward.is_valid():
+                messages.error(request, "Vælg modtageren.")
+                return redirect("rehab-delivery", pk=target)
+            new = services.delivery_forward(delivery=delivery, to=forward.cleaned_data["to"],
+                                            consent=forward.cleaned_data["consent"], acting_user=request.user,
+                                            reason=forward.cleaned_data["reason"])
+            messages.success(request, f"Planen er videresendt til {new.organisation}.")
+        elif action == "decline":
+            decline = DeclineForm(request.POST)
+            services.delivery_decline(delivery=delivery, reason=request.POST.get("reason", ""),
+                                      acting_user=request.user)
+            del decline
+            messages.success(request, "Planen er afvist og sendt retur til bopælskommunen.")
+            return redirect("rehab-inbox")
+        elif action == "course":
+            course_form = RehabCourseForm(request.POST)
+            if not course_form.is_valid():
+                messages.error(request, "Udfyld niveau, leverandør og startdato.")
+                return redirect("rehab-delivery", pk=target)
+            provider = delivery.organisation if course_form.cleaned_data["provider_kind"] in ("municipality", "hospital") else None
+            services.rehab_course_start(plan=delivery.plan, acting_user=request.user, provider=provider,
+                                        **course_form.cleaned_data)
+            messages.success(request, "Genoptræningsforløbet er registreret.")
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("rehab-delivery", pk=target)
+
+
+@login_required
+@require_POST
+def delivery_receive(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "receive")
+
+
+@login_required
+@require_POST
+def delivery_contact(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "contact")
+
+
+@login_required
+@require_POST
+def delivery_forward(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "forward")
+
+
+@login_required
+@require_POST
+def delivery_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "decline")
+
+
+@login_required
+@require_POST
+def delivery_course(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "course")
+
+
+@login_required
+def citizen_timeline(request: HttpRequest, pk: int) -> HttpResponse:
+    citizen = citizen_get(user=request.user, pk=pk)
+    entries = selectors.citizen_rehab_timeline(user=request.user, citizen=citizen)
+    plans = selectors.plan_list(user=request.user).filter(course__citizen=citizen)
+    access_log_record(request=request, citizen_ids=[citizen.pk], what="Genoptræning: tidslinje", action="view")
+    return render(request, "rehab/timeline.html", {"citizen": citizen, "entries": entries, "plans": plans})
+
+
+@login_required
+def capacity_notices(request: HttpRequest) -> HttpResponse:
+    """Capacity notices sent and received by the user's organisations; sending one (no citizen data)."""
+    ids = user_organisation_ids(user=request.user)
+    senders = list(Organisation.objects.filter(pk__in=ids, kind__in=["region", "hospital", "municipality"]))
+    form = CapacityNoticeForm(request.POST or None)
+    form.fields["receiver"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+        kind__in=["municipality", "hospital", "region"], is_active=True)
+    if request.method == "POST" and form.is_valid() and senders:
+        try:
+            notice = services.capacity_notice_create(acting_user=request.user, sender=senders[0], **form.cleaned_data)
+            if notice.is_short_notice:
+                messages.warning(request, "Varslet er sendt med kortere varsel end 6 måneder.")
+            else:
+                messages.success(request, "Kapacitetsvarslet er sendt.")
+            return redirect("rehab-capacity")
+        except DomainError as error:
+            messages.error(request, error.message)
+    notices = selectors.capacity_notice_list(user=request.user)[:200]
+    return render(request, "rehab/capacity.html", {"notices": notices, "form": form, "senders": senders})

@@ -1,0 +1,193 @@
+"""The ward's screens: courses to write plans for, the plan editor with autosave, finalise, correct, send,
+the cached PDF and the structured JSON export."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from admissions.models import Course
+from rehab import selectors, services
+from rehab.diagnoses import icd10_subset
+from rehab.export import plan_export
+from rehab.forms import CorrectForm, PlanVersionForm, SendForm
+from rehab.models import Plan, PlanPdf, PlanVersion
+from rehab.permissions import user_organisation_ids
+from sundhedsaftale.access.services import access_log_record
+from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.deadlines.models import Deadline
+
+
+def _log(request: HttpRequest, plan: Plan, what: str, action: str = "view") -> None:
+    access_log_record(request=request, citizen_ids=[plan.course.citizen_id], what=what, action=action)
+
+
+@login_required
+def ward_list(request: HttpRequest) -> HttpResponse:
+    """The ward's open and recent courses with their rehabilitation plans."""
+    ids = user_organisation_ids(user=request.user)
+    courses = (
+        Course.objects.visible_to(request.user).filter(department_id__in=ids)
+        .exclude(state__in=["cancelled"]).select_related("citizen", "department")
+        .prefetch_related("rehab_plans__versions").order_by("-admitted_at")[:200]
+    )
+    access_log_record(request=request, citizen_ids=[c.citizen_id for c in courses], what="Genoptræning: afdeling",
+                      action="view")
+    return render(request, "rehab/ward_list.html", {"courses": courses})
+
+
+@login_required
+@require_POST
+def plan_create(request: HttpRequest, course_pk: int) -> HttpResponse:
+    course = get_object_or_404(Course.objects.visible_to(request.user), pk=course_pk)
+    try:
+        plan = services.plan_create(course=course, acting_user=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("rehab-ward")
+    return redirect("rehab-plan", pk=plan.pk)
+
+
+def _plan_context(request: HttpRequest, plan: Plan, form: PlanVersionForm | None = None) -> dict:
+    latest = plan.latest
+    deadline = Deadline.objects.for_subject(plan).filter(rule_code="rehab.plan_by_discharge").order_by("-created_at").first()
+    return {
+        "plan": plan, "latest": latest, "citizen": plan.course.citizen,
+        "versions": plan.versions.order_by("-number"),
+        "form": form or (PlanVersionForm(instance=latest) if latest.is_editable else None),
+        "missing": services.plans.plan_missing(latest) if latest.is_editable else [],
+        "deliveries": plan.deliveries.select_related("organisation", "version").order_by("sent_at", "pk"),
+        "send_form": SendForm(), "correct_form": CorrectForm(), "deadline": deadline,
+        "icd10": sorted(icd10_subset().items()),
+    }
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The editor while the newest version is a draft; the read-only plan with sending and versions otherwise."""
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    _log(request, plan, "Genoptræningsplan")
+    return render(request, "rehab/plan.html", _plan_context(request, plan))
+
+
+@login_required
+@require_POST
+def plan_save(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save the draft. The htmx autosave gets the status fragment; a plain submit redirects (or re-renders
+    with the errors, having saved every valid field)."""
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    version = plan.latest
+    form = PlanVersionForm(request.POST, instance=PlanVersion.objects.get(pk=version.pk))
+    form.is_valid()
+    try:
+        services.plan_version_update(version=version, data=form.content(), acting_user=request.user)
+    except DomainError as error:
+        if request.htmx:  # type: ignore[attr-defined]
+            return render(request, "rehab/plan.html#autosave", {"error": error.message}, status=409)
+        messages.error(request, error.message)
+        return redirect("rehab-plan", pk=plan.pk)
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "rehab/plan.html#autosave", {"saved_at": timezone.localtime(), "form_errors": form.errors})
+    if form.errors:
+        plan.refresh_from_db()
+        return render(request, "rehab/plan.html", _plan_context(request, plan, form), status=400)
+    if "finalise" in request.POST:
+        return plan_finalise(request, pk)
+    messages.success(request, "Kladden er gemt.")
+    return redirect("rehab-plan", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_finalise(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    try:
+        services.plan_finalise(version=plan.latest, acting_user=request.user)
+        messages.success(request, "Planen er færdiggjort og kan ikke længere ændres.")
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("rehab-plan", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    form = CorrectForm(request.POST)
+    try:
+        services.plan_correct(plan=plan, reason=request.POST.get("correction_reason", ""), acting_user=request.user)
+        messages.success(request, "En ny version er oprettet; den tidligere version er bevaret.")
+    except DomainError as error:
+        messages.error(request, error.message)
+    del form
+    return redirect("rehab-plan", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_send(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    form = SendForm(request.POST)
+    form.is_valid()
+    try:
+        deliveries = services.plan_send(
+            plan=plan, acting_user=request.user,
+            consent_municipality=form.cleaned_data.get("consent_municipality", False),
+            consent_hospital=form.cleaned_data.get("consent_hospital", False),
+            consent_gp=form.cleaned_data.get("consent_gp", False),
+        )
+        names = ", ".join(str(d.organisation or d.get_recipient_display()) for d in deliveries)
+        messages.success(request, f"Planen er sendt til: {names}.")
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("rehab-plan", pk=plan.pk)
+
+
+@login_required
+def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    version = selectors.version_get(user=request.user, plan_pk=pk, number=number)
+    _log(request, version.plan, f"Genoptræningsplan v{number}")
+    return render(request, "rehab/version.html", {"version": version, "plan": version.plan,
+                                                   "citizen": version.plan.course.citizen})
+
+
+@login_required
+def version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """Serve the cached PDF, or start rendering it and show progress (htmx polls every 2 s)."""
+    version = selectors.version_get(user=request.user, plan_pk=pk, number=number)
+    if version.is_editable:
+        messages.error(request, "Der dannes kun PDF af en færdiggjort plan.")
+        return redirect("rehab-plan", pk=pk)
+    pdf, created = PlanPdf.objects.get_or_create(version=version)
+    if pdf.state == PlanPdf.State.READY and pdf.file and not request.htmx:  # type: ignore[attr-defined]
+        _log(request, version.plan, f"Genoptræningsplan v{number} (PDF)", action="export")
+        return FileResponse(pdf.file.open("rb"), content_type="application/pdf",
+                            filename=f"genoptraeningsplan-{pk}-v{number}.pdf")
+    if created or pdf.state == PlanPdf.State.FAILED or (request.method == "POST"):
+        from rehab.services.plans import _render_later
+
+        PlanPdf.objects.filter(pk=pdf.pk).update(state=PlanPdf.State.PENDING, error="")
+        _render_later(version.pk)
+        pdf.refresh_from_db()
+    url = reverse("rehab-version-pdf", kwargs={"pk": pk, "number": number})
+    context = {"pdf": pdf, "version": version, "plan": version.plan, "pdf_url": url}
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "rehab/pdf_status.html#status", context)
+    return render(request, "rehab/pdf_status.html", context)
+
+
+@login_required
+def plan_export_json(request: HttpRequest, pk: int) -> HttpResponse:
+    """The plan (every version) as structured JSON, for an EOJ or the citizen's right of access."""
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    _log(request, plan, "Genoptræningsplan (JSON-eksport)", action="export")
+    body = json.dumps(plan_export(plan=plan), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="genoptraeningsplan-{pk}.json"'
+    return response

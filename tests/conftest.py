@@ -1,0 +1,161 @@
+"""Shared fixtures: settings for tests, markers that skip with a reason, reference data, users, Playwright.
+
+The test database is built by the migrations, so it holds the reference data of
+``clusters/0002_reference_data``: region 1082, the clusters (``klynge-aarhus`` ...), the hospital units
+(AUH, RHR, RHV, RHS, RHH, HEV) with departments (``AUH-ORT`` ...) and the 19 municipalities by kommunekode.
+"""
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import LazySettings
+from django.contrib.auth.models import AbstractUser
+from rest_framework.test import APIClient
+
+from clusters.models import Organisation
+from sundhedsaftale.celery import app as celery_app
+from tests.factories import member
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+# --- markers ---------------------------------------------------------------------------------------
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip, with a visible reason, what this machine cannot run."""
+    from django.db import connection
+
+    skips = {
+        "postgres": None if connection.vendor == "postgresql" else "needs PostgreSQL (set DATABASE_URL)",
+        "redis": None if os.environ.get("REDIS_URL") else "needs Redis (set REDIS_URL)",
+        "browser": None if CHROMIUM.exists() else f"needs Debian's chromium at {CHROMIUM} (apt-get install chromium)",
+    }
+    for item in items:
+        for marker, reason in skips.items():
+            if reason and item.get_closest_marker(marker):
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+# --- settings for every test -----------------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def _test_settings(request: pytest.FixtureRequest, settings: LazySettings) -> Iterator[None]:
+    """Run Celery tasks in-process, hash passwords cheaply and start each test with an empty cache.
+
+    The cache is a private in-memory one (throttle counters and axes must not leak between tests, and a
+    test must never flush a real Redis); tests marked ``redis`` keep the configured broker and cache.
+    """
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if request.node.get_closest_marker("redis"):
+        yield
+        return
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sundhedsaftale-tests"}
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    previous = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
+    celery_app.conf.task_always_eager = celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = previous
+
+
+# --- reference data --------------------------------------------------------------------------------
+@pytest.fixture
+def organisation(db: None) -> Callable[[str], Organisation]:
+    """Look an organisation up by its code: ``organisation("AUH-ORT")``."""
+
+    def get(code: str) -> Organisation:
+        return Organisation.objects.select_related("parent", "cluster").get(code=code)
+
+    return get
+
+
+@pytest.fixture
+def region(organisation: Callable[[str], Organisation]) -> Organisation:
+    return organisation("1082")
+
+
+@pytest.fixture
+def municipality(organisation: Callable[[str], Organisation]) -> Callable[..., Organisation]:
+    """A municipality by kommunekode: ``municipality("730")``; Aarhus (751) without an argument."""
+
+    def get(code: str = "751") -> Organisation:
+        found = organisation(code)
+        assert found.kind == Organisation.Kind.MUNICIPALITY, f"{code} is not a municipality"
+        return found
+
+    return get
+
+
+@pytest.fixture
+def reference_data(transactional_db: None) -> None:
+    """The reference data again after a transactional test flushed the tables (loading is idempotent)."""
+    from clusters.services import reference_data_load
+
+    reference_data_load()
+
+
+# --- people and clients ----------------------------------------------------------------------------
+@pytest.fixture
+def make_member(db: None) -> Callable[..., AbstractUser]:
+    """A user who is a member in a role: ``make_member("visitation", "730")``."""
+    return member
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()
+
+
+# --- the browser -----------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's chromium driven by Playwright, headless, with nothing phoning home."""
+    if not CHROMIUM.exists() or shutil.which("chromium") is None:
+        pytest.skip(f"needs Debian's chromium at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM then refuses to run in it
+    # unless told that it is safe (the loop only talks to the browser).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any, reference_data: None) -> Iterator[Any]:
+    """A fresh browser page whose relative URLs go to the live server (``page.goto("/kontakter/")``)."""
+    context = browser.new_context(base_url=live_server.url, locale="da-DK", timezone_id="Europe/Copenhagen")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _login(page: Any, username: str, password: str) -> None:
+    page.goto("/login/")
+    page.get_by_label("Brugernavn").fill(username)
+    page.get_by_label("Adgangskode").fill(password)
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def login() -> Callable[[Any, str, str], None]:
+    """``login(page, username, password)``: log in through the real form, as a person would."""
+    return _login

@@ -1,0 +1,174 @@
+"""The engine's write use-cases: ensure (idempotent, recomputes in place), meet (late counts), cancel.
+
+Worked example used throughout: a course at AUH-ORT with a planned discharge on Tuesday 22 April 2025,
+the day after Easter Monday. "3 working days before" skips 21 April (2. påskedag), the weekend,
+18 April (Langfredag) and 17 April (Skærtorsdag): Wed 16 (1), Tue 15 (2), Mon 14 (3). Due at the end of
+Monday 14 April; the warning starts 08:00 on the working day before, Friday 11 April.
+"""
+
+from datetime import date, datetime
+
+import pytest
+import time_machine
+
+from admissions.models import Course
+from clusters.models import ClosedDay, RuleSetAdoption
+from sundhedsaftale.deadlines.models import Alert, Deadline
+from sundhedsaftale.deadlines.services import deadline_cancel, deadline_ensure, deadline_meet
+from sundhedsaftale.workdays import TZ
+from tests.factories import CourseFactory, organisation_get
+from tests.factories.deadlines import AlertFactory, home_care_deadline
+
+pytestmark = pytest.mark.django_db
+
+EASTER_DISCHARGE = date(2025, 4, 22)
+
+
+def local(*args: int) -> datetime:
+    return datetime(*args, tzinfo=TZ)
+
+
+@pytest.fixture
+def course() -> Course:
+    with time_machine.travel(local(2025, 4, 1, 9), tick=False):
+        return CourseFactory(at="AUH-ORT")
+
+
+@time_machine.travel(local(2025, 4, 1, 9), tick=False)
+def test_ensure_computes_the_deadline_from_the_catalogue(course: Course) -> None:
+    deadline = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+
+    assert deadline.rule_set == "2008"
+    assert deadline.due_date == date(2025, 4, 14)
+    assert deadline.due_at == local(2025, 4, 14, 23, 59, 59)
+    assert deadline.warn_at == local(2025, 4, 11, 8)
+    assert deadline.responsible.code == "AUH-ORT"
+    assert deadline.counterpart.code == "751"
+    assert deadline.citizen == course.citizen
+    assert deadline.title == "Varsling ved behov for hjemmepleje og omfattende sygepleje"
+
+
+@time_machine.travel(local(2025, 4, 1, 9), tick=False)
+def test_ensure_twice_keeps_one_deadline(course: Course) -> None:
+    first = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+
+    second = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+
+    assert second.pk == first.pk
+    assert Deadline.objects.for_subject(course).count() == 1
+
+
+@time_machine.travel(local(2025, 4, 1, 9), tick=False)
+def test_moving_the_anchor_recomputes_in_place(course: Course) -> None:
+    first = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+
+    # Tuesday 29 April: Mon 28 (1), Fri 25 (2), Thu 24 (3).
+    moved = home_care_deadline(course=course, discharge_on=date(2025, 4, 29))
+
+    assert moved.pk == first.pk
+    assert Deadline.objects.for_subject(course).count() == 1
+    moved.refresh_from_db()
+    assert moved.due_date == date(2025, 4, 24)
+    assert moved.warn_at == local(2025, 4, 23, 8)
+
+
+def test_a_later_anchor_reopens_a_breached_deadline_and_gives_a_new_warning(course: Course) -> None:
+    with time_machine.travel(local(2025, 4, 1, 9), tick=False):
+        deadline = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+    Deadline.objects.filter(pk=deadline.pk).update(
+        state=Deadline.State.BREACHED, breached_at=local(2025, 4, 15), warned_at=local(2025, 4, 11, 8)
+    )
+    AlertFactory(deadline=deadline, kind=Alert.Kind.BREACH)
+
+    with time_machine.travel(local(2025, 4, 15, 10), tick=False):
+        reopened = home_care_deadline(course=course, discharge_on=date(2025, 4, 29))
+
+    assert reopened.pk == deadline.pk
+    assert reopened.state == Deadline.State.PENDING
+    assert reopened.breached_at is None
+    assert reopened.warned_at is None
+    assert Alert.objects.filter(deadline=deadline, kind=Alert.Kind.BREACH).count() == 1  # history stays
+
+
+@time_machine.travel(local(2025, 4, 1, 9), tick=False)
+def test_cancel_closes_the_open_deadline_and_settles_its_alerts(course: Course) -> None:
+    deadline = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+    alert = AlertFactory(deadline=deadline)
+
+    cancelled = deadline_cancel(subject=course, reason="Udskrivning aflyst")
+
+    deadline.refresh_from_db()
+    alert.refresh_from_db()
+    assert cancelled == 1
+    assert deadline.state == Deadline.State.CANCELLED
+    assert deadline.cancel_reason == "Udskrivning aflyst"
+    assert alert.acknowledged_at is not None
+    # A new plan after a cancellation is a new deadline; the cancelled one stays as history.
+    again = home_care_deadline(course=course, discharge_on=date(2025, 4, 29))
+    assert again.pk != deadline.pk
+    assert Deadline.objects.for_subject(course).open().count() == 1
+
+
+def test_met_in_time_is_met_and_not_late(course: Course) -> None:
+    with time_machine.travel(local(2025, 4, 1, 9), tick=False):
+        home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+
+    met = deadline_meet(
+        subject=course, rule_code="discharge.home_care", at=local(2025, 4, 14, 15), event="Varsel sendt"
+    )
+
+    assert met is not None
+    assert met.state == Deadline.State.MET
+    assert met.met_late is False
+    assert met.breached_at is None
+    assert met.met_event == "Varsel sendt"
+
+
+def test_met_after_the_due_time_counts_as_a_breach(course: Course) -> None:
+    with time_machine.travel(local(2025, 4, 1, 9), tick=False):
+        deadline = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+    alert = AlertFactory(deadline=deadline, kind=Alert.Kind.WARNING)
+
+    met = deadline_meet(subject=course, rule_code="discharge.home_care", at=local(2025, 4, 15, 9), event="Varsel")
+
+    alert.refresh_from_db()
+    assert met is not None
+    assert met.state == Deadline.State.MET
+    assert met.met_late is True
+    assert met.breached_at == local(2025, 4, 14, 23, 59, 59)
+    assert alert.acknowledged_at == local(2025, 4, 15, 9)
+    assert deadline_meet(subject=course, rule_code="discharge.home_care", event="igen") is None
+
+
+@time_machine.travel(local(2025, 4, 1, 9), tick=False)
+def test_the_rule_set_adopted_by_the_cluster_decides(course: Course) -> None:
+    cluster = organisation_get("klynge-aarhus")
+    RuleSetAdoption.objects.create(cluster=cluster, rule_set="2021", adopted_on=date(2022, 1, 1))
+
+    # Under the 2021 agreement the agreed date itself is the deadline.
+    deadline = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+
+    assert deadline.rule_set == "2021"
+    assert deadline.due_date == EASTER_DISCHARGE
+    assert deadline.warn_at == local(2025, 4, 16, 8)
+
+
+@time_machine.travel(local(2025, 4, 1, 9), tick=False)
+def test_an_organisations_closed_day_is_not_a_working_day(course: Course) -> None:
+    ClosedDay.objects.create(organisation=course.department, day=date(2025, 4, 16), reason="Flytning")
+
+    deadline = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+
+    assert deadline.due_date == date(2025, 4, 11)
+
+
+@time_machine.travel(local(2025, 4, 1, 9), tick=False)
+def test_ensure_with_a_date_time_anchor_and_an_explicit_rule_set(course: Course) -> None:
+    deadline = deadline_ensure(
+        subject=course, rule_code="admission.info_reply", anchor=local(2025, 3, 29, 10),
+        responsible=organisation_get("751"), citizen=course.citizen, rule_set="2008",
+    )
+
+    # 24 hours of elapsed time across the spring DST change: 10:00 CET + 24 h = 11:00 CEST.
+    assert deadline.due_at == local(2025, 3, 30, 11)
+    assert deadline.anchor_is_date is False

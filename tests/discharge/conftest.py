@@ -1,0 +1,76 @@
+"""The people of the discharge story: a ward nurse at AUH-ORT (Aarhus cluster), a visitator in Aarhus (751),
+the citizen's GP, and outsiders: a visitator in Randers (730), another GP, a ward at Randers hospital."""
+
+import random
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from admissions.demo import cpr_fake
+from admissions.models import Course
+from clusters.models import Organisation
+from tests.factories import CitizenFactory, CourseFactory, PracticeFactory, member, organisation_get
+from tests.factories.discharge import local
+
+_rng = random.Random("discharge-tests")
+
+
+@pytest.fixture
+def ward(db: None) -> User:
+    return member("ward_staff", "AUH-ORT", first_name="Karen", last_name="Sygeplejerske")
+
+
+@pytest.fixture
+def visitator(db: None) -> User:
+    return member("visitation", "751", first_name="Mette", last_name="Visitator")
+
+
+@pytest.fixture
+def practice(db: None) -> Organisation:
+    return PracticeFactory()
+
+
+@pytest.fixture
+def gp(practice: Organisation) -> User:
+    return member("gp", practice.code, first_name="Jens", last_name="Læge")
+
+
+@pytest.fixture
+def foreign_visitator(db: None) -> User:
+    return member("visitation", "730")
+
+
+@pytest.fixture
+def foreign_gp(db: None) -> User:
+    return member("gp", PracticeFactory().code)
+
+
+@pytest.fixture
+def foreign_ward(db: None) -> User:
+    return member("ward_staff", "RHR-KIR")
+
+
+@pytest.fixture
+def make_course(practice: Organisation) -> Callable[..., Course]:
+    """``make_course(admitted_at=local(2026, 11, 16, 10))``: an Aarhus citizen listed with ``practice``,
+    admitted at AUH-ORT, with contact person."""
+
+    def make(**overrides: Any) -> Course:
+        citizen_fields = {"municipality": overrides.pop("municipality", organisation_get("751")),
+                          "gp_practice": overrides.pop("gp_practice", practice), "cpr": cpr_fake(_rng)}
+        values: dict[str, Any] = {
+            "citizen": CitizenFactory(**citizen_fields),
+            "contact_name": "Karen Sygeplejerske", "contact_role": "Sygeplejerske", "contact_phone": "7846 0000",
+        }
+        values.update(overrides)
+        return CourseFactory(**values)
+
+    return make
+
+
+@pytest.fixture
+def course(make_course: Callable[..., Course]) -> Course:
+    """Admitted Monday 16 November 2026 at 10:00."""
+    return make_course(admitted_at=local(2026, 11, 16, 10))
