@@ -6,7 +6,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from stdnum.dk import cpr as stdnum_cpr
-from stdnum.exceptions import InvalidComponent, InvalidFormat, InvalidLength, ValidationError as StdnumError
+from stdnum.exceptions import InvalidComponent, InvalidFormat, InvalidLength
+from stdnum.exceptions import ValidationError as StdnumError
 
 # Replacement CPR: the birth date DDMMYY, a digit, two letters and a digit, e.g. 010190-1AB2.
 REPLACEMENT_CPR = re.compile(r"^(\d{6})(\d[A-Z]{2}\d)$")
@@ -60,11 +61,15 @@ def cpr_validate(value: str) -> str:
         raise ValidationError(_("Et CPR-nummer har 10 cifre (DDMMÅÅ-XXXX)."), code="cpr_length") from error
     except InvalidFormat as error:
         raise ValidationError(
-            _("Et CPR-nummer består af cifre; et erstatnings-CPR af dato, ét ciffer, to bogstaver og ét ciffer."),
+            _(
+                "Et CPR-nummer består af cifre; et erstatnings-CPR af dato, ét ciffer, to bogstaver og ét ciffer."
+            ),
             code="cpr_format",
         ) from error
     except (InvalidComponent, ValueError, StdnumError) as error:
-        raise ValidationError(_("CPR-nummeret indeholder ikke en gyldig fødselsdato."), code="cpr_date") from error
+        raise ValidationError(
+            _("CPR-nummeret indeholder ikke en gyldig fødselsdato."), code="cpr_date"
+        ) from error
     if birth > date.today():
         raise ValidationError(_("CPR-nummerets fødselsdato ligger i fremtiden."), code="cpr_date")
     return compact

@@ -28,11 +28,36 @@ DEMO_PASSWORD_DEFAULT = "demo-adgang-2026"
 DEMO_SEED = 2026
 DEMO_CITIZENS = 30
 
-FEMALE_NAMES = ["Anna", "Birthe", "Else", "Grethe", "Inge", "Karen", "Kirsten", "Lis", "Mette", "Hanne", "Ruth"]
+FEMALE_NAMES = [
+    "Anna",
+    "Birthe",
+    "Else",
+    "Grethe",
+    "Inge",
+    "Karen",
+    "Kirsten",
+    "Lis",
+    "Mette",
+    "Hanne",
+    "Ruth",
+]
 MALE_NAMES = ["Bent", "Erik", "Hans", "Henning", "Jens", "Jørgen", "Lars", "Niels", "Ole", "Poul", "Søren"]
 SURNAMES = [
-    "Andersen", "Christensen", "Hansen", "Jensen", "Jørgensen", "Kristensen", "Larsen", "Madsen", "Nielsen",
-    "Olsen", "Pedersen", "Poulsen", "Rasmussen", "Sørensen", "Thomsen",
+    "Andersen",
+    "Christensen",
+    "Hansen",
+    "Jensen",
+    "Jørgensen",
+    "Kristensen",
+    "Larsen",
+    "Madsen",
+    "Nielsen",
+    "Olsen",
+    "Pedersen",
+    "Poulsen",
+    "Rasmussen",
+    "Sørensen",
+    "Thomsen",
 ]
 
 # (kommunekode, number of demo citizens, postal code and town). Aarhus, Randers and Herning carry most;
@@ -136,8 +161,13 @@ def _plan(rng: random.Random) -> list[PlannedCitizen]:
                 )
             planned.append(
                 PlannedCitizen(
-                    cpr=cpr, name=name, municipality=code, postal=postal, street_number=rng.randrange(1, 80),
-                    listed=rng.random() < 0.7, courses=tuple(courses),
+                    cpr=cpr,
+                    name=name,
+                    municipality=code,
+                    postal=postal,
+                    street_number=rng.randrange(1, 80),
+                    listed=rng.random() < 0.7,
+                    courses=tuple(courses),
                 )
             )
     return planned
@@ -185,17 +215,28 @@ def _citizens(now: datetime) -> None:
         for planned in person.courses:
             department = _department(hospital, acute=planned.acute_department, pick=planned.department_pick)
             admitted = now - timedelta(days=planned.days_ago, hours=planned.hours)
-            discharged = admitted + timedelta(days=planned.stay_days) if planned.stay_days is not None else None
+            discharged = (
+                admitted + timedelta(days=planned.stay_days) if planned.stay_days is not None else None
+            )
             if discharged is not None and discharged > now:
                 discharged = None
             course = Course.objects.create(
-                citizen=citizen, kind=planned.kind, hospital=hospital, department=department,
+                citizen=citizen,
+                kind=planned.kind,
+                hospital=hospital,
+                department=department,
                 state=Course.State.DISCHARGED if discharged else Course.State.ADMITTED,
-                admitted_at=admitted, discharged_at=discharged,
-                contact_name=planned.contact, contact_role="Fast kontaktperson",
+                admitted_at=admitted,
+                discharged_at=discharged,
+                contact_name=planned.contact,
+                contact_role="Fast kontaktperson",
             )
             Stay.objects.create(
-                course=course, hospital=hospital, department=department, started_at=admitted, ended_at=discharged
+                course=course,
+                hospital=hospital,
+                department=department,
+                started_at=admitted,
+                ended_at=discharged,
             )
 
 
@@ -204,14 +245,18 @@ def _organisation_code(code: str) -> str:
     if Organisation.objects.filter(code=code).exists():
         return code
     hospital_code = code.split("-", 1)[0]
-    fallback = Organisation.objects.filter(kind="department", parent__code=hospital_code).order_by("code").first()
+    fallback = (
+        Organisation.objects.filter(kind="department", parent__code=hospital_code).order_by("code").first()
+    )
     return fallback.code if fallback else hospital_code
 
 
 def _users(password: str) -> list[tuple[str, str]]:
     logins: list[tuple[str, str]] = []
     for username, role, code in DEMO_MEMBERS:
-        user = member_create(username=username, password=password, organisation_code=_organisation_code(code), role=role)
+        user = member_create(
+            username=username, password=password, organisation_code=_organisation_code(code), role=role
+        )
         membership = user.memberships.select_related("organisation__parent").get(role=role)  # type: ignore[attr-defined]
         logins.append((username, f"{role.label} · {membership.organisation}"))
     user_model = get_user_model()

@@ -22,5 +22,11 @@ def course_event_record(
     if user is not None:
         name = user.get_full_name() or user.get_username()
     return CourseEvent.objects.create(
-        course=course, kind=kind, at=at, text=text[:500], actor=user, actor_name=name, organisation=organisation
+        course=course,
+        kind=kind,
+        at=at,
+        text=text[:500],
+        actor=user,
+        actor_name=name,
+        organisation=organisation,
     )

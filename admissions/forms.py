@@ -20,7 +20,7 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-def when_field(label: str, required: bool = True) -> forms.DateTimeField:
+def when_field(label: Any, required: bool = True) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label, required=required, input_formats=DATETIME_FORMATS, widget=DateTimeLocalInput()
     )
@@ -50,9 +50,15 @@ class DesignSystemForm(forms.Form):
 
 
 class AdmitForm(DesignSystemForm):
-    cpr = forms.CharField(label=_("CPR-nummer"), max_length=11, help_text=_("DDMMÅÅ-XXXX eller erstatnings-CPR"))
-    name = forms.CharField(label=_("Navn"), max_length=200, required=False,
-                           help_text=_("Kan udelades, hvis borgeren findes i forvejen."))
+    cpr = forms.CharField(
+        label=_("CPR-nummer"), max_length=11, help_text=_("DDMMÅÅ-XXXX eller erstatnings-CPR")
+    )
+    name = forms.CharField(
+        label=_("Navn"),
+        max_length=200,
+        required=False,
+        help_text=_("Kan udelades, hvis borgeren findes i forvejen."),
+    )
     municipality = forms.ModelChoiceField(
         label=_("Bopælskommune"), queryset=Organisation.objects.filter(kind="municipality").order_by("name")
     )
@@ -74,7 +80,9 @@ class AdmitForm(DesignSystemForm):
         departments = Organisation.objects.filter(kind="department")
         if not user.is_superuser:
             departments = departments.filter(pk__in=ids)
-        self.fields["department"].queryset = departments.select_related("parent").order_by("parent__name", "name")  # type: ignore[attr-defined]
+        field = self.fields["department"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = departments.select_related("parent").order_by("parent__name", "name")
 
     def clean_gp_code(self) -> Organisation | None:
         code = self.cleaned_data.get("gp_code", "").strip()
@@ -117,7 +125,9 @@ class TransferForm(DesignSystemForm):
 
 class AdmissionReportForm(DesignSystemForm):
     functional_level = forms.CharField(label=_("Funktionsniveau"), widget=forms.Textarea)
-    home_care_received = forms.CharField(label=_("Modtaget hjemmepleje"), widget=forms.Textarea, required=False)
+    home_care_received = forms.CharField(
+        label=_("Modtaget hjemmepleje"), widget=forms.Textarea, required=False
+    )
     medication = forms.CharField(label=_("Medicin"), widget=forms.Textarea, required=False)
     dose_dispensed = forms.BooleanField(label=_("Medicinen er dosisdispenseret"), required=False)
     aids = forms.CharField(label=_("Hjælpemidler i brug"), widget=forms.Textarea, required=False)
@@ -132,7 +142,9 @@ class InformationRequestForm(DesignSystemForm):
 
     def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        ids = [course.citizen.municipality_id] + ([course.citizen.gp_practice_id] if course.citizen.gp_practice_id else [])
+        ids = [course.citizen.municipality_id] + (
+            [course.citizen.gp_practice_id] if course.citizen.gp_practice_id else []
+        )
         self.fields["recipient"].queryset = Organisation.objects.filter(pk__in=ids)  # type: ignore[attr-defined]
 
 
@@ -146,7 +158,9 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}))
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"})
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:

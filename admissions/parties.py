@@ -28,7 +28,9 @@ def course_party_of(*, course: Course, organisation: Organisation) -> Party | No
     """Return which party of the course the organisation is, or None if it has no relation to it."""
     if organisation.kind == Organisation.Kind.HOSPITAL and organisation.pk in course_hospital_ids(course):
         return Party.HOSPITAL
-    if organisation.kind == Organisation.Kind.DEPARTMENT and organisation.parent_id in course_hospital_ids(course):
+    if organisation.kind == Organisation.Kind.DEPARTMENT and organisation.parent_id in course_hospital_ids(
+        course
+    ):
         return Party.HOSPITAL
     citizen = course.citizen
     if organisation.pk == citizen.municipality_id:
@@ -50,7 +52,11 @@ def course_related_organisations(*, course: Course) -> list[Organisation]:
 
 
 def course_acting_organisation(
-    *, course: Course, user: Any, preferred: Organisation | None = None, parties: tuple[Party, ...] = tuple(Party)
+    *,
+    course: Course,
+    user: Any,
+    preferred: Organisation | None = None,
+    parties: tuple[Party, ...] = tuple(Party),
 ) -> tuple[Organisation, Party]:
     """Return the organisation (and its party) the user acts for on the course.
 

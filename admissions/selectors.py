@@ -20,11 +20,12 @@ from admissions.models import (
     MessageRead,
     Thread,
 )
+from admissions.querysets import CitizenQuerySet, CourseQuerySet
 from clusters.models import Organisation
 from sundhedsaftale.deadlines.models import Deadline
 
 
-def citizen_list(*, user: Any) -> QuerySet[Citizen]:
+def citizen_list(*, user: Any) -> CitizenQuerySet:
     """Return the citizens the user may see, with municipality and GP."""
     return Citizen.objects.visible_to(user).select_related("municipality", "gp_practice")
 
@@ -62,7 +63,7 @@ def course_consents_to(*, course: Course, party: str, at: datetime | None = None
     return False
 
 
-def course_list(*, user: Any) -> QuerySet[Course]:
+def course_list(*, user: Any) -> CourseQuerySet:
     """Return the courses the user may see, with citizen and places."""
     return Course.objects.visible_to(user).select_related(
         "citizen__municipality", "citizen__gp_practice", "hospital", "department__parent"
@@ -95,15 +96,27 @@ class TimelineEntry:
 
 # What the notices themselves tell (HospitalNotification: admitted, leave, transfer, death) and the
 # municipality's own records: shown to the municipality and the GP also without consent.
-NOTICE_EVENT_KINDS = frozenset({
-    CourseEvent.Kind.ADMITTED, CourseEvent.Kind.NOTICE_SENT, CourseEvent.Kind.NOTICE_READ,
-    CourseEvent.Kind.SERVICES_PAUSED, CourseEvent.Kind.SERVICES_RESUMED, CourseEvent.Kind.CONTACT_PERSON,
-    CourseEvent.Kind.LEAVE_STARTED, CourseEvent.Kind.LEAVE_ENDED, CourseEvent.Kind.TRANSFERRED,
-    CourseEvent.Kind.DECEASED, CourseEvent.Kind.REPORT_REQUESTED, CourseEvent.Kind.REPORT_SUBMITTED,
-})
+NOTICE_EVENT_KINDS = frozenset(
+    {
+        CourseEvent.Kind.ADMITTED,
+        CourseEvent.Kind.NOTICE_SENT,
+        CourseEvent.Kind.NOTICE_READ,
+        CourseEvent.Kind.SERVICES_PAUSED,
+        CourseEvent.Kind.SERVICES_RESUMED,
+        CourseEvent.Kind.CONTACT_PERSON,
+        CourseEvent.Kind.LEAVE_STARTED,
+        CourseEvent.Kind.LEAVE_ENDED,
+        CourseEvent.Kind.TRANSFERRED,
+        CourseEvent.Kind.DECEASED,
+        CourseEvent.Kind.REPORT_REQUESTED,
+        CourseEvent.Kind.REPORT_SUBMITTED,
+    }
+)
 
 
-def course_timeline(*, user: Any, course: Course, party: str | None = None, shares: bool = True) -> list[TimelineEntry]:
+def course_timeline(
+    *, user: Any, course: Course, party: str | None = None, shares: bool = True
+) -> list[TimelineEntry]:
     """Return what happened on the course and every deadline, in time order (who did what, when).
 
     ``party`` is the viewer's side ("hospital", "municipality", "gp"); outside the hospital, without
@@ -118,8 +131,13 @@ def course_timeline(*, user: Any, course: Course, party: str | None = None, shar
         events = events.filter(Q(kind__in=NOTICE_EVENT_KINDS) | Q(organisation_id__in=own))
     entries = [
         TimelineEntry(
-            at=event.at, title=event.get_kind_display(), text=event.text, kind=event.kind,
-            who=", ".join(p for p in (event.actor_name, event.organisation.name if event.organisation else "") if p),
+            at=event.at,
+            title=event.get_kind_display(),
+            text=event.text,
+            kind=event.kind,
+            who=", ".join(
+                p for p in (event.actor_name, event.organisation.name if event.organisation else "") if p
+            ),
         )
         for event in events
     ]
@@ -132,7 +150,8 @@ def course_timeline(*, user: Any, course: Course, party: str | None = None, shar
                 at=deadline.met_at or deadline.due_at,
                 title=f"Frist {deadline.rule_code}: {deadline.get_state_display()}",
                 text=deadline.met_event or f"Frist {timezone.localtime(deadline.due_at):%d.%m.%Y %H:%M}",
-                who=deadline.responsible.name, kind=f"deadline-{deadline.urgency()}",
+                who=deadline.responsible.name,
+                kind=f"deadline-{deadline.urgency()}",
             )
         )
     return sorted(entries, key=lambda entry: entry.at)

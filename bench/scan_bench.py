@@ -132,7 +132,7 @@ def main() -> int:
     if connection.vendor != "postgresql":
         print("bench/scan_bench.py needs PostgreSQL: set DATABASE_URL=postgres://...", file=sys.stderr)
         return 2
-    old_config = setup_databases(verbosity=0, interactive=False)
+    old_config = setup_databases(verbosity=0, interactive=False, serialized_aliases=set())
     try:
         started = time.perf_counter()
         due_ids = populate(args.open, args.due, args.history)

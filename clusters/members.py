@@ -16,7 +16,14 @@ from sundhedsaftale.access.roles import Role
 REGIONAL_SECRETARIAT_GROUP = "Regionalt sekretariat"
 # The regional secretariat maintains the reference data (DOMAIN.md, "Who works with it"): organisations,
 # contact lists with opening hours, memberships, rule-set adoptions and closed days. It may not delete.
-REGIONAL_SECRETARIAT_MODELS = ("organisation", "contact", "openinghours", "membership", "rulesetadoption", "closedday")
+REGIONAL_SECRETARIAT_MODELS = (
+    "organisation",
+    "contact",
+    "openinghours",
+    "membership",
+    "rulesetadoption",
+    "closedday",
+)
 REGIONAL_SECRETARIAT_ACTIONS = ("add", "change", "view")
 
 # Which kinds of organisation a role can belong to. The visibility rule looks at the organisation's kind,
@@ -39,18 +46,25 @@ def member_check(*, organisation_code: str, role: str) -> Organisation:
     """Return the organisation the member will belong to; raise ``MemberError`` (Danish) if the pair is invalid."""
     if role not in Role.values:
         raise MemberError(
-            _("Ukendt rolle »%(role)s«. Gyldige roller: %(roles)s.") % {"role": role, "roles": ", ".join(Role.values)}
+            _("Ukendt rolle »%(role)s«. Gyldige roller: %(roles)s.")
+            % {"role": role, "roles": ", ".join(Role.values)}
         )
     organisation = Organisation.objects.filter(code=organisation_code).first()
     if organisation is None:
         raise MemberError(
-            _("Ukendt organisationskode »%(code)s« (kommunekode, ydernummer, afdelingskode, klynge-… eller 1082).")
+            _(
+                "Ukendt organisationskode »%(code)s« (kommunekode, ydernummer, afdelingskode, klynge-… eller 1082)."
+            )
             % {"code": organisation_code}
         )
     if organisation.kind not in KINDS_FOR_ROLE[role]:
         raise MemberError(
             _("Rollen %(role)s passer ikke til %(organisation)s (%(kind)s).")
-            % {"role": Role(role).label, "organisation": organisation, "kind": organisation.get_kind_display()}
+            % {
+                "role": Role(role).label,
+                "organisation": organisation,
+                "kind": organisation.get_kind_display(),
+            }
         )
     return organisation
 
@@ -58,7 +72,11 @@ def member_check(*, organisation_code: str, role: str) -> Organisation:
 def regional_secretariat_group() -> Group:
     """Return the "Regionalt sekretariat" group with its add/change/view permissions on the reference data."""
     group, _created = Group.objects.get_or_create(name=REGIONAL_SECRETARIAT_GROUP)
-    codenames = [f"{action}_{model}" for model in REGIONAL_SECRETARIAT_MODELS for action in REGIONAL_SECRETARIAT_ACTIONS]
+    codenames = [
+        f"{action}_{model}"
+        for model in REGIONAL_SECRETARIAT_MODELS
+        for action in REGIONAL_SECRETARIAT_ACTIONS
+    ]
     permissions = Permission.objects.filter(content_type__app_label="clusters", codename__in=codenames)
     group.permissions.add(*permissions)
     return group

@@ -61,8 +61,11 @@ class PlanVersionForm(forms.ModelForm):
         for name, kind in kinds.items():
             field = self.fields[name]
             field.queryset = Organisation.objects.filter(kind__in=kind, is_active=True).select_related("parent")  # type: ignore[attr-defined]
-        self.fields["plan_type"].required = False
-        self.fields["outpatient_control"].required = False
+        for name in ("plan_type", "outpatient_control"):
+            field = self.fields[name]
+            field.required = False
+            field.choices = [choice for choice in field.choices if choice[0]]  # type: ignore[attr-defined]
+            field.widget.attrs["class"] = "form-radio"
         self.fields["diagnosis_code"].widget.attrs["list"] = "icd10-codes"
         version: PlanVersion = self.instance
         for i in range(SECONDARY_ROWS):

@@ -29,10 +29,10 @@ def acts_for(*, user: Any, organisation: Organisation) -> bool:
         if membership.role in ROLES_WITHOUT_PERSONAL_DATA:
             continue
         mine = membership.organisation
-        if mine.pk == organisation.pk or organisation.parent_id == mine.pk or mine.parent_id == organisation.pk:
+        if mine.pk == organisation.pk:
             return True
-        if mine.parent_id and mine.parent_id == organisation.parent_id:
-            return True
+        if mine.hospital is not None and organisation.hospital is not None and mine.hospital == organisation.hospital:
+            return True  # the hospital unit and its departments act as one receiver
     return False
 
 
@@ -52,7 +52,7 @@ def user_organisation_ids(*, user: Any) -> set[int]:
             continue
         organisation = membership.organisation
         ids.add(organisation.pk)
-        if organisation.parent_id:
+        if organisation.kind == Organisation.Kind.DEPARTMENT and organisation.parent_id:
             ids.add(organisation.parent_id)
         if organisation.kind == Organisation.Kind.HOSPITAL:
             ids.update(organisation.children.values_list("pk", flat=True))

@@ -19,7 +19,7 @@ def _receiver_ids(user: Any) -> set[int]:
         if membership.role in ROLES_WITHOUT_PERSONAL_DATA:
             continue
         ids.add(membership.organisation_id)
-        if membership.organisation.parent_id:
+        if membership.organisation.kind == "department" and membership.organisation.parent_id:
             ids.add(membership.organisation.parent_id)
     return ids
 
@@ -96,7 +96,7 @@ def _organisation_ids(user: Any) -> set[int] | None:
         if membership.role in ROLES_WITHOUT_PERSONAL_DATA and organisation.kind != "cluster":
             continue
         ids.add(organisation.pk)
-        if organisation.parent_id:
+        if organisation.kind == "department" and organisation.parent_id:
             ids.add(organisation.parent_id)
     return ids
 

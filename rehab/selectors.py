@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from admissions.models import Citizen, Course
@@ -42,7 +42,8 @@ def delivery_get(*, user: Any, pk: int) -> Delivery:
 
 def inbox_list(*, user: Any, include_closed: bool = False) -> QuerySet[Delivery]:
     """Return the plans sent to the user's municipality or hospital, the open ones first and sorted by their
-    first-contact deadline (not yet received plans first: the clock starts on receipt), each annotated with
+    first-contact deadline (not yet received plans first: the clock starts on receipt; copies without a clock
+    and contacted plans last), each annotated with
     ``contact_due_at`` and ``contact_deadline_state``."""
     deliveries = Delivery.objects.visible_to(user).filter(organisation_id__in=user_organisation_ids(user=user))
     if not include_closed:
@@ -56,7 +57,9 @@ def inbox_list(*, user: Any, include_closed: bool = False) -> QuerySet[Delivery]
         .annotate(contact_due_at=Subquery(deadline.values("due_at")[:1]),
                   contact_deadline_state=Subquery(deadline.values("state")[:1]))
         .select_related("plan__course__citizen", "plan__course__department", "version", "organisation")
-        .order_by("contacted_at", "received_at", "contact_due_at", "sent_at", "pk")
+        .order_by(F("contacted_at").asc(nulls_first=True), "-is_responsible",
+                  F("contact_due_at").asc(nulls_first=True),
+                  "sent_at", "pk")
     )
 
 

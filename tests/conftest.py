@@ -6,14 +6,13 @@ The test database is built by the migrations, so it holds the reference data of
 """
 
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import LazySettings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
 from clusters.models import Organisation
@@ -39,7 +38,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     skips = {
         "postgres": None if connection.vendor == "postgresql" else "needs PostgreSQL (set DATABASE_URL)",
         "redis": None if os.environ.get("REDIS_URL") else "needs Redis (set REDIS_URL)",
-        "browser": None if CHROMIUM.exists() else f"needs Debian's chromium at {CHROMIUM} (apt-get install chromium)",
+        "browser": None
+        if CHROMIUM.exists()
+        else f"needs Debian's chromium at {CHROMIUM} (apt-get install chromium)",
     }
     for item in items:
         for marker, reason in skips.items():
@@ -60,7 +61,10 @@ def _test_settings(request: pytest.FixtureRequest, settings: LazySettings) -> It
         yield
         return
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sundhedsaftale-tests"}
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "sundhedsaftale-tests",
+        }
     }
     from django.core.cache import cache
 
@@ -108,9 +112,20 @@ def reference_data(transactional_db: None) -> None:
     reference_data_load()
 
 
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request: pytest.FixtureRequest) -> None:
+    """A transactional test (``transaction=True``, ``transactional_db``, ``live_server``) empties every table
+    when it ends, so the next one would miss what the migrations loaded: load it again before each."""
+    marker = request.node.get_closest_marker("django_db")
+    if {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker and marker.kwargs.get("transaction")
+    ):
+        request.getfixturevalue("reference_data")
+
+
 # --- people and clients ----------------------------------------------------------------------------
 @pytest.fixture
-def make_member(db: None) -> Callable[..., AbstractUser]:
+def make_member(db: None) -> Callable[..., User]:
     """A user who is a member in a role: ``make_member("visitation", "730")``."""
     return member
 
@@ -124,7 +139,7 @@ def api_client() -> APIClient:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's chromium driven by Playwright, headless, with nothing phoning home."""
-    if not CHROMIUM.exists() or shutil.which("chromium") is None:
+    if not CHROMIUM.exists():
         pytest.skip(f"needs Debian's chromium at {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
@@ -132,7 +147,9 @@ def browser() -> Iterator[Any]:
     # unless told that it is safe (the loop only talks to the browser).
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 

@@ -3,7 +3,13 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -14,8 +20,8 @@ from admissions.api.serializers import (
     AdmitInputSerializer,
     ContactPersonInputSerializer,
     CourseSerializer,
-    TransferInputSerializer,
     CourseWhenInputSerializer,
+    TransferInputSerializer,
 )
 from admissions.models import Course
 from sundhedsaftale.api.viewsets import VisibleViewSet
@@ -25,25 +31,48 @@ ERROR = inline_serializer(
     {"detail": serializers.CharField(), "code": serializers.CharField(), "errors": serializers.DictField()},
 )
 BAD_REQUEST = OpenApiResponse(
-    ERROR, description="Ugyldigt input eller en regel i aftalen er brudt (dansk besked, feltet i `errors`).",
-    examples=[OpenApiExample("Forkert CPR", value={
-        "detail": "CPR-nummeret indeholder ikke en gyldig fødselsdato.", "code": "cpr",
-        "errors": {"cpr": ["CPR-nummeret indeholder ikke en gyldig fødselsdato."]}})],
+    ERROR,
+    description="Ugyldigt input eller en regel i aftalen er brudt (dansk besked, feltet i `errors`).",
+    examples=[
+        OpenApiExample(
+            "Forkert CPR",
+            value={
+                "detail": "CPR-nummeret indeholder ikke en gyldig fødselsdato.",
+                "code": "cpr",
+                "errors": {"cpr": ["CPR-nummeret indeholder ikke en gyldig fødselsdato."]},
+            },
+        )
+    ],
 )
 FORBIDDEN = OpenApiResponse(ERROR, description="Brugerens organisation må ikke gøre dette på forløbet.")
 NOT_FOUND = OpenApiResponse(ERROR, description="Ukendt, eller ikke synlig for brugerens organisationer.")
 CONFLICT = OpenApiResponse(
-    ERROR, description="Opholdet er allerede registreret, eller borgeren er allerede indlagt.",
-    examples=[OpenApiExample("Dobbelt indlæggelse", value={
-        "detail": "Opholdet er allerede registreret (samme hospital og forløbs-id).", "code": "duplicate_admission",
-        "errors": {"episode_of_care_id": ["Opholdet er allerede registreret (samme hospital og forløbs-id)."]}})],
+    ERROR,
+    description="Opholdet er allerede registreret, eller borgeren er allerede indlagt.",
+    examples=[
+        OpenApiExample(
+            "Dobbelt indlæggelse",
+            value={
+                "detail": "Opholdet er allerede registreret (samme hospital og forløbs-id).",
+                "code": "duplicate_admission",
+                "errors": {
+                    "episode_of_care_id": ["Opholdet er allerede registreret (samme hospital og forløbs-id)."]
+                },
+            },
+        )
+    ],
 )
 ADMIT_EXAMPLE = OpenApiExample(
     "Akut indlæggelse",
     request_only=True,
     value={
-        "cpr": "250947-9989", "name": "Else Testesen", "municipality": "751", "gp_practice": None,
-        "kind": "acute", "department": "AUH-ORT", "admitted_at": "2026-11-22T08:15:00+01:00",
+        "cpr": "250947-9989",
+        "name": "Else Testesen",
+        "municipality": "751",
+        "gp_practice": None,
+        "kind": "acute",
+        "department": "AUH-ORT",
+        "admitted_at": "2026-11-22T08:15:00+01:00",
         "episode_of_care_id": "EOC-2026-0001",
     },
 )
@@ -80,41 +109,78 @@ class CourseViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveMode
         course.refresh_from_db()
         return Response(CourseSerializer(course, context={"request": request}).data)
 
-    @extend_schema(summary="Udpeg fast kontaktperson", request=ContactPersonInputSerializer,
-                   responses={200: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND})
+    @extend_schema(
+        summary="Udpeg fast kontaktperson",
+        request=ContactPersonInputSerializer,
+        responses={200: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
     @action(detail=True, methods=["post"], url_path="contact-person")
     def contact_person(self, request: Request, pk: str | None = None) -> Response:
-        return self._act(request, ContactPersonInputSerializer, lambda course, d: services.course_set_contact_person(
-            course=course, acting_user=request.user, **d))
+        return self._act(
+            request,
+            ContactPersonInputSerializer,
+            lambda course, d: services.course_set_contact_person(
+                course=course, acting_user=request.user, **d
+            ),
+        )
 
-    @extend_schema(summary="Overflyt til anden afdeling eller andet hospital i regionen",
-                   request=TransferInputSerializer,
-                   responses={200: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND})
+    @extend_schema(
+        summary="Overflyt til anden afdeling eller andet hospital i regionen",
+        request=TransferInputSerializer,
+        responses={200: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
     @action(detail=True, methods=["post"])
     def transfer(self, request: Request, pk: str | None = None) -> Response:
-        return self._act(request, TransferInputSerializer, lambda course, d: services.course_transfer(
-            course=course, department=d["department"], at=d["at"], acting_user=request.user))
+        return self._act(
+            request,
+            TransferInputSerializer,
+            lambda course, d: services.course_transfer(
+                course=course, department=d["department"], at=d["at"], acting_user=request.user
+            ),
+        )
 
-    @extend_schema(summary="Orlov begynder", request=CourseWhenInputSerializer,
-                   responses={200: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND})
+    @extend_schema(
+        summary="Orlov begynder",
+        request=CourseWhenInputSerializer,
+        responses={200: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
     @action(detail=True, methods=["post"], url_path="leave-start")
     def leave_start(self, request: Request, pk: str | None = None) -> Response:
-        return self._act(request, CourseWhenInputSerializer, lambda course, d: services.leave_start(
-            course=course, started_at=d["at"], note=d["note"], acting_user=request.user))
+        return self._act(
+            request,
+            CourseWhenInputSerializer,
+            lambda course, d: services.leave_start(
+                course=course, started_at=d["at"], note=d["note"], acting_user=request.user
+            ),
+        )
 
-    @extend_schema(summary="Orlov slutter", request=CourseWhenInputSerializer,
-                   responses={200: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND})
+    @extend_schema(
+        summary="Orlov slutter",
+        request=CourseWhenInputSerializer,
+        responses={200: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
     @action(detail=True, methods=["post"], url_path="leave-end")
     def leave_end(self, request: Request, pk: str | None = None) -> Response:
-        return self._act(request, CourseWhenInputSerializer, lambda course, d: services.leave_end(
-            course=course, ended_at=d["at"], acting_user=request.user))
+        return self._act(
+            request,
+            CourseWhenInputSerializer,
+            lambda course, d: services.leave_end(course=course, ended_at=d["at"], acting_user=request.user),
+        )
 
-    @extend_schema(summary="Registrér dødsfald (kontaktpersonen underrettes straks)", request=CourseWhenInputSerializer,
-                   responses={200: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND})
+    @extend_schema(
+        summary="Registrér dødsfald (kontaktpersonen underrettes straks)",
+        request=CourseWhenInputSerializer,
+        responses={200: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
     @action(detail=True, methods=["post"])
     def death(self, request: Request, pk: str | None = None) -> Response:
-        return self._act(request, CourseWhenInputSerializer, lambda course, d: services.course_record_death(
-            course=course, died_at=d["at"], acting_user=request.user))
+        return self._act(
+            request,
+            CourseWhenInputSerializer,
+            lambda course, d: services.course_record_death(
+                course=course, died_at=d["at"], acting_user=request.user
+            ),
+        )
 
 
 @extend_schema_view(
@@ -130,11 +196,14 @@ class AdmissionViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveM
 
     @extend_schema(
         summary="Indlæg en borger: opretter forløb og ophold, sender indlæggelsesadvis og afbestiller hjemmepleje",
-        request=AdmitInputSerializer, examples=[ADMIT_EXAMPLE],
+        request=AdmitInputSerializer,
+        examples=[ADMIT_EXAMPLE],
         responses={201: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 409: CONFLICT},
     )
     def create(self, request: Request) -> Response:
         data = AdmitInputSerializer(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
         course = services.course_admit(acting_user=request.user, **data.validated_data)
-        return Response(CourseSerializer(course, context={"request": request}).data, status=status.HTTP_201_CREATED)
+        return Response(
+            CourseSerializer(course, context={"request": request}).data, status=status.HTTP_201_CREATED
+        )

@@ -12,20 +12,20 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from admissions import services
-from admissions.api.courses import BAD_REQUEST, CONFLICT, FORBIDDEN, NOT_FOUND, ERROR, api_organisation
+from admissions.api.courses import BAD_REQUEST, CONFLICT, ERROR, FORBIDDEN, NOT_FOUND, api_organisation
 from admissions.api.serializers import (
     AdmissionReportSerializer,
     AttachmentInputSerializer,
     AttachmentSerializer,
     ConsentInputSerializer,
     ConsentSerializer,
+    InformationReplyInputSerializer,
     InformationRequestInputSerializer,
     InformationRequestSerializer,
     MessageForwardInputSerializer,
     MessageInputSerializer,
     MessageReplyInputSerializer,
     MessageSerializer,
-    InformationReplyInputSerializer,
     ReportRequestInputSerializer,
     ReportSubmitInputSerializer,
 )
@@ -39,7 +39,9 @@ def _valid(serializer_class: type[serializers.Serializer], request: Request) -> 
     return dict(data.validated_data)
 
 
-def _out(serializer_class: type[serializers.Serializer], row: Any, request: Request, code: int = 200) -> Response:
+def _out(
+    serializer_class: type[serializers.Serializer], row: Any, request: Request, code: int = 200
+) -> Response:
     return Response(serializer_class(row, context={"request": request}).data, status=code)
 
 
@@ -63,18 +65,32 @@ class ConsentViewSet(CourseRecordViewSet):
     serializer_class = ConsentSerializer
 
     @extend_schema(
-        summary="Registrér samtykke til deling med kommunen og/eller egen læge", request=ConsentInputSerializer,
-        examples=[OpenApiExample("Borgerens samtykke", request_only=True, value={
-            "course": 1, "given_by": "citizen", "given_at": "2026-11-22T09:00:00+01:00",
-            "to_municipality": True, "to_gp": True})],
+        summary="Registrér samtykke til deling med kommunen og/eller egen læge",
+        request=ConsentInputSerializer,
+        examples=[
+            OpenApiExample(
+                "Borgerens samtykke",
+                request_only=True,
+                value={
+                    "course": 1,
+                    "given_by": "citizen",
+                    "given_at": "2026-11-22T09:00:00+01:00",
+                    "to_municipality": True,
+                    "to_gp": True,
+                },
+            )
+        ],
         responses={201: ConsentSerializer, 400: BAD_REQUEST, 403: FORBIDDEN},
     )
     def create(self, request: Request) -> Response:
         consent = services.consent_record(acting_user=request.user, **_valid(ConsentInputSerializer, request))
         return _out(ConsentSerializer, consent, request, status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Tilbagekald samtykket", request=None,
-                   responses={200: ConsentSerializer, 403: FORBIDDEN, 404: NOT_FOUND, 409: ERROR})
+    @extend_schema(
+        summary="Tilbagekald samtykket",
+        request=None,
+        responses={200: ConsentSerializer, 403: FORBIDDEN, 404: NOT_FOUND, 409: ERROR},
+    )
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: str | None = None) -> Response:
         consent = services.consent_withdraw(consent=self.get_object(), acting_user=request.user)
@@ -83,36 +99,59 @@ class ConsentViewSet(CourseRecordViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary="Indlæggelsesrapporter (anmodede og modtagne) på synlige forløb (?course=)"),
-    retrieve=extend_schema(summary="Én indlæggelsesrapport", responses={200: AdmissionReportSerializer, 404: NOT_FOUND}),
+    retrieve=extend_schema(
+        summary="Én indlæggelsesrapport", responses={200: AdmissionReportSerializer, 404: NOT_FOUND}
+    ),
 )
 class AdmissionReportViewSet(CourseRecordViewSet):
     queryset = AdmissionReport.objects.all()
     serializer_class = AdmissionReportSerializer
 
-    @extend_schema(summary="Afdelingen anmoder kommunen om indlæggelsesrapport", request=ReportRequestInputSerializer,
-                   responses={201: AdmissionReportSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 409: CONFLICT})
+    @extend_schema(
+        summary="Afdelingen anmoder kommunen om indlæggelsesrapport",
+        request=ReportRequestInputSerializer,
+        responses={201: AdmissionReportSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 409: CONFLICT},
+    )
     def create(self, request: Request) -> Response:
-        report = services.admission_report_request(acting_user=request.user, **_valid(ReportRequestInputSerializer, request))
+        report = services.admission_report_request(
+            acting_user=request.user, **_valid(ReportRequestInputSerializer, request)
+        )
         return _out(AdmissionReportSerializer, report, request, status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Kommunen sender indlæggelsesrapporten (anmodet eller af egen drift)",
         request=ReportSubmitInputSerializer,
-        examples=[OpenApiExample("Rapport", request_only=True, value={
-            "course": 1, "functional_level": "Går med rollator", "home_care_received": "Morgenhjælp dagligt",
-            "medication": "Furix 40 mg", "dose_dispensed": True, "aids": "Rollator", "relatives": "Datter",
-            "contact": "Hjemmeplejen tlf. 87130000"})],
+        examples=[
+            OpenApiExample(
+                "Rapport",
+                request_only=True,
+                value={
+                    "course": 1,
+                    "functional_level": "Går med rollator",
+                    "home_care_received": "Morgenhjælp dagligt",
+                    "medication": "Furix 40 mg",
+                    "dose_dispensed": True,
+                    "aids": "Rollator",
+                    "relatives": "Datter",
+                    "contact": "Hjemmeplejen tlf. 87130000",
+                },
+            )
+        ],
         responses={200: AdmissionReportSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 409: CONFLICT},
     )
     @action(detail=False, methods=["post"])
     def submit(self, request: Request) -> Response:
-        report = services.admission_report_submit(acting_user=request.user, **_valid(ReportSubmitInputSerializer, request))
+        report = services.admission_report_submit(
+            acting_user=request.user, **_valid(ReportSubmitInputSerializer, request)
+        )
         return _out(AdmissionReportSerializer, report, request)
 
 
 @extend_schema_view(
     list=extend_schema(summary="Forespørgsler til/fra brugerens organisationer på synlige forløb (?course=)"),
-    retrieve=extend_schema(summary="Én forespørgsel", responses={200: InformationRequestSerializer, 404: NOT_FOUND}),
+    retrieve=extend_schema(
+        summary="Én forespørgsel", responses={200: InformationRequestSerializer, 404: NOT_FOUND}
+    ),
 )
 class InformationRequestViewSet(CourseRecordViewSet):
     queryset = InformationRequest.objects.all()
@@ -121,9 +160,18 @@ class InformationRequestViewSet(CourseRecordViewSet):
     @extend_schema(
         summary="Send forespørgsel til egen læge eller hjemmeplejen (svarfrist 24 timer)",
         request=InformationRequestInputSerializer,
-        examples=[OpenApiExample("Til egen læge", request_only=True, value={
-            "course": 1, "recipient": "912345", "question": "Hvilken medicin får borgeren?",
-            "author_phone": "78450000"})],
+        examples=[
+            OpenApiExample(
+                "Til egen læge",
+                request_only=True,
+                value={
+                    "course": 1,
+                    "recipient": "912345",
+                    "question": "Hvilken medicin får borgeren?",
+                    "author_phone": "78450000",
+                },
+            )
+        ],
         responses={201: InformationRequestSerializer, 400: BAD_REQUEST, 403: FORBIDDEN},
     )
     def create(self, request: Request) -> Response:
@@ -132,13 +180,23 @@ class InformationRequestViewSet(CourseRecordViewSet):
         )
         return _out(InformationRequestSerializer, info, request, status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Besvar forespørgslen (opfylder 24-timersfristen)", request=InformationReplyInputSerializer,
-                   responses={200: InformationRequestSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND,
-                              409: CONFLICT})
+    @extend_schema(
+        summary="Besvar forespørgslen (opfylder 24-timersfristen)",
+        request=InformationReplyInputSerializer,
+        responses={
+            200: InformationRequestSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+    )
     @action(detail=True, methods=["post"])
     def reply(self, request: Request, pk: str | None = None) -> Response:
         info = services.information_request_reply(
-            request=self.get_object(), acting_user=request.user, **_valid(InformationReplyInputSerializer, request)
+            request=self.get_object(),
+            acting_user=request.user,
+            **_valid(InformationReplyInputSerializer, request),
         )
         return _out(InformationRequestSerializer, info, request)
 
@@ -159,56 +217,92 @@ class MessageViewSet(CourseRecordViewSet):
     @extend_schema(
         summary="Ny meddelelse (ny tråd) til en organisation med tilknytning til forløbet",
         request=MessageInputSerializer,
-        examples=[OpenApiExample("Sygepleje", request_only=True, value={
-            "course": 1, "category": "nursing", "recipient": "751", "body": "Borgeren har tryksår på hælen.",
-            "author_phone": "78450000"})],
+        examples=[
+            OpenApiExample(
+                "Sygepleje",
+                request_only=True,
+                value={
+                    "course": 1,
+                    "category": "nursing",
+                    "recipient": "751",
+                    "body": "Borgeren har tryksår på hælen.",
+                    "author_phone": "78450000",
+                },
+            )
+        ],
         responses={201: MessageSerializer, 400: BAD_REQUEST, 403: FORBIDDEN},
     )
     def create(self, request: Request) -> Response:
         message = services.message_send(
-            acting_user=request.user, organisation=api_organisation(request), **_valid(MessageInputSerializer, request)
+            acting_user=request.user,
+            organisation=api_organisation(request),
+            **_valid(MessageInputSerializer, request),
         )
         return _out(MessageSerializer, message, request, status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Svar afsenderen", request=MessageReplyInputSerializer,
-                   responses={201: MessageSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND})
+    @extend_schema(
+        summary="Svar afsenderen",
+        request=MessageReplyInputSerializer,
+        responses={201: MessageSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
     @action(detail=True, methods=["post"])
     def reply(self, request: Request, pk: str | None = None) -> Response:
         message = services.message_reply(
-            message=self.get_object(), acting_user=request.user, organisation=api_organisation(request),
+            message=self.get_object(),
+            acting_user=request.user,
+            organisation=api_organisation(request),
             **_valid(MessageReplyInputSerializer, request),
         )
         return _out(MessageSerializer, message, request, status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Videresend til en anden organisation med tilknytning til forløbet",
-                   request=MessageForwardInputSerializer,
-                   responses={201: MessageSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND})
+    @extend_schema(
+        summary="Videresend til en anden organisation med tilknytning til forløbet",
+        request=MessageForwardInputSerializer,
+        responses={201: MessageSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
     @action(detail=True, methods=["post"])
     def forward(self, request: Request, pk: str | None = None) -> Response:
         message = services.message_forward(
-            message=self.get_object(), acting_user=request.user, organisation=api_organisation(request),
+            message=self.get_object(),
+            acting_user=request.user,
+            organisation=api_organisation(request),
             **_valid(MessageForwardInputSerializer, request),
         )
         return _out(MessageSerializer, message, request, status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Markér som læst for brugerens organisation", request=None,
-                   responses={200: MessageSerializer, 403: FORBIDDEN, 404: NOT_FOUND})
+    @extend_schema(
+        summary="Markér som læst for brugerens organisation",
+        request=None,
+        responses={200: MessageSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
     @action(detail=True, methods=["post"])
     def read(self, request: Request, pk: str | None = None) -> Response:
         message = self.get_object()
-        services.message_mark_read(message=message, acting_user=request.user, organisation=api_organisation(request))
+        services.message_mark_read(
+            message=message, acting_user=request.user, organisation=api_organisation(request)
+        )
         message = self.get_queryset().get(pk=message.pk)
         return _out(MessageSerializer, message, request)
 
     @extend_schema(
         summary="Vedhæft bilag (PDF, PNG eller JPEG; størrelsen er begrænset, typen kontrolleres på indholdet)",
         request={"multipart/form-data": AttachmentInputSerializer},
-        responses={201: AttachmentSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND, 413: ERROR, 415: ERROR},
+        responses={
+            201: AttachmentSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            413: ERROR,
+            415: ERROR,
+        },
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def attachments(self, request: Request, pk: str | None = None) -> Response:
         upload = _valid(AttachmentInputSerializer, request)["file"]
         attachment = services.attachment_add(
-            message=self.get_object(), upload=upload, acting_user=request.user, organisation=api_organisation(request)
+            message=self.get_object(),
+            upload=upload,
+            acting_user=request.user,
+            organisation=api_organisation(request),
         )
         return _out(AttachmentSerializer, attachment, request, status.HTTP_201_CREATED)

@@ -12,10 +12,10 @@ from admissions.api.views import CitizenViewSet
 
 def register(router: DefaultRouter) -> None:
     """Register this app's viewsets on the one API router."""
-    router.register("citizens", CitizenViewSet, basename="citizen")
-    router.register("courses", CourseViewSet, basename="course")
-    router.register("admissions", AdmissionViewSet, basename="admission")
-    router.register("consents", ConsentViewSet, basename="consent")
-    router.register("admission-reports", AdmissionReportViewSet, basename="admission-report")
-    router.register("information-requests", InformationRequestViewSet, basename="information-request")
-    router.register("messages", MessageViewSet, basename="message")
+    router.register("citizens", CitizenViewSet, basename="api-citizen")
+    router.register("courses", CourseViewSet, basename="api-course")
+    router.register("admissions", AdmissionViewSet, basename="api-admission")
+    router.register("consents", ConsentViewSet, basename="api-consent")
+    router.register("admission-reports", AdmissionReportViewSet, basename="api-admission-report")
+    router.register("information-requests", InformationRequestViewSet, basename="api-information-request")
+    router.register("messages", MessageViewSet, basename="api-message")

@@ -19,10 +19,16 @@ from admissions.models import (
 from clusters.models import Organisation
 
 
+def _code(queryset: Any = None, **kwargs: Any) -> Any:
+    if queryset is None:
+        return serializers.SlugRelatedField(slug_field="code", read_only=True, **kwargs)
+    return serializers.SlugRelatedField(slug_field="code", queryset=queryset, **kwargs)
+
+
 class CitizenSerializer(serializers.ModelSerializer):
     cpr = serializers.CharField(source="cpr_display", read_only=True)
-    municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    gp_practice = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    municipality = _code()
+    gp_practice = _code()
 
     class Meta:
         model = Citizen
@@ -31,17 +37,11 @@ class CitizenSerializer(serializers.ModelSerializer):
 
 class CitizenBriefSerializer(serializers.ModelSerializer):
     cpr = serializers.CharField(source="cpr_display", read_only=True)
-    municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    municipality = _code()
 
     class Meta:
         model = Citizen
         fields = ["id", "cpr", "name", "municipality"]
-
-
-def _code(queryset: Any = None, **kwargs: Any) -> serializers.SlugRelatedField:
-    if queryset is None:
-        return serializers.SlugRelatedField(slug_field="code", read_only=True, **kwargs)
-    return serializers.SlugRelatedField(slug_field="code", queryset=queryset, **kwargs)
 
 
 class CourseSerializer(serializers.ModelSerializer):
@@ -52,8 +52,18 @@ class CourseSerializer(serializers.ModelSerializer):
     class Meta:
         model = Course
         fields = [
-            "id", "citizen", "kind", "state", "hospital", "department", "admitted_at", "discharged_at",
-            "episode_of_care_id", "contact_name", "contact_role", "contact_phone",
+            "id",
+            "citizen",
+            "kind",
+            "state",
+            "hospital",
+            "department",
+            "admitted_at",
+            "discharged_at",
+            "episode_of_care_id",
+            "contact_name",
+            "contact_role",
+            "contact_phone",
         ]
 
 
@@ -70,7 +80,9 @@ class AdmitInputSerializer(serializers.Serializer):
     cpr = serializers.CharField(max_length=11)
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     municipality = _code(Organisation.objects.filter(kind="municipality"))
-    gp_practice = _code(Organisation.objects.filter(kind="practice"), required=False, allow_null=True, default=None)
+    gp_practice = _code(
+        Organisation.objects.filter(kind="practice"), required=False, allow_null=True, default=None
+    )
     kind = serializers.ChoiceField(choices=Course.Kind.choices)
     department = _code(Organisation.objects.filter(kind="department"))
     admitted_at = serializers.DateTimeField()
@@ -100,8 +112,17 @@ class ConsentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Consent
-        fields = ["id", "course", "given_by", "given_by_name", "given_at", "to_municipality", "to_gp",
-                  "withdrawn_at", "in_force"]
+        fields = [
+            "id",
+            "course",
+            "given_by",
+            "given_by_name",
+            "given_at",
+            "to_municipality",
+            "to_gp",
+            "withdrawn_at",
+            "in_force",
+        ]
 
 
 class ConsentInputSerializer(serializers.Serializer):
@@ -119,8 +140,19 @@ class AdmissionReportSerializer(serializers.ModelSerializer):
     class Meta:
         model = AdmissionReport
         fields = [
-            "id", "course", "municipality", "state", "requested_at", "submitted_at", "functional_level",
-            "home_care_received", "medication", "dose_dispensed", "aids", "relatives", "contact",
+            "id",
+            "course",
+            "municipality",
+            "state",
+            "requested_at",
+            "submitted_at",
+            "functional_level",
+            "home_care_received",
+            "medication",
+            "dose_dispensed",
+            "aids",
+            "relatives",
+            "contact",
         ]
 
 
@@ -145,8 +177,18 @@ class InformationRequestSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = InformationRequest
-        fields = ["id", "course", "sender", "recipient", "question", "author_phone", "sent_at", "state", "reply",
-                  "replied_at"]
+        fields = [
+            "id",
+            "course",
+            "sender",
+            "recipient",
+            "question",
+            "author_phone",
+            "sent_at",
+            "state",
+            "reply",
+            "replied_at",
+        ]
 
 
 class InformationRequestInputSerializer(serializers.Serializer):
@@ -167,7 +209,7 @@ class AttachmentSerializer(serializers.ModelSerializer):
 
 
 class MessageSerializer(serializers.ModelSerializer):
-    thread = serializers.PrimaryKeyRelatedField(read_only=True)
+    thread: Any = serializers.PrimaryKeyRelatedField(read_only=True)
     category = serializers.CharField(source="thread.category", read_only=True)
     topic = serializers.CharField(source="thread.topic", read_only=True)
     sender = _code()
@@ -178,8 +220,21 @@ class MessageSerializer(serializers.ModelSerializer):
     class Meta:
         model = Message
         fields = [
-            "id", "thread", "course", "category", "topic", "activity", "previous", "sender", "recipient",
-            "author_name", "author_phone", "body", "sent_at", "attachments", "read_by",
+            "id",
+            "thread",
+            "course",
+            "category",
+            "topic",
+            "activity",
+            "previous",
+            "sender",
+            "recipient",
+            "author_name",
+            "author_phone",
+            "body",
+            "sent_at",
+            "attachments",
+            "read_by",
         ]
 
     def get_read_by(self, message: Message) -> list[str]:

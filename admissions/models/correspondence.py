@@ -42,7 +42,9 @@ class Thread(models.Model):
         verbose_name_plural = _("korrespondancetråde")
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=~Q(category="other") | ~Q(topic=""), name="other_thread_has_topic"),
+            models.CheckConstraint(
+                condition=~Q(category="other") | ~Q(topic=""), name="other_thread_has_topic"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -61,7 +63,11 @@ class Message(models.Model):
     course = models.ForeignKey("admissions.Course", on_delete=models.CASCADE, related_name="messages")
     activity = models.CharField(_("type"), max_length=16, choices=Activity.choices, default=Activity.NEW)
     previous = models.ForeignKey(
-        "self", verbose_name=_("forrige meddelelse"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("forrige meddelelse"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="followers",
     )
     sender = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
@@ -102,7 +108,9 @@ class MessageRead(models.Model):
     class Meta:
         verbose_name = _("læst meddelelse")
         verbose_name_plural = _("læste meddelelser")
-        constraints = [models.UniqueConstraint(fields=["message", "organisation"], name="one_read_per_organisation")]
+        constraints = [
+            models.UniqueConstraint(fields=["message", "organisation"], name="one_read_per_organisation")
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.read_at:%d.%m.%Y %H:%M}"

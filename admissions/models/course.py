@@ -11,15 +11,28 @@ from admissions.querysets import CitizenQuerySet, CourseDataQuerySet, CourseQuer
 class Citizen(models.Model):
     """A citizen identified by CPR (or the health sector's replacement CPR)."""
 
-    cpr = models.CharField(_("CPR-nummer"), max_length=10, unique=True, validators=[cpr_validate])
+    cpr = models.CharField(
+        _("CPR-nummer"),
+        max_length=10,
+        unique=True,
+        validators=[cpr_validate],  # type: ignore[list-item]  # a validator's return value is ignored
+    )
     name = models.CharField(_("navn"), max_length=200)
     municipality = models.ForeignKey(
-        "clusters.Organisation", verbose_name=_("bopælskommune"), on_delete=models.PROTECT,
-        related_name="residents", limit_choices_to={"kind": "municipality"},
+        "clusters.Organisation",
+        verbose_name=_("bopælskommune"),
+        on_delete=models.PROTECT,
+        related_name="residents",
+        limit_choices_to={"kind": "municipality"},
     )
     gp_practice = models.ForeignKey(
-        "clusters.Organisation", verbose_name=_("egen læge"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="listed_patients", limit_choices_to={"kind": "practice"},
+        "clusters.Organisation",
+        verbose_name=_("egen læge"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="listed_patients",
+        limit_choices_to={"kind": "practice"},
     )
     address = models.CharField(_("adresse"), max_length=300, blank=True)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
@@ -67,18 +80,28 @@ class Course(models.Model):
     kind = models.CharField(_("indlæggelsestype"), max_length=16, choices=Kind.choices)
     state = models.CharField(_("status"), max_length=16, choices=State.choices, default=State.ADMITTED)
     hospital = models.ForeignKey(
-        "clusters.Organisation", verbose_name=_("hospital"), on_delete=models.PROTECT, related_name="+",
+        "clusters.Organisation",
+        verbose_name=_("hospital"),
+        on_delete=models.PROTECT,
+        related_name="+",
         limit_choices_to={"kind": "hospital"},
     )
     department = models.ForeignKey(
-        "clusters.Organisation", verbose_name=_("afdeling"), on_delete=models.PROTECT, related_name="+",
+        "clusters.Organisation",
+        verbose_name=_("afdeling"),
+        on_delete=models.PROTECT,
+        related_name="+",
         limit_choices_to={"kind": "department"},
     )
     admitted_at = models.DateTimeField(_("indlagt"))
     discharged_at = models.DateTimeField(_("udskrevet"), null=True, blank=True)
     episode_of_care_id = models.CharField(
-        _("forløbs-id (EpisodeOfCare)"), max_length=80, blank=True,
-        help_text=_("Id fra hospitalets patientadministrative system; samme ophold kan kun oprettes én gang."),
+        _("forløbs-id (EpisodeOfCare)"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Id fra hospitalets patientadministrative system; samme ophold kan kun oprettes én gang."
+        ),
     )
     contact_name = models.CharField(_("fast kontaktperson"), max_length=200, blank=True)
     contact_role = models.CharField(_("kontaktpersonens funktion"), max_length=100, blank=True)
@@ -120,10 +143,16 @@ class Stay(models.Model):
 
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="stays")
     hospital = models.ForeignKey(
-        "clusters.Organisation", on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "hospital"}
+        "clusters.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "hospital"},
     )
     department = models.ForeignKey(
-        "clusters.Organisation", on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "department"}
+        "clusters.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "department"},
     )
     started_at = models.DateTimeField(_("start"))
     ended_at = models.DateTimeField(_("slut"), null=True, blank=True)

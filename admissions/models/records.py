@@ -79,17 +79,24 @@ class LeavePeriod(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.started_at:%d.%m.%Y %H:%M}–{self.ended_at:%d.%m.%Y %H:%M}" if self.ended_at else (
-            f"{self.started_at:%d.%m.%Y %H:%M}–"
+        return (
+            f"{self.started_at:%d.%m.%Y %H:%M}–{self.ended_at:%d.%m.%Y %H:%M}"
+            if self.ended_at
+            else (f"{self.started_at:%d.%m.%Y %H:%M}–")
         )
 
 
 class AdmissionNotice(models.Model):
     """The admission notice (indlæggelsesadvis, MedCom HospitalNotification) to the home municipality."""
 
-    course = models.ForeignKey("admissions.Course", on_delete=models.CASCADE, related_name="admission_notices")
+    course = models.ForeignKey(
+        "admissions.Course", on_delete=models.CASCADE, related_name="admission_notices"
+    )
     municipality = models.ForeignKey(
-        "clusters.Organisation", on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "municipality"}
+        "clusters.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "municipality"},
     )
     sent_at = models.DateTimeField(_("sendt"))
     received_at = models.DateTimeField(_("modtaget"), null=True, blank=True)
@@ -116,9 +123,14 @@ class HomeCareService(models.Model):
         PAUSED = "paused", _("Afbestilt (indlagt)")
         ENDED = "ended", _("Ophørt")
 
-    citizen = models.ForeignKey("admissions.Citizen", on_delete=models.CASCADE, related_name="home_care_services")
+    citizen = models.ForeignKey(
+        "admissions.Citizen", on_delete=models.CASCADE, related_name="home_care_services"
+    )
     municipality = models.ForeignKey(
-        "clusters.Organisation", on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "municipality"}
+        "clusters.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "municipality"},
     )
     description = models.CharField(_("ydelse"), max_length=200)
     schedule = models.CharField(_("hyppighed"), max_length=200, blank=True)
@@ -152,9 +164,14 @@ class AdmissionReport(models.Model):
         REQUESTED = "requested", _("Anmodet")
         SUBMITTED = "submitted", _("Modtaget")
 
-    course = models.OneToOneField("admissions.Course", on_delete=models.CASCADE, related_name="admission_report")
+    course = models.OneToOneField(
+        "admissions.Course", on_delete=models.CASCADE, related_name="admission_report"
+    )
     municipality = models.ForeignKey(
-        "clusters.Organisation", on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "municipality"}
+        "clusters.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "municipality"},
     )
     state = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.REQUESTED)
     requested_at = models.DateTimeField(_("anmodet"), null=True, blank=True)
@@ -177,7 +194,8 @@ class AdmissionReport(models.Model):
         indexes = [models.Index(fields=["municipality", "state"])]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(state="submitted") | Q(submitted_at__isnull=False), name="submitted_report_has_time"
+                condition=~Q(state="submitted") | Q(submitted_at__isnull=False),
+                name="submitted_report_has_time",
             ),
         ]
 
@@ -192,7 +210,9 @@ class InformationRequest(models.Model):
         OPEN = "open", _("Afventer svar")
         ANSWERED = "answered", _("Besvaret")
 
-    course = models.ForeignKey("admissions.Course", on_delete=models.CASCADE, related_name="information_requests")
+    course = models.ForeignKey(
+        "admissions.Course", on_delete=models.CASCADE, related_name="information_requests"
+    )
     sender = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
     recipient = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
     question = models.TextField(_("spørgsmål"))

@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 
 from admissions.events import course_event_record
 from admissions.models import Attachment, Course, CourseEvent, Message, MessageRead, Thread
-from admissions.parties import Party, course_acting_organisation, course_party_of, course_related_organisations
+from admissions.parties import (
+    Party,
+    course_acting_organisation,
+    course_party_of,
+    course_related_organisations,
+)
 from admissions.selectors import course_consents_to
 from clusters.models import Organisation
 from sundhedsaftale.api.errors import DomainError
@@ -32,7 +37,9 @@ def attachment_check(*, upload: UploadedFile) -> str:
         raise DomainError(
             _("Filen %(name)s er for stor (højst %(mb)s MB).")
             % {"name": upload.name, "mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024) or 1},
-            field="attachments", code="attachment_too_large", status_code=413,
+            field="attachments",
+            code="attachment_too_large",
+            status_code=413,
         )
     if size == 0:
         raise DomainError(_("Filen %(name)s er tom.") % {"name": upload.name}, field="attachments")
@@ -44,30 +51,39 @@ def attachment_check(*, upload: UploadedFile) -> str:
     if detected is None or (claimed and claimed not in {detected, "application/octet-stream"}):
         raise DomainError(
             _("Filen %(name)s er ikke en PDF, PNG eller JPEG.") % {"name": upload.name},
-            field="attachments", code="attachment_type", status_code=415,
+            field="attachments",
+            code="attachment_type",
+            status_code=415,
         )
     return detected
 
 
-def _recipient_check(*, course: Course, sender: Organisation, sender_party: Party, recipient: Organisation) -> None:
+def _recipient_check(
+    *, course: Course, sender: Organisation, sender_party: Party, recipient: Organisation
+) -> None:
     party = course_party_of(course=course, organisation=recipient)
     related = {o.pk for o in course_related_organisations(course=course)}
     if party is None or recipient.pk not in related:
         raise DomainError(
-            _("%(recipient)s har ingen tilknytning til forløbet. Meddelelser kan kun sendes til hospitalet og "
-              "afdelingen, borgerens bopælskommune og borgerens egen læge.") % {"recipient": recipient.name},
-            field="recipient", code="unrelated_recipient",
+            _(
+                "%(recipient)s har ingen tilknytning til forløbet. Meddelelser kan kun sendes til hospitalet og "
+                "afdelingen, borgerens bopælskommune og borgerens egen læge."
+            )
+            % {"recipient": recipient.name},
+            field="recipient",
+            code="unrelated_recipient",
         )
     if recipient.pk == sender.pk:
         raise DomainError(_("Afsender og modtager er den samme organisation."), field="recipient")
     # The hospital shares information on the course only with consent (DOMAIN.md: beyond the notices).
-    if sender_party == Party.HOSPITAL and party in (Party.MUNICIPALITY, Party.GP):
-        if not course_consents_to(course=course, party=party):
-            raise DomainError(
-                _("Borgeren har ikke givet samtykke til at dele oplysninger med %(recipient)s.")
-                % {"recipient": recipient.name},
-                field="recipient", code="no_consent",
-            )
+    shared = sender_party == Party.HOSPITAL and party in (Party.MUNICIPALITY, Party.GP)
+    if shared and not course_consents_to(course=course, party=party):
+        raise DomainError(
+            _("Borgeren har ikke givet samtykke til at dele oplysninger med %(recipient)s.")
+            % {"recipient": recipient.name},
+            field="recipient",
+            code="no_consent",
+        )
 
 
 def _message_create(
@@ -84,27 +100,48 @@ def _message_create(
     preferred_organisation: Organisation | None,
 ) -> Message:
     course = thread.course
-    sender, sender_party = course_acting_organisation(course=course, user=acting_user, preferred=preferred_organisation)
+    sender, sender_party = course_acting_organisation(
+        course=course, user=acting_user, preferred=preferred_organisation
+    )
     _recipient_check(course=course, sender=sender, sender_party=sender_party, recipient=recipient)
     if not body.strip():
         raise DomainError(_("Skriv en tekst."), field="body")
     author_name = author_name.strip() or acting_user.get_full_name() or acting_user.get_username()
     if not author_phone.strip():
-        raise DomainError(_("Angiv afsenderens telefonnummer, så modtageren kan ringe tilbage."), field="author_phone")
+        raise DomainError(
+            _("Angiv afsenderens telefonnummer, så modtageren kan ringe tilbage."), field="author_phone"
+        )
     checked = [(upload, attachment_check(upload=upload)) for upload in attachments]
     now = timezone.now()
     message = Message.objects.create(
-        thread=thread, course=course, activity=activity, previous=previous, sender=sender, recipient=recipient,
-        author=acting_user, author_name=author_name, author_phone=author_phone.strip(), body=body.strip(), sent_at=now,
+        thread=thread,
+        course=course,
+        activity=activity,
+        previous=previous,
+        sender=sender,
+        recipient=recipient,
+        author=acting_user,
+        author_name=author_name,
+        author_phone=author_phone.strip(),
+        body=body.strip(),
+        sent_at=now,
     )
     MessageRead.objects.create(message=message, organisation=sender, read_at=now, read_by=acting_user)
     for upload, content_type in checked:
         Attachment.objects.create(
-            message=message, file=upload, filename=(upload.name or "bilag")[:200], content_type=content_type,
-            size=upload.size or 0, uploaded_by=acting_user,
+            message=message,
+            file=upload,
+            filename=(upload.name or "bilag")[:200],
+            content_type=content_type,
+            size=upload.size or 0,
+            uploaded_by=acting_user,
         )
     course_event_record(
-        course=course, kind=CourseEvent.Kind.MESSAGE_SENT, at=now, actor=acting_user, organisation=sender,
+        course=course,
+        kind=CourseEvent.Kind.MESSAGE_SENT,
+        at=now,
+        actor=acting_user,
+        organisation=sender,
         text=f"{message.get_activity_display()} ({thread}) til {recipient.name}",
     )
     return message
@@ -135,8 +172,15 @@ def message_send(
         raise DomainError(_("Angiv et emne, når kategorien er »Andet«."), field="topic")
     thread = Thread.objects.create(course=course, category=category, topic=topic.strip())
     return _message_create(
-        thread=thread, activity=Message.Activity.NEW, previous=None, recipient=recipient, body=body,
-        author_name=author_name, author_phone=author_phone, acting_user=acting_user, attachments=attachments,
+        thread=thread,
+        activity=Message.Activity.NEW,
+        previous=None,
+        recipient=recipient,
+        body=body,
+        author_name=author_name,
+        author_phone=author_phone,
+        acting_user=acting_user,
+        attachments=attachments,
         preferred_organisation=organisation,
     )
 
@@ -153,13 +197,24 @@ def message_reply(
     organisation: Organisation | None = None,
 ) -> Message:
     """Reply to the message: to its sender, in the same thread. Only its recipient may reply."""
-    sender, _party = course_acting_organisation(course=message.course, user=acting_user, preferred=organisation)
+    sender, _party = course_acting_organisation(
+        course=message.course, user=acting_user, preferred=organisation
+    )
     if sender.pk != message.recipient_id:
-        raise DomainError(_("Kun modtageren kan svare på meddelelsen."), code="not_recipient", status_code=403)
+        raise DomainError(
+            _("Kun modtageren kan svare på meddelelsen."), code="not_recipient", status_code=403
+        )
     return _message_create(
-        thread=message.thread, activity=Message.Activity.REPLY, previous=message, recipient=message.sender,
-        body=body, author_name=author_name, author_phone=author_phone, acting_user=acting_user,
-        attachments=attachments, preferred_organisation=sender,
+        thread=message.thread,
+        activity=Message.Activity.REPLY,
+        previous=message,
+        recipient=message.sender,
+        body=body,
+        author_name=author_name,
+        author_phone=author_phone,
+        acting_user=acting_user,
+        attachments=attachments,
+        preferred_organisation=sender,
     )
 
 
@@ -177,16 +232,27 @@ def message_forward(
 ) -> Message:
     """Forward the message to another organisation related to the course, in the same thread."""
     return _message_create(
-        thread=message.thread, activity=Message.Activity.FORWARD, previous=message, recipient=recipient,
-        body=body, author_name=author_name, author_phone=author_phone, acting_user=acting_user,
-        attachments=attachments, preferred_organisation=organisation,
+        thread=message.thread,
+        activity=Message.Activity.FORWARD,
+        previous=message,
+        recipient=recipient,
+        body=body,
+        author_name=author_name,
+        author_phone=author_phone,
+        acting_user=acting_user,
+        attachments=attachments,
+        preferred_organisation=organisation,
     )
 
 
 @transaction.atomic
-def message_mark_read(*, message: Message, acting_user: Any, organisation: Organisation | None = None) -> MessageRead:
+def message_mark_read(
+    *, message: Message, acting_user: Any, organisation: Organisation | None = None
+) -> MessageRead:
     """Mark the message read for the organisation the user acts for (the first reading is kept)."""
-    reader, _party = course_acting_organisation(course=message.course, user=acting_user, preferred=organisation)
+    reader, _party = course_acting_organisation(
+        course=message.course, user=acting_user, preferred=organisation
+    )
     read, _created = MessageRead.objects.get_or_create(
         message=message, organisation=reader, defaults={"read_at": timezone.now(), "read_by": acting_user}
     )
@@ -198,11 +264,19 @@ def attachment_add(
     *, message: Message, upload: UploadedFile, acting_user: Any, organisation: Organisation | None = None
 ) -> Attachment:
     """Attach a PDF, PNG or JPEG to a message the user's organisation sent; return the attachment."""
-    sender, _party = course_acting_organisation(course=message.course, user=acting_user, preferred=organisation)
+    sender, _party = course_acting_organisation(
+        course=message.course, user=acting_user, preferred=organisation
+    )
     if sender.pk != message.sender_id:
-        raise DomainError(_("Kun afsenderen kan vedhæfte bilag til meddelelsen."), code="not_sender", status_code=403)
+        raise DomainError(
+            _("Kun afsenderen kan vedhæfte bilag til meddelelsen."), code="not_sender", status_code=403
+        )
     content_type = attachment_check(upload=upload)
     return Attachment.objects.create(
-        message=message, file=upload, filename=(upload.name or "bilag")[:200], content_type=content_type,
-        size=upload.size or 0, uploaded_by=acting_user,
+        message=message,
+        file=upload,
+        filename=(upload.name or "bilag")[:200],
+        content_type=content_type,
+        size=upload.size or 0,
+        uploaded_by=acting_user,
     )

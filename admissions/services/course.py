@@ -10,7 +10,15 @@ from django.utils.translation import gettext as _
 
 from admissions.cpr import cpr_validate
 from admissions.events import course_event_record
-from admissions.models import AdmissionNotice, Citizen, Course, CourseEvent, HomeCareService, LeavePeriod, Stay
+from admissions.models import (
+    AdmissionNotice,
+    Citizen,
+    Course,
+    CourseEvent,
+    HomeCareService,
+    LeavePeriod,
+    Stay,
+)
 from admissions.parties import Party, course_acting_organisation
 from clusters.models import Organisation
 from clusters.selectors import membership_list
@@ -47,12 +55,20 @@ def _department_of_user(*, user: Any, department: Organisation) -> None:
             return
     raise DomainError(
         _("Du kan kun registrere indlæggelser på din egen afdeling eller dit eget hospital."),
-        field="department", code="not_your_department", status_code=403,
+        field="department",
+        code="not_your_department",
+        status_code=403,
     )
 
 
 def _citizen_get_or_create(
-    *, cpr: str, name: str, municipality: Organisation, gp_practice: Organisation | None, address: str, phone: str
+    *,
+    cpr: str,
+    name: str,
+    municipality: Organisation,
+    gp_practice: Organisation | None,
+    address: str,
+    phone: str,
 ) -> Citizen:
     try:
         compact = cpr_validate(cpr)
@@ -67,8 +83,12 @@ def _citizen_get_or_create(
         if not name.strip():
             raise DomainError(_("Angiv borgerens navn."), field="name")
         return Citizen.objects.create(
-            cpr=compact, name=name.strip(), municipality=municipality, gp_practice=gp_practice,
-            address=address, phone=phone,
+            cpr=compact,
+            name=name.strip(),
+            municipality=municipality,
+            gp_practice=gp_practice,
+            address=address,
+            phone=phone,
         )
     if citizen.deceased_at is not None:
         raise DomainError(_("Borgeren er registreret som død."), field="cpr", code="deceased")
@@ -111,10 +131,14 @@ def course_admit(
     _department_of_user(user=acting_user, department=department)
     hospital = department.parent
     episode_of_care_id = episode_of_care_id.strip()
-    if episode_of_care_id and Course.objects.filter(hospital=hospital, episode_of_care_id=episode_of_care_id).exists():
+    if (
+        episode_of_care_id
+        and Course.objects.filter(hospital=hospital, episode_of_care_id=episode_of_care_id).exists()
+    ):
         raise Conflict(
             _("Opholdet er allerede registreret (samme hospital og forløbs-id)."),
-            field="episode_of_care_id", code="duplicate_admission",
+            field="episode_of_care_id",
+            code="duplicate_admission",
         )
     citizen = _citizen_get_or_create(
         cpr=cpr, name=name, municipality=municipality, gp_practice=gp_practice, address=address, phone=phone
@@ -122,28 +146,45 @@ def course_admit(
     if Course.objects.filter(citizen=citizen).open().exists():
         raise Conflict(
             _("Borgeren er allerede indlagt. Brug overflytning ved skift af hospital."),
-            field="cpr", code="duplicate_admission",
+            field="cpr",
+            code="duplicate_admission",
         )
     try:
         with transaction.atomic():
             course = Course.objects.create(
-                citizen=citizen, kind=kind, hospital=hospital, department=department, admitted_at=admitted_at,
-                episode_of_care_id=episode_of_care_id, created_by=acting_user if acting_user.is_authenticated else None,
+                citizen=citizen,
+                kind=kind,
+                hospital=hospital,
+                department=department,
+                admitted_at=admitted_at,
+                episode_of_care_id=episode_of_care_id,
+                created_by=acting_user if acting_user.is_authenticated else None,
             )
     except IntegrityError as error:  # a concurrent request admitted the same stay first
         raise Conflict(
             _("Opholdet er allerede registreret (samme hospital og forløbs-id)."),
-            field="episode_of_care_id", code="duplicate_admission",
+            field="episode_of_care_id",
+            code="duplicate_admission",
         ) from error
     Stay.objects.create(course=course, hospital=hospital, department=department, started_at=admitted_at)
     course_event_record(
-        course=course, kind=CourseEvent.Kind.ADMITTED, at=admitted_at, actor=acting_user, organisation=department,
+        course=course,
+        kind=CourseEvent.Kind.ADMITTED,
+        at=admitted_at,
+        actor=acting_user,
+        organisation=department,
         text=f"{course.get_kind_display()} indlæggelse på {department}",
     )
     now = timezone.now()
-    AdmissionNotice.objects.create(course=course, municipality=citizen.municipality, sent_at=now, received_at=now)
+    AdmissionNotice.objects.create(
+        course=course, municipality=citizen.municipality, sent_at=now, received_at=now
+    )
     course_event_record(
-        course=course, kind=CourseEvent.Kind.NOTICE_SENT, at=now, actor=acting_user, organisation=department,
+        course=course,
+        kind=CourseEvent.Kind.NOTICE_SENT,
+        at=now,
+        actor=acting_user,
+        organisation=department,
         text=f"Indlæggelsesadvis sendt til {citizen.municipality.name}",
     )
     _home_care_pause(course=course, at=admitted_at)
@@ -160,7 +201,9 @@ def _home_care_pause(*, course: Course, at: datetime) -> int:
         service.save()
     if services:
         course_event_record(
-            course=course, kind=CourseEvent.Kind.SERVICES_PAUSED, at=at,
+            course=course,
+            kind=CourseEvent.Kind.SERVICES_PAUSED,
+            at=at,
             organisation=course.citizen.municipality,
             text="Afbestilt: " + ", ".join(s.description for s in services),
         )
@@ -182,7 +225,10 @@ def home_care_resume(*, course: Course, at: datetime, acting_user: Any = None) -
         service.save()
     if services and not deceased:
         course_event_record(
-            course=course, kind=CourseEvent.Kind.SERVICES_RESUMED, at=at, actor=acting_user,
+            course=course,
+            kind=CourseEvent.Kind.SERVICES_RESUMED,
+            at=at,
+            actor=acting_user,
             organisation=course.citizen.municipality,
             text="Genoptaget: " + ", ".join(s.description for s in services),
         )
@@ -199,7 +245,10 @@ def admission_notice_mark_read(*, notice: AdmissionNotice, acting_user: Any) -> 
         notice.read_by = acting_user
         notice.save(update_fields=["read_at", "read_by"])
         course_event_record(
-            course=notice.course, kind=CourseEvent.Kind.NOTICE_READ, at=notice.read_at, actor=acting_user,
+            course=notice.course,
+            kind=CourseEvent.Kind.NOTICE_READ,
+            at=notice.read_at,
+            actor=acting_user,
             organisation=notice.municipality,
         )
     return notice
@@ -215,12 +264,15 @@ def _hospital_side(course: Course, user: Any) -> Organisation | None:
 def _open(course: Course) -> None:
     if course.state not in (Course.State.ADMITTED, Course.State.ON_LEAVE):
         raise DomainError(
-            _("Forløbet er afsluttet (%(state)s).") % {"state": course.get_state_display()}, code="course_closed"
+            _("Forløbet er afsluttet (%(state)s).") % {"state": course.get_state_display()},
+            code="course_closed",
         )
 
 
 @transaction.atomic
-def course_set_contact_person(*, course: Course, name: str, role: str, phone: str, acting_user: Any) -> Course:
+def course_set_contact_person(
+    *, course: Course, name: str, role: str, phone: str, acting_user: Any
+) -> Course:
     """Record the fixed contact person (fast kontaktperson) of the course; return the course."""
     organisation = _hospital_side(course, acting_user)
     if not name.strip():
@@ -230,8 +282,12 @@ def course_set_contact_person(*, course: Course, name: str, role: str, phone: st
     course.contact_name, course.contact_role, course.contact_phone = name.strip(), role.strip(), phone.strip()
     course.save(update_fields=["contact_name", "contact_role", "contact_phone"])
     course_event_record(
-        course=course, kind=CourseEvent.Kind.CONTACT_PERSON, at=timezone.now(), actor=acting_user,
-        organisation=organisation, text=f"{course.contact_name}, {course.contact_role}, tlf. {course.contact_phone}",
+        course=course,
+        kind=CourseEvent.Kind.CONTACT_PERSON,
+        at=timezone.now(),
+        actor=acting_user,
+        organisation=organisation,
+        text=f"{course.contact_name}, {course.contact_role}, tlf. {course.contact_phone}",
     )
     return course
 
@@ -250,8 +306,12 @@ def leave_start(*, course: Course, started_at: datetime, acting_user: Any, note:
     course.state = Course.State.ON_LEAVE
     course.save(update_fields=["state"])
     course_event_record(
-        course=course, kind=CourseEvent.Kind.LEAVE_STARTED, at=started_at, actor=acting_user,
-        organisation=organisation, text=note,
+        course=course,
+        kind=CourseEvent.Kind.LEAVE_STARTED,
+        at=started_at,
+        actor=acting_user,
+        organisation=organisation,
+        text=note,
     )
     return leave
 
@@ -272,7 +332,11 @@ def leave_end(*, course: Course, ended_at: datetime, acting_user: Any) -> LeaveP
     course.state = Course.State.ADMITTED
     course.save(update_fields=["state"])
     course_event_record(
-        course=course, kind=CourseEvent.Kind.LEAVE_ENDED, at=ended_at, actor=acting_user, organisation=organisation
+        course=course,
+        kind=CourseEvent.Kind.LEAVE_ENDED,
+        at=ended_at,
+        actor=acting_user,
+        organisation=organisation,
     )
     return leave
 
@@ -292,15 +356,23 @@ def course_transfer(*, course: Course, department: Organisation, at: datetime, a
     current = course.stays.filter(ended_at__isnull=True).order_by("-started_at").first()
     if current is not None:
         if at < current.started_at:
-            raise DomainError(_("Overflytningen kan ikke ligge før det nuværende ophold begyndte."), field="at")
+            raise DomainError(
+                _("Overflytningen kan ikke ligge før det nuværende ophold begyndte."), field="at"
+            )
         current.ended_at = at
         current.save(update_fields=["ended_at"])
-    stay = Stay.objects.create(course=course, hospital=department.parent, department=department, started_at=at)
+    stay = Stay.objects.create(
+        course=course, hospital=department.parent, department=department, started_at=at
+    )
     previous = f"{course.department}"
     course.hospital, course.department = department.parent, department
     course.save(update_fields=["hospital", "department"])
     course_event_record(
-        course=course, kind=CourseEvent.Kind.TRANSFERRED, at=at, actor=acting_user, organisation=organisation,
+        course=course,
+        kind=CourseEvent.Kind.TRANSFERRED,
+        at=at,
+        actor=acting_user,
+        organisation=organisation,
         text=f"Fra {previous} til {department}",
     )
     return stay
@@ -323,20 +395,30 @@ def course_record_death(*, course: Course, died_at: datetime, acting_user: Any) 
     course.citizen.save(update_fields=["deceased_at"])
     course.stays.filter(ended_at__isnull=True).update(ended_at=died_at)
     course.leaves.filter(ended_at__isnull=True).update(ended_at=died_at)
-    HomeCareService.objects.filter(citizen=course.citizen).exclude(status=HomeCareService.Status.ENDED).update(
+    HomeCareService.objects.filter(citizen=course.citizen).exclude(
         status=HomeCareService.Status.ENDED
-    )
+    ).update(status=HomeCareService.Status.ENDED)
     for request in course.information_requests.filter(state="open"):
         deadline_cancel(subject=request, rule_code="admission.info_reply", reason="Borgeren er død")
     course_event_record(
-        course=course, kind=CourseEvent.Kind.DECEASED, at=died_at, actor=acting_user, organisation=organisation
+        course=course,
+        kind=CourseEvent.Kind.DECEASED,
+        at=died_at,
+        actor=acting_user,
+        organisation=organisation,
     )
     if course.contact_name:
-        text = f"{course.contact_name} ({course.contact_role}), tlf. {course.contact_phone}, underrettet straks"
+        text = (
+            f"{course.contact_name} ({course.contact_role}), tlf. {course.contact_phone}, underrettet straks"
+        )
     else:
         text = "Ingen fast kontaktperson registreret: afdelingen underretter pårørende og kommune direkte"
     course_event_record(
-        course=course, kind=CourseEvent.Kind.CONTACT_NOTIFIED, at=timezone.now(), actor=acting_user,
-        organisation=organisation, text=text,
+        course=course,
+        kind=CourseEvent.Kind.CONTACT_NOTIFIED,
+        at=timezone.now(),
+        actor=acting_user,
+        organisation=organisation,
+        text=text,
     )
     return course

@@ -17,7 +17,13 @@ from sundhedsaftale.deadlines.services import deadline_ensure, deadline_meet
 
 INFO_REPLY_RULE = "admission.info_reply"
 REPORT_FIELDS = (
-    "functional_level", "home_care_received", "medication", "dose_dispensed", "aids", "relatives", "contact",
+    "functional_level",
+    "home_care_received",
+    "medication",
+    "dose_dispensed",
+    "aids",
+    "relatives",
+    "contact",
 )
 
 
@@ -33,23 +39,38 @@ def consent_record(
     given_by_name: str = "",
 ) -> Consent:
     """Record the consent to share information on the course with the municipality and/or the GP."""
-    organisation, _party = course_acting_organisation(course=course, user=acting_user, parties=(Party.HOSPITAL,))
+    organisation, _party = course_acting_organisation(
+        course=course, user=acting_user, parties=(Party.HOSPITAL,)
+    )
     if given_by not in Consent.GivenBy.values:
         raise DomainError(_("Angiv, hvem der gav samtykket."), field="given_by")
     if given_by != Consent.GivenBy.CITIZEN and not given_by_name.strip():
         raise DomainError(_("Angiv navnet på den pårørende eller værgen."), field="given_by_name")
     if not (to_municipality or to_gp):
-        raise DomainError(_("Samtykket skal omfatte kommunen, egen læge eller begge."), field="to_municipality")
+        raise DomainError(
+            _("Samtykket skal omfatte kommunen, egen læge eller begge."), field="to_municipality"
+        )
     if timezone.is_naive(given_at) or given_at > timezone.now():
         raise DomainError(_("Tidspunktet for samtykket kan ikke ligge i fremtiden."), field="given_at")
     consent = Consent.objects.create(
-        course=course, given_by=given_by, given_by_name=given_by_name.strip(), given_at=given_at,
-        to_municipality=to_municipality, to_gp=to_gp, recorded_by=acting_user,
+        course=course,
+        given_by=given_by,
+        given_by_name=given_by_name.strip(),
+        given_at=given_at,
+        to_municipality=to_municipality,
+        to_gp=to_gp,
+        recorded_by=acting_user,
     )
     scope = " og ".join(p for p, on in (("kommunen", to_municipality), ("egen læge", to_gp)) if on)
     course_event_record(
-        course=course, kind=CourseEvent.Kind.CONSENT_GIVEN, at=given_at, actor=acting_user, organisation=organisation,
-        text=f"{consent.get_given_by_display()} {consent.given_by_name}: deling med {scope}".replace("  ", " "),
+        course=course,
+        kind=CourseEvent.Kind.CONSENT_GIVEN,
+        at=given_at,
+        actor=acting_user,
+        organisation=organisation,
+        text=f"{consent.get_given_by_display()} {consent.given_by_name}: deling med {scope}".replace(
+            "  ", " "
+        ),
     )
     return consent
 
@@ -69,7 +90,10 @@ def consent_withdraw(*, consent: Consent, acting_user: Any, at: datetime | None 
     consent.withdrawn_at, consent.withdrawn_by = at, acting_user
     consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
     course_event_record(
-        course=consent.course, kind=CourseEvent.Kind.CONSENT_WITHDRAWN, at=at, actor=acting_user,
+        course=consent.course,
+        kind=CourseEvent.Kind.CONSENT_WITHDRAWN,
+        at=at,
+        actor=acting_user,
         organisation=organisation,
     )
     return consent
@@ -78,7 +102,9 @@ def consent_withdraw(*, consent: Consent, acting_user: Any, at: datetime | None 
 @transaction.atomic
 def admission_report_request(*, course: Course, acting_user: Any) -> AdmissionReport:
     """The ward asks the home municipality for the admission report; the request shows in its inbox."""
-    organisation, _party = course_acting_organisation(course=course, user=acting_user, parties=(Party.HOSPITAL,))
+    organisation, _party = course_acting_organisation(
+        course=course, user=acting_user, parties=(Party.HOSPITAL,)
+    )
     report = AdmissionReport.objects.select_for_update().filter(course=course).first()
     if report is not None and report.state == AdmissionReport.State.SUBMITTED:
         raise Conflict(_("Indlæggelsesrapporten er allerede modtaget."), code="report_submitted")
@@ -89,7 +115,11 @@ def admission_report_request(*, course: Course, acting_user: Any) -> AdmissionRe
         course=course, municipality=course.citizen.municipality, requested_at=now, requested_by=acting_user
     )
     course_event_record(
-        course=course, kind=CourseEvent.Kind.REPORT_REQUESTED, at=now, actor=acting_user, organisation=organisation,
+        course=course,
+        kind=CourseEvent.Kind.REPORT_REQUESTED,
+        at=now,
+        actor=acting_user,
+        organisation=organisation,
         text=f"Anmodet fra {course.citizen.municipality.name}",
     )
     return report
@@ -121,8 +151,13 @@ def admission_report_submit(
         raise Conflict(_("Indlæggelsesrapporten er allerede sendt."), code="report_submitted")
     report = report or AdmissionReport(course=course, municipality=organisation)
     values = {
-        "functional_level": functional_level, "home_care_received": home_care_received, "medication": medication,
-        "dose_dispensed": dose_dispensed, "aids": aids, "relatives": relatives, "contact": contact,
+        "functional_level": functional_level,
+        "home_care_received": home_care_received,
+        "medication": medication,
+        "dose_dispensed": dose_dispensed,
+        "aids": aids,
+        "relatives": relatives,
+        "contact": contact,
     }
     for field, value in values.items():
         setattr(report, field, value.strip() if isinstance(value, str) else value)
@@ -130,7 +165,10 @@ def admission_report_submit(
     report.submitted_at, report.submitted_by = timezone.now(), acting_user
     report.save()
     course_event_record(
-        course=course, kind=CourseEvent.Kind.REPORT_SUBMITTED, at=report.submitted_at, actor=acting_user,
+        course=course,
+        kind=CourseEvent.Kind.REPORT_SUBMITTED,
+        at=report.submitted_at,
+        actor=acting_user,
         organisation=organisation,
     )
     return report
@@ -150,7 +188,8 @@ def information_request_send(
         party = Party.MUNICIPALITY
     else:
         raise DomainError(
-            _("En forespørgsel går til borgerens egen læge eller hjemmeplejen i bopælskommunen."), field="recipient",
+            _("En forespørgsel går til borgerens egen læge eller hjemmeplejen i bopælskommunen."),
+            field="recipient",
             code="unrelated_recipient",
         )
     if course.state not in (Course.State.ADMITTED, Course.State.ON_LEAVE):
@@ -159,37 +198,56 @@ def information_request_send(
         raise DomainError(
             _("Borgeren har ikke givet samtykke til at udveksle oplysninger med %(recipient)s.")
             % {"recipient": recipient.name},
-            field="recipient", code="no_consent",
+            field="recipient",
+            code="no_consent",
         )
     if not question.strip():
         raise DomainError(_("Skriv spørgsmålet."), field="question")
     now = timezone.now()
     request = InformationRequest.objects.create(
-        course=course, sender=sender, recipient=recipient, question=question.strip(), sent_at=now,
-        sent_by=acting_user, author_phone=author_phone.strip(),
+        course=course,
+        sender=sender,
+        recipient=recipient,
+        question=question.strip(),
+        sent_at=now,
+        sent_by=acting_user,
+        author_phone=author_phone.strip(),
     )
     deadline_ensure(
-        subject=request, rule_code=INFO_REPLY_RULE, anchor=now, responsible=recipient, counterpart=sender,
+        subject=request,
+        rule_code=INFO_REPLY_RULE,
+        anchor=now,
+        responsible=recipient,
+        counterpart=sender,
         citizen=citizen,
     )
     course_event_record(
-        course=course, kind=CourseEvent.Kind.INFO_REQUESTED, at=now, actor=acting_user, organisation=sender,
+        course=course,
+        kind=CourseEvent.Kind.INFO_REQUESTED,
+        at=now,
+        actor=acting_user,
+        organisation=sender,
         text=f"Til {recipient.name}",
     )
     return request
 
 
 @transaction.atomic
-def information_request_reply(*, request: InformationRequest, reply: str, acting_user: Any) -> InformationRequest:
+def information_request_reply(
+    *, request: InformationRequest, reply: str, acting_user: Any
+) -> InformationRequest:
     """The GP or home care answers; the answer meets the 24-hour deadline (late if after it)."""
-    request = InformationRequest.objects.select_for_update().select_related("course__citizen").get(pk=request.pk)
+    request = (
+        InformationRequest.objects.select_for_update().select_related("course__citizen").get(pk=request.pk)
+    )
     organisation, _party = course_acting_organisation(
         course=request.course, user=acting_user, parties=(Party.GP, Party.MUNICIPALITY)
     )
     if organisation.pk != request.recipient_id:
         raise DomainError(
             _("Forespørgslen er sendt til %(recipient)s.") % {"recipient": request.recipient.name},
-            code="not_recipient", status_code=403,
+            code="not_recipient",
+            status_code=403,
         )
     if request.state == InformationRequest.State.ANSWERED:
         raise Conflict(_("Forespørgslen er allerede besvaret."), code="already_answered")
@@ -199,9 +257,14 @@ def information_request_reply(*, request: InformationRequest, reply: str, acting
     request.reply, request.replied_at, request.replied_by = reply.strip(), now, acting_user
     request.state = InformationRequest.State.ANSWERED
     request.save()
-    deadline_meet(subject=request, rule_code=INFO_REPLY_RULE, at=now, event="Forespørgsel besvaret", user=acting_user)
+    deadline_meet(
+        subject=request, rule_code=INFO_REPLY_RULE, at=now, event="Forespørgsel besvaret", user=acting_user
+    )
     course_event_record(
-        course=request.course, kind=CourseEvent.Kind.INFO_ANSWERED, at=now, actor=acting_user,
+        course=request.course,
+        kind=CourseEvent.Kind.INFO_ANSWERED,
+        at=now,
+        actor=acting_user,
         organisation=organisation,
     )
     return request

@@ -23,27 +23,41 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     access_log_record(request=request, citizen_ids=[course.citizen_id], what="Korrespondance", action="view")
     organisation = active_organisation(request)
     thread_messages = list(
-        thread.messages.select_related("sender", "recipient", "previous").prefetch_related("attachments", "reads")
+        thread.messages.select_related("sender", "recipient", "previous").prefetch_related(
+            "attachments", "reads"
+        )
     )
     to_us = [m for m in thread_messages if organisation is not None and m.recipient_id == organisation.pk]
     last_to_us = to_us[-1] if to_us else None
     recipients = [o for o in course_related_organisations(course=course) if o != organisation]
     forward = request.POST.get("activity") == "forward"
-    form = f.MessageReplyForm(request.POST or None, request.FILES or None, recipients=recipients, forward=forward)
+    form = f.MessageReplyForm(
+        request.POST or None, request.FILES or None, recipients=recipients, forward=forward
+    )
     if request.method == "POST" and form.is_valid():
-        previous = get_object_or_404(Message.objects.visible_to(request.user), pk=request.POST.get("previous"),
-                                     thread=thread)
+        previous = get_object_or_404(
+            Message.objects.visible_to(request.user), pk=request.POST.get("previous"), thread=thread
+        )
         data = form.cleaned_data
         try:
             if forward:
                 services.message_forward(
-                    message=previous, recipient=data["recipient"], body=data["body"], author_phone=data["author_phone"],
-                    attachments=data["attachments"], acting_user=request.user, organisation=organisation,
+                    message=previous,
+                    recipient=data["recipient"],
+                    body=data["body"],
+                    author_phone=data["author_phone"],
+                    attachments=data["attachments"],
+                    acting_user=request.user,
+                    organisation=organisation,
                 )
             else:
                 services.message_reply(
-                    message=previous, body=data["body"], author_phone=data["author_phone"],
-                    attachments=data["attachments"], acting_user=request.user, organisation=organisation,
+                    message=previous,
+                    body=data["body"],
+                    author_phone=data["author_phone"],
+                    attachments=data["attachments"],
+                    acting_user=request.user,
+                    organisation=organisation,
                 )
         except DomainError as error:
             f.form_add_domain_error(form, error)
@@ -53,14 +67,21 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     elif request.method == "GET":
         for message in to_us:
             try:
-                services.message_mark_read(message=message, acting_user=request.user, organisation=organisation)
+                services.message_mark_read(
+                    message=message, acting_user=request.user, organisation=organisation
+                )
             except DomainError:
                 break
     context = {
-        "thread": thread, "course": course, "citizen": course.citizen, "thread_messages": thread_messages,
-        "last_to_us": last_to_us, "form": form,
+        "thread": thread,
+        "course": course,
+        "citizen": course.citizen,
+        "thread_messages": thread_messages,
+        "last_to_us": last_to_us,
+        "form": form,
         "forward_form": f.MessageReplyForm(recipients=recipients, forward=True),
-        "forwarding": forward, "last": thread_messages[-1] if thread_messages else None,
+        "forwarding": forward,
+        "last": thread_messages[-1] if thread_messages else None,
     }
     return render(request, "admissions/thread_detail.html", context, status=400 if form.errors else 200)
 
@@ -68,12 +89,20 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     """The attachment, if its course is visible (404 otherwise); the download is access-logged."""
-    attachment = get_object_or_404(Attachment.objects.visible_to(request.user).select_related("message"), pk=pk)
+    attachment = get_object_or_404(
+        Attachment.objects.visible_to(request.user).select_related("message"), pk=pk
+    )
     access_log_record(
-        request=request, citizen_ids=[attachment.message.course.citizen_id], what=f"Bilag {attachment.filename}",
+        request=request,
+        citizen_ids=[attachment.message.course.citizen_id],
+        what=f"Bilag {attachment.filename}",
         action="export",
     )
-    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type, as_attachment=True,
-                            filename=attachment.filename)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        as_attachment=True,
+        filename=attachment.filename,
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response

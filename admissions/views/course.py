@@ -30,9 +30,15 @@ def course_admit(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             course = services.course_admit(
-                cpr=data["cpr"], name=data["name"], municipality=data["municipality"], gp_practice=data["gp_code"],
-                kind=data["kind"], department=data["department"], admitted_at=data["admitted_at"],
-                episode_of_care_id=data["episode_of_care_id"], acting_user=request.user,
+                cpr=data["cpr"],
+                name=data["name"],
+                municipality=data["municipality"],
+                gp_practice=data["gp_code"],
+                kind=data["kind"],
+                department=data["department"],
+                admitted_at=data["admitted_at"],
+                episode_of_care_id=data["episode_of_care_id"],
+                acting_user=request.user,
             )
         except DomainError as error:
             f.form_add_domain_error(form, error)
@@ -52,7 +58,7 @@ def deadlines_timeline_url(citizen_pk: int) -> str | None:
     return path
 
 
-def _context(request: HttpRequest, course: Course, bound: dict[str, forms.Form] | None = None) -> dict[str, Any]:
+def _context(request: HttpRequest, course: Course, bound: dict[str, Any] | None = None) -> dict[str, Any]:
     party = viewer_party(request, course)
     consent_municipality = selectors.course_consents_to(course=course, party="municipality")
     consent_gp = selectors.course_consents_to(course=course, party="gp")
@@ -66,7 +72,9 @@ def _context(request: HttpRequest, course: Course, bound: dict[str, forms.Form] 
         "citizen": course.citizen,
         "party": party.value if party else "",
         "shares": shares,
-        "timeline": selectors.course_timeline(user=request.user, course=course, party=party, shares=bool(shares)),
+        "timeline": selectors.course_timeline(
+            user=request.user, course=course, party=party, shares=bool(shares)
+        ),
         "stays": course.stays.select_related("department__parent"),
         "leaves": course.leaves.all(),
         "consents": course.consents.all(),
@@ -78,20 +86,26 @@ def _context(request: HttpRequest, course: Course, bound: dict[str, forms.Form] 
         "threads": selectors.thread_list(user=request.user, course=course) if shares else [],
         "home_care": course.citizen.home_care_services.all(),
         "deadlines_url": deadlines_timeline_url(course.citizen_id),
-        "contact_form": f.ContactPersonForm(initial={
-            "name": course.contact_name, "role": course.contact_role, "phone": course.contact_phone}),
-        "consent_form": f.ConsentForm(initial={"given_by": "citizen", "to_municipality": True, "to_gp": True}),
-        "leave_form": f.WhenForm(),
-        "transfer_form": f.TransferForm(),
-        "death_form": f.WhenForm(),
-        "info_form": f.InformationRequestForm(course=course),
-        "message_form": f.MessageForm(recipients=recipients),
+        "contact_form": f.ContactPersonForm(
+            auto_id="contact_form_%s",
+            initial={"name": course.contact_name, "role": course.contact_role, "phone": course.contact_phone},
+        ),
+        "consent_form": f.ConsentForm(
+            auto_id="consent_form_%s", initial={"given_by": "citizen", "to_municipality": True, "to_gp": True}
+        ),
+        "leave_form": f.WhenForm(auto_id="leave_form_%s"),
+        "transfer_form": f.TransferForm(auto_id="transfer_form_%s"),
+        "death_form": f.WhenForm(auto_id="death_form_%s"),
+        "info_form": f.InformationRequestForm(auto_id="info_form_%s", course=course),
+        "message_form": f.MessageForm(auto_id="message_form_%s", recipients=recipients),
     }
     context.update(bound or {})
     return context
 
 
-def _show(request: HttpRequest, course: Course, bound: dict[str, forms.Form] | None = None, status: int = 200):  # type: ignore[no-untyped-def]
+def _show(
+    request: HttpRequest, course: Course, bound: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
     name = f"{TEMPLATE}#body" if request.htmx else TEMPLATE  # type: ignore[attr-defined]
     return render(request, name, _context(request, course, bound), status=status)
 
@@ -105,7 +119,9 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _course_action(
-    form_name: str, form_class: Callable[..., forms.Form], act: Callable[[HttpRequest, Course, dict[str, Any]], str]
+    form_name: str,
+    form_class: Callable[..., forms.Form],
+    act: Callable[[HttpRequest, Course, dict[str, Any]], str],
 ) -> Callable[[HttpRequest, int], HttpResponse]:
     """A POST on the course page: validate the form, call the service, then show the course again — the
     fragment for htmx, a redirect otherwise. A Danish form error keeps the input and saves nothing."""
@@ -118,7 +134,7 @@ def _course_action(
         kwargs: dict[str, Any] = {"course": course} if form_class in (f.InformationRequestForm,) else {}
         if form_class is f.MessageForm:
             kwargs = {"recipients": course_related_organisations(course=course)}
-        form = form_class(request.POST, request.FILES, **kwargs)
+        form = form_class(request.POST, request.FILES, auto_id=f"{form_name}_%s", **kwargs)
         if form.is_valid():
             try:
                 text = act(request, course, form.cleaned_data)
@@ -132,7 +148,8 @@ def _course_action(
                     response["HX-Trigger"] = "course-changed"
                     return response
                 return redirect("course-detail", course.pk)
-        return _show(request, course, {form_name: form, "open_form": form_name}, status=200 if request.htmx else 400)  # type: ignore[attr-defined]
+        bound: dict[str, Any] = {form_name: form, "open_form": form_name}
+        return _show(request, course, bound, status=200 if request.htmx else 400)  # type: ignore[attr-defined]
 
     return view
 
@@ -146,8 +163,13 @@ def _contact(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
 
 def _consent(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
     services.consent_record(
-        course=course, given_by=data["given_by"], given_by_name=data["given_by_name"], given_at=data["given_at"],
-        to_municipality=data["to_municipality"], to_gp=data["to_gp"], acting_user=request.user,
+        course=course,
+        given_by=data["given_by"],
+        given_by_name=data["given_by_name"],
+        given_at=data["given_at"],
+        to_municipality=data["to_municipality"],
+        to_gp=data["to_gp"],
+        acting_user=request.user,
     )
     return "Samtykke registreret."
 
@@ -161,7 +183,9 @@ def _leave(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
 
 
 def _transfer(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
-    services.course_transfer(course=course, department=data["department"], at=data["at"], acting_user=request.user)
+    services.course_transfer(
+        course=course, department=data["department"], at=data["at"], acting_user=request.user
+    )
     return "Overflytning registreret."
 
 
@@ -172,7 +196,10 @@ def _death(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
 
 def _info(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
     services.information_request_send(
-        course=course, recipient=data["recipient"], question=data["question"], author_phone=data["author_phone"],
+        course=course,
+        recipient=data["recipient"],
+        question=data["question"],
+        author_phone=data["author_phone"],
         acting_user=request.user,
     )
     return "Forespørgsel sendt; svarfrist 24 timer."
@@ -180,9 +207,15 @@ def _info(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
 
 def _message(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
     services.message_send(
-        course=course, category=data["category"], topic=data["topic"], recipient=data["recipient"],
-        body=data["body"], author_phone=data["author_phone"], attachments=data["attachments"],
-        acting_user=request.user, organisation=active_organisation(request),
+        course=course,
+        category=data["category"],
+        topic=data["topic"],
+        recipient=data["recipient"],
+        body=data["body"],
+        author_phone=data["author_phone"],
+        attachments=data["attachments"],
+        acting_user=request.user,
+        organisation=active_organisation(request),
     )
     return "Meddelelse sendt."
 
@@ -223,7 +256,9 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 def admission_report(request: HttpRequest, pk: int) -> HttpResponse:
     """The municipality's admission report form for a course (and, read-only, the report itself)."""
     course = selectors.course_get(user=request.user, pk=pk)
-    access_log_record(request=request, citizen_ids=[course.citizen_id], what="Indlæggelsesrapport", action="view")
+    access_log_record(
+        request=request, citizen_ids=[course.citizen_id], what="Indlæggelsesrapport", action="view"
+    )
     report = AdmissionReport.objects.filter(course=course).first()
     form = f.AdmissionReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -234,6 +269,11 @@ def admission_report(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Indlæggelsesrapporten er sendt til hospitalet.")
             return redirect("course-detail", course.pk)
-    context = {"course": course, "citizen": course.citizen, "report": report, "form": form,
-               "party": (viewer_party(request, course) or "")}
+    context = {
+        "course": course,
+        "citizen": course.citizen,
+        "report": report,
+        "form": form,
+        "party": (viewer_party(request, course) or ""),
+    }
     return render(request, "admissions/admission_report.html", context, status=400 if form.errors else 200)

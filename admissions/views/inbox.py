@@ -34,7 +34,9 @@ def municipal_inbox(request: HttpRequest) -> HttpResponse:
     """New admission notices, admission reports requested, information requests awaiting reply and unread
     correspondence. The "team" filter is by the hospital the citizens come from (``?sted=<hospital id>``):
     the product does not model municipal teams, and visitation teams are organised by receiving hospital."""
-    return _inbox(request, Organisation.Kind.MUNICIPALITY, "admissions/municipal_inbox.html", "Kommunens indbakke")
+    return _inbox(
+        request, Organisation.Kind.MUNICIPALITY, "admissions/municipal_inbox.html", "Kommunens indbakke"
+    )
 
 
 @login_required
@@ -45,17 +47,26 @@ def gp_inbox(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     inbox = selectors.inbox_for(user=request.user, organisation=organisation)
     admitted = list(
-        selectors.course_list(user=request.user).filter(citizen__gp_practice=organisation).open().order_by("-admitted_at")[:100]
+        selectors.course_list(user=request.user)
+        .filter(citizen__gp_practice=organisation)
+        .open()
+        .order_by("-admitted_at")[:100]
     )
     ids = inbox.citizen_ids + [c.citizen_id for c in admitted]
     access_log_record(request=request, citizen_ids=ids, what="Praksis: indbakke", action="list")
-    return render(request, "admissions/gp_inbox.html", {"organisation": organisation, "inbox": inbox, "admitted": admitted})
+    return render(
+        request,
+        "admissions/gp_inbox.html",
+        {"organisation": organisation, "inbox": inbox, "admitted": admitted},
+    )
 
 
 @login_required
 @require_POST
 def notice_mark_read(request: HttpRequest, pk: int) -> HttpResponse:
-    notice = get_object_or_404(AdmissionNotice.objects.visible_to(request.user).select_related("course"), pk=pk)
+    notice = get_object_or_404(
+        AdmissionNotice.objects.visible_to(request.user).select_related("course"), pk=pk
+    )
     try:
         services.admission_notice_mark_read(notice=notice, acting_user=request.user)
     except DomainError as error:
@@ -71,22 +82,36 @@ def notice_mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 def information_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The question and, for its recipient, the reply form (the reply meets the 24-hour deadline)."""
     info = get_object_or_404(
-        InformationRequest.objects.visible_to(request.user).select_related("course__citizen", "sender", "recipient"),
+        InformationRequest.objects.visible_to(request.user).select_related(
+            "course__citizen", "sender", "recipient"
+        ),
         pk=pk,
     )
-    access_log_record(request=request, citizen_ids=[info.course.citizen_id], what="Forespørgsel", action="view")
+    access_log_record(
+        request=request, citizen_ids=[info.course.citizen_id], what="Forespørgsel", action="view"
+    )
     form = f.ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.information_request_reply(request=info, reply=form.cleaned_data["reply"], acting_user=request.user)
+            services.information_request_reply(
+                request=info, reply=form.cleaned_data["reply"], acting_user=request.user
+            )
         except DomainError as error:
             f.form_add_domain_error(form, error)
         else:
             messages.success(request, "Svaret er sendt.")
             return redirect("information-request-detail", info.pk)
     may_reply = info.state == InformationRequest.State.OPEN and active_organisation(request) == info.recipient
-    deadline = selectors.course_deadlines(user=request.user, course=info.course).filter(
-        subject_id=info.pk, rule_code="admission.info_reply"
-    ).first()
-    context = {"info": info, "form": form, "may_reply": may_reply, "deadline": deadline, "course": info.course}
+    deadline = (
+        selectors.course_deadlines(user=request.user, course=info.course)
+        .filter(subject_id=info.pk, rule_code="admission.info_reply")
+        .first()
+    )
+    context = {
+        "info": info,
+        "form": form,
+        "may_reply": may_reply,
+        "deadline": deadline,
+        "course": info.course,
+    }
     return render(request, "admissions/information_request.html", context, status=400 if form.errors else 200)

@@ -4,7 +4,7 @@ serializers map the records."""
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import inline_serializer
+from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
 from discharge import models as m
@@ -99,6 +99,7 @@ class PlanOut(serializers.ModelSerializer):
             "updated_at",
         ]
 
+    @extend_schema_field(DeadlineOut(allow_null=True))
     def get_deadline(self, plan: m.DischargePlan) -> dict[str, Any] | None:
         deadline = plan_deadline(plan=plan)
         return DeadlineOut(deadline).data if deadline else None

@@ -136,11 +136,12 @@ def plan_finalise(*, version: PlanVersion, acting_user: Any) -> PlanVersion:
         version.save()
         PlanPdf.objects.get_or_create(version=version)
         version_id = version.pk
-        transaction.on_commit(lambda: _render_later(version_id))
+        transaction.on_commit(lambda: plan_pdf_render_later(version_id))
     return version
 
 
-def _render_later(version_id: int) -> None:
+def plan_pdf_render_later(version_id: int) -> None:
+    """Enqueue the PDF rendering of a version (call after commit)."""
     from rehab.tasks import render_plan_pdf
 
     render_plan_pdf.delay(version_id)

@@ -19,6 +19,7 @@ from rehab.export import plan_export
 from rehab.forms import CorrectForm, PlanVersionForm, SendForm
 from rehab.models import Plan, PlanPdf, PlanVersion
 from rehab.permissions import user_organisation_ids
+from rehab.services.plans import plan_pdf_render_later
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.deadlines.models import Deadline
@@ -169,11 +170,11 @@ def version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         _log(request, version.plan, f"Genoptræningsplan v{number} (PDF)", action="export")
         return FileResponse(pdf.file.open("rb"), content_type="application/pdf",
                             filename=f"genoptraeningsplan-{pk}-v{number}.pdf")
-    if created or pdf.state == PlanPdf.State.FAILED or (request.method == "POST"):
-        from rehab.services.plans import _render_later
-
+    # A page load (not the htmx poll) asks for the rendering again: the task is idempotent, so a lost
+    # message or a worker restart never leaves the user waiting for ever.
+    if created or request.method == "POST" or not request.htmx:  # type: ignore[attr-defined]
         PlanPdf.objects.filter(pk=pdf.pk).update(state=PlanPdf.State.PENDING, error="")
-        _render_later(version.pk)
+        plan_pdf_render_later(version.pk)
         pdf.refresh_from_db()
     url = reverse("rehab-version-pdf", kwargs={"pk": pk, "number": number})
     context = {"pdf": pdf, "version": version, "plan": version.plan, "pdf_url": url}

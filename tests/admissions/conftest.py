@@ -27,7 +27,7 @@ def visitator(db: None) -> User:
 
 @pytest.fixture
 def practice(db: None) -> Organisation:
-    return PracticeFactory()
+    return PracticeFactory.create()
 
 
 @pytest.fixture

@@ -8,20 +8,24 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from admissions.models import AdmissionNotice, Course, InformationRequest
-from admissions.services import consent_record, message_send
+from admissions.services import consent_record
 from sundhedsaftale.access.models import AccessLog
 from sundhedsaftale.deadlines.models import Deadline
 from tests.admissions.conftest import new_cpr
-from tests.factories import organisation_get
 
 pytestmark = pytest.mark.django_db
 
 
 def _admission(**overrides):
     return {
-        "cpr": new_cpr(), "name": "Else Testesen", "municipality": "751", "kind": "planned",
-        "department": "AUH-ORT", "admitted_at": (timezone.now() - timedelta(hours=1)).isoformat(),
-        "episode_of_care_id": "EOC-42", **overrides,
+        "cpr": new_cpr(),
+        "name": "Else Testesen",
+        "municipality": "751",
+        "kind": "planned",
+        "department": "AUH-ORT",
+        "admitted_at": (timezone.now() - timedelta(hours=1)).isoformat(),
+        "episode_of_care_id": "EOC-42",
+        **overrides,
     }
 
 
@@ -32,7 +36,11 @@ def test_ward_admits_through_the_api_and_the_municipality_sees_the_course(api_cl
     assert response.status_code == 201, response.json()
     body = response.json()
     assert (body["kind"], body["state"], body["department"], body["citizen"]["municipality"]) == (
-        "planned", "admitted", "AUH-ORT", "751")
+        "planned",
+        "admitted",
+        "AUH-ORT",
+        "751",
+    )
     assert AdmissionNotice.objects.filter(course_id=body["id"]).exists()
 
     api_client.force_authenticate(visitator)
@@ -72,8 +80,14 @@ def test_bad_admission_input_is_400_with_the_field(api_client, ward, overrides, 
 
 
 def test_foreign_course_and_its_records_are_404(api_client, course, ward, foreign_visitator):
-    consent = consent_record(course=course, given_by="citizen", given_at=timezone.now(), to_municipality=True,
-                             to_gp=False, acting_user=ward)
+    consent = consent_record(
+        course=course,
+        given_by="citizen",
+        given_at=timezone.now(),
+        to_municipality=True,
+        to_gp=False,
+        acting_user=ward,
+    )
     api_client.force_authenticate(foreign_visitator)
 
     for url in (f"/api/v1/courses/{course.pk}/", f"/api/v1/consents/{consent.pk}/"):
@@ -92,9 +106,16 @@ def test_information_request_round_trip(api_client, course, ward, gp, practice):
     refused = api_client.post("/api/v1/information-requests/", payload, format="json")
     assert refused.status_code == 400 and refused.json()["code"] == "no_consent"
 
-    consent = api_client.post("/api/v1/consents/", {
-        "course": course.pk, "given_by": "citizen", "given_at": timezone.now().isoformat(), "to_gp": True,
-    }, format="json")
+    consent = api_client.post(
+        "/api/v1/consents/",
+        {
+            "course": course.pk,
+            "given_by": "citizen",
+            "given_at": timezone.now().isoformat(),
+            "to_gp": True,
+        },
+        format="json",
+    )
     assert consent.status_code == 201, consent.json()
     sent = api_client.post("/api/v1/information-requests/", payload, format="json")
     assert sent.status_code == 201
@@ -104,29 +125,47 @@ def test_information_request_round_trip(api_client, course, ward, gp, practice):
     assert [r["id"] for r in api_client.get("/api/v1/information-requests/").json()["results"]] == [info_id]
     empty = api_client.post(f"/api/v1/information-requests/{info_id}/reply/", {"reply": ""}, format="json")
     assert empty.status_code == 400 and "reply" in empty.json()["errors"]
-    answered = api_client.post(f"/api/v1/information-requests/{info_id}/reply/", {"reply": "Furix"}, format="json")
+    answered = api_client.post(
+        f"/api/v1/information-requests/{info_id}/reply/", {"reply": "Furix"}, format="json"
+    )
     assert answered.status_code == 200 and answered.json()["state"] == "answered"
     assert Deadline.objects.for_subject(InformationRequest.objects.get()).get().state == "met"
 
 
 def test_admission_report_request_and_submit(api_client, course, ward, visitator):
     api_client.force_authenticate(ward)
-    assert api_client.post("/api/v1/admission-reports/", {"course": course.pk}, format="json").status_code == 201
-    wrong_party = api_client.post("/api/v1/admission-reports/submit/", {"course": course.pk,
-                                                                         "functional_level": "x"}, format="json")
+    assert (
+        api_client.post("/api/v1/admission-reports/", {"course": course.pk}, format="json").status_code == 201
+    )
+    wrong_party = api_client.post(
+        "/api/v1/admission-reports/submit/", {"course": course.pk, "functional_level": "x"}, format="json"
+    )
     assert wrong_party.status_code == 403 and wrong_party.json()["code"] == "not_a_party"
 
     api_client.force_authenticate(visitator)
-    response = api_client.post("/api/v1/admission-reports/submit/", {
-        "course": course.pk, "functional_level": "Selvhjulpen", "medication": "Panodil", "dose_dispensed": True,
-    }, format="json")
+    response = api_client.post(
+        "/api/v1/admission-reports/submit/",
+        {
+            "course": course.pk,
+            "functional_level": "Selvhjulpen",
+            "medication": "Panodil",
+            "dose_dispensed": True,
+        },
+        format="json",
+    )
     assert response.status_code == 200
     assert (response.json()["state"], response.json()["dose_dispensed"]) == ("submitted", True)
 
 
 def test_messages_to_unrelated_org_400_and_attachment_checks(api_client, course, ward, visitator, settings):
-    consent_record(course=course, given_by="citizen", given_at=timezone.now(), to_municipality=True, to_gp=True,
-                   acting_user=ward)
+    consent_record(
+        course=course,
+        given_by="citizen",
+        given_at=timezone.now(),
+        to_municipality=True,
+        to_gp=True,
+        acting_user=ward,
+    )
     api_client.force_authenticate(ward)
     base = {"course": course.pk, "category": "medicine", "body": "Ny dosis.", "author_phone": "78450000"}
 
@@ -143,24 +182,20 @@ def test_messages_to_unrelated_org_400_and_attachment_checks(api_client, course,
     big = SimpleUploadedFile("x.pdf", b"%PDF-1.4 " + b"0" * 100, "application/pdf")
     assert api_client.post(url, {"file": big}, format="multipart").status_code == 413
     settings.ATTACHMENT_MAX_BYTES = 10_000
-    ok = api_client.post(url, {"file": SimpleUploadedFile("x.pdf", b"%PDF-1.4 ok", "application/pdf")},
-                         format="multipart")
+    ok = api_client.post(
+        url, {"file": SimpleUploadedFile("x.pdf", b"%PDF-1.4 ok", "application/pdf")}, format="multipart"
+    )
     assert ok.status_code == 201 and ok.json()["content_type"] == "application/pdf"
 
     api_client.force_authenticate(visitator)
     read = api_client.post(f"/api/v1/messages/{message_id}/read/")
     assert read.status_code == 200 and sorted(read.json()["read_by"]) == ["751", "AUH-ORT"]
-    reply = api_client.post(f"/api/v1/messages/{message_id}/reply/", {"body": "Modtaget", "author_phone": "1"},
-                            format="json")
+    reply = api_client.post(
+        f"/api/v1/messages/{message_id}/reply/", {"body": "Modtaget", "author_phone": "1"}, format="json"
+    )
     assert reply.status_code == 201 and reply.json()["previous"] == message_id
 
 
 def test_unauthenticated_api_is_refused(api_client):
     response = api_client.get("/api/v1/courses/")
     assert response.status_code in (401, 403) and response.json()["detail"]
-
-
-def test_message_send_helper_is_used_by_the_api_as_well(course, visitator):
-    message = message_send(course=course, category="other", topic="Nøgle", recipient=organisation_get("AUH-ORT"),
-                           body="Nøglen ligger hos naboen.", author_phone="87130000", acting_user=visitator)
-    assert message.thread.topic == "Nøgle"

@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from admissions.models import Attachment, Message, MessageRead, Thread
 from admissions.selectors import message_list_unread
-from admissions.services import consent_record, message_forward, message_mark_read, message_reply, message_send
+from admissions.services import (
+    consent_record,
+    message_forward,
+    message_mark_read,
+    message_reply,
+    message_send,
+)
 from sundhedsaftale.api.errors import DomainError
 from tests.factories import organisation_get
 
@@ -21,30 +27,56 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 @pytest.fixture
 def consented(course, ward):
-    consent_record(course=course, given_by="citizen", given_at=timezone.now() - timedelta(minutes=1),
-                   to_municipality=True, to_gp=True, acting_user=ward)
+    consent_record(
+        course=course,
+        given_by="citizen",
+        given_at=timezone.now() - timedelta(minutes=1),
+        to_municipality=True,
+        to_gp=True,
+        acting_user=ward,
+    )
     return course
 
 
 def _send(course, user, recipient, **extra):
-    values = {"category": "nursing", "body": "Borgeren har tryksår på hælen.", "author_phone": "78450000", **extra}
+    values = {
+        "category": "nursing",
+        "body": "Borgeren har tryksår på hælen.",
+        "author_phone": "78450000",
+        **extra,
+    }
     return message_send(course=course, recipient=recipient, acting_user=user, **values)
 
 
-def test_ward_writes_to_municipality_which_reads_replies_and_forwards_to_gp(consented, ward, visitator, gp, practice):
+def test_ward_writes_to_municipality_which_reads_replies_and_forwards_to_gp(
+    consented, ward, visitator, gp, practice
+):
     municipality = organisation_get("751")
-    first = _send(consented, ward, municipality, attachments=[SimpleUploadedFile("sår.pdf", PDF, "application/pdf")])
+    first = _send(
+        consented, ward, municipality, attachments=[SimpleUploadedFile("sår.pdf", PDF, "application/pdf")]
+    )
 
-    assert (first.sender.code, first.activity, first.author_name) == ("AUH-ORT", "new-message", "Karen Sygeplejerske")
+    assert (first.sender.code, first.activity, first.author_name) == (
+        "AUH-ORT",
+        "new-message",
+        "Karen Sygeplejerske",
+    )
     assert list(message_list_unread(user=visitator, organisation=municipality)) == [first]
     assert first.attachments.get().content_type == "application/pdf"
 
     message_mark_read(message=first, acting_user=visitator)
     assert not message_list_unread(user=visitator, organisation=municipality).exists()
 
-    reply = message_reply(message=first, body="Vi sender sygeplejen.", author_phone="87130000", acting_user=visitator)
-    forward = message_forward(message=reply, recipient=practice, body="Til orientering.", author_phone="87130000",
-                              acting_user=visitator)
+    reply = message_reply(
+        message=first, body="Vi sender sygeplejen.", author_phone="87130000", acting_user=visitator
+    )
+    forward = message_forward(
+        message=reply,
+        recipient=practice,
+        body="Til orientering.",
+        author_phone="87130000",
+        acting_user=visitator,
+    )
 
     assert (reply.thread, reply.previous, reply.recipient.code) == (first.thread, first, "AUH-ORT")
     assert (forward.activity, forward.previous, forward.recipient) == ("forward-message", reply, practice)

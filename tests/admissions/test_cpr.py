@@ -2,6 +2,7 @@
 
 import logging
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 import time_machine
@@ -109,7 +110,9 @@ def test_cpr_numbers_are_masked_in_log_text(text: str, expected: str) -> None:
 
 def test_the_log_filter_masks_a_cpr_passed_as_argument() -> None:
     # given a log call that formats the CPR into the message
-    record = logging.LogRecord("sundhedsaftale", logging.INFO, __file__, 1, "opslag på %s", ("0101901234",), None)
+    record = logging.LogRecord(
+        "sundhedsaftale", logging.INFO, __file__, 1, "opslag på %s", ("0101901234",), None
+    )
     # when the configured filter sees it
     MaskCprFilter().filter(record)
     # then the written message is masked
@@ -119,19 +122,27 @@ def test_the_log_filter_masks_a_cpr_passed_as_argument() -> None:
 def test_the_console_log_handler_masks_cpr_numbers() -> None:
     from django.conf import settings
 
-    assert "mask_cpr" in settings.LOGGING["handlers"]["console"]["filters"]
+    config: dict[str, Any] = settings.LOGGING
+    assert "mask_cpr" in config["handlers"]["console"]["filters"]
 
 
 def _audit_text(entry: LogEntry) -> str:
     return " ".join(
-        str(part) for part in (entry.object_repr, entry.changes, entry.changes_text, entry.serialized_data, entry.additional_data)
+        str(part)
+        for part in (
+            entry.object_repr,
+            entry.changes,
+            entry.changes_text,
+            entry.serialized_data,
+            entry.additional_data,
+        )
     )
 
 
 @pytest.mark.django_db
 def test_the_audit_log_of_a_new_citizen_does_not_reveal_the_cpr() -> None:
     # given a new citizen
-    citizen = CitizenFactory(cpr="0101901234")
+    citizen = CitizenFactory.create(cpr="0101901234")
     # when its creation is audited
     entries = LogEntry.objects.get_for_object(citizen)
     # then the entry exists, but neither the full CPR nor its sequence part is in it
@@ -145,7 +156,7 @@ def test_the_audit_log_of_a_new_citizen_does_not_reveal_the_cpr() -> None:
 @pytest.mark.django_db
 def test_a_changed_cpr_is_masked_before_and_after_in_the_audit_log() -> None:
     # given a citizen registered with a replacement CPR
-    citizen = CitizenFactory(cpr="0101901AB2")
+    citizen = CitizenFactory.create(cpr="0101901AB2")
     # when the real CPR becomes known
     citizen.cpr = "0101904321"
     citizen.save()

@@ -42,8 +42,13 @@ def test_there_is_one_demo_log_in_per_role_and_a_superuser(logins: list[tuple[st
     for username, (role, code) in ROLES.items():
         membership = Membership.objects.select_related("organisation__parent").get(user__username=username)
         assert membership.role == role
-        assert code in (membership.organisation.code, membership.organisation.parent.code if membership.organisation.parent else "")
-        assert authenticate(RequestFactory().post("/login/"), username=username, password=DEMO_PASSWORD_DEFAULT)
+        assert code in (
+            membership.organisation.code,
+            membership.organisation.parent.code if membership.organisation.parent else "",
+        )
+        assert authenticate(
+            RequestFactory().post("/login/"), username=username, password=DEMO_PASSWORD_DEFAULT
+        )
     drift = User.objects.get(username="drift")
     assert drift.is_superuser and not drift.memberships.exists()  # type: ignore[attr-defined]
     assert User.objects.get(username="region.admin").is_staff
@@ -70,7 +75,11 @@ def test_the_demo_cprs_are_valid_but_belong_to_nobody(logins: list[tuple[str, st
 
 
 def test_each_demo_visitation_sees_its_own_residents(logins: list[tuple[str, str]]) -> None:
-    for username, code in [("visitation.aarhus", "751"), ("visitation.randers", "730"), ("visitation.herning", "657")]:
+    for username, code in [
+        ("visitation.aarhus", "751"),
+        ("visitation.randers", "730"),
+        ("visitation.herning", "657"),
+    ]:
         seen = Citizen.objects.visible_to(User.objects.get(username=username))
         assert seen.exists()
         assert set(seen.values_list("municipality__code", flat=True)) == {code}
@@ -79,9 +88,19 @@ def test_each_demo_visitation_sees_its_own_residents(logins: list[tuple[str, str
 
 
 def test_loading_twice_adds_nothing(logins: list[tuple[str, str]]) -> None:
-    counts = (Citizen.objects.count(), Course.objects.count(), User.objects.count(), Membership.objects.count())
+    counts = (
+        Citizen.objects.count(),
+        Course.objects.count(),
+        User.objects.count(),
+        Membership.objects.count(),
+    )
     assert demo_data_load() == logins
-    assert (Citizen.objects.count(), Course.objects.count(), User.objects.count(), Membership.objects.count()) == counts
+    assert (
+        Citizen.objects.count(),
+        Course.objects.count(),
+        User.objects.count(),
+        Membership.objects.count(),
+    ) == counts
 
 
 def test_the_command_prints_the_log_ins_with_the_address(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,7 +116,9 @@ def test_the_command_prints_the_log_ins_with_the_address(monkeypatch: pytest.Mon
 def test_the_demo_password_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUNDHEDSAFTALE_DEMO_PASSWORD", "en-anden-demo-kode")
     demo_data_load()
-    assert authenticate(RequestFactory().post("/login/"), username="region.admin", password="en-anden-demo-kode")
+    assert authenticate(
+        RequestFactory().post("/login/"), username="region.admin", password="en-anden-demo-kode"
+    )
 
 
 def test_the_reference_data_command_is_idempotent() -> None:

@@ -33,7 +33,11 @@ pytestmark = pytest.mark.django_db
 def _consent(course, ward, **scope):
     values = {"to_municipality": True, "to_gp": True, **scope}
     return consent_record(
-        course=course, given_by="citizen", given_at=timezone.now() - timedelta(minutes=5), acting_user=ward, **values
+        course=course,
+        given_by="citizen",
+        given_at=timezone.now() - timedelta(minutes=5),
+        acting_user=ward,
+        **values,
     )
 
 
@@ -70,13 +74,20 @@ def test_bad_consent_is_rejected(course, ward, values, field):
 
 def test_only_the_hospital_records_consent(course, visitator):
     with pytest.raises(DomainError):
-        consent_record(course=course, given_by="citizen", given_at=timezone.now(), to_municipality=True, to_gp=False,
-                       acting_user=visitator)
+        consent_record(
+            course=course,
+            given_by="citizen",
+            given_at=timezone.now(),
+            to_municipality=True,
+            to_gp=False,
+            acting_user=visitator,
+        )
 
 
 def test_contact_person_leave_and_transfer(course, ward):
-    course_set_contact_person(course=course, name="Karen Jensen", role="Sygeplejerske", phone="78450000",
-                              acting_user=ward)
+    course_set_contact_person(
+        course=course, name="Karen Jensen", role="Sygeplejerske", phone="78450000", acting_user=ward
+    )
     start = timezone.now() - timedelta(hours=1)
     leave_start(course=course, started_at=start, acting_user=ward, note="Weekend hjemme")
     course.refresh_from_db()
@@ -88,8 +99,9 @@ def test_contact_person_leave_and_transfer(course, ward):
     assert course.state == Course.State.ADMITTED
 
     hospital_nurse = member("ward_staff", "AUH")
-    stay = course_transfer(course=course, department=organisation_get("RHR-MED"), at=timezone.now(),
-                           acting_user=hospital_nurse)
+    stay = course_transfer(
+        course=course, department=organisation_get("RHR-MED"), at=timezone.now(), acting_user=hospital_nurse
+    )
 
     course.refresh_from_db()
     assert (course.hospital.code, course.department.code) == ("RHR", "RHR-MED")
@@ -105,10 +117,12 @@ def test_transfer_to_same_department_is_rejected(course, ward):
 
 
 def test_death_ends_course_marks_citizen_and_notifies_contact_person(course, ward):
-    service = HomeCareServiceFactory(citizen=course.citizen, status="paused", paused_at=course.admitted_at,
-                                     paused_by_course=course)
-    course_set_contact_person(course=course, name="Karen Jensen", role="Sygeplejerske", phone="78450000",
-                              acting_user=ward)
+    service = HomeCareServiceFactory.create(
+        citizen=course.citizen, status="paused", paused_at=course.admitted_at, paused_by_course=course
+    )
+    course_set_contact_person(
+        course=course, name="Karen Jensen", role="Sygeplejerske", phone="78450000", acting_user=ward
+    )
     died_at = timezone.now() - timedelta(minutes=10)
 
     course_record_death(course=course, died_at=died_at, acting_user=ward)
@@ -136,8 +150,15 @@ def test_admission_report_requested_by_ward_and_submitted_by_municipality(course
     assert error.value.field == "functional_level"
 
     admission_report_submit(
-        course=course, acting_user=visitator, functional_level="Går med rollator", home_care_received="Morgenhjælp",
-        medication="Furix 40 mg", dose_dispensed=True, aids="Rollator", relatives="Datter", contact="Tlf. 87130000",
+        course=course,
+        acting_user=visitator,
+        functional_level="Går med rollator",
+        home_care_received="Morgenhjælp",
+        medication="Furix 40 mg",
+        dose_dispensed=True,
+        aids="Rollator",
+        relatives="Datter",
+        contact="Tlf. 87130000",
     )
 
     report.refresh_from_db()
@@ -155,11 +176,15 @@ def test_report_from_another_municipality_is_rejected(course, foreign_visitator)
 
 def test_information_request_needs_consent_and_a_related_recipient(course, ward, practice):
     with pytest.raises(DomainError) as error:
-        information_request_send(course=course, recipient=practice, question="Medicinliste?", acting_user=ward)
+        information_request_send(
+            course=course, recipient=practice, question="Medicinliste?", acting_user=ward
+        )
     assert error.value.code == "no_consent"
     _consent(course, ward)
     with pytest.raises(DomainError) as error:
-        information_request_send(course=course, recipient=organisation_get("730"), question="?", acting_user=ward)
+        information_request_send(
+            course=course, recipient=organisation_get("730"), question="?", acting_user=ward
+        )
     assert error.value.code == "unrelated_recipient"
     assert not InformationRequest.objects.exists() and not Deadline.objects.exists()
 
@@ -191,7 +216,10 @@ def test_information_request_unanswered_after_24_hours_is_breached(course, ward,
     _consent(course, ward)
     with time_machine.travel(timezone.now(), tick=False) as clock:
         request = information_request_send(
-            course=course, recipient=organisation_get("751"), question="Hvor meget hjemmepleje?", acting_user=ward
+            course=course,
+            recipient=organisation_get("751"),
+            question="Hvor meget hjemmepleje?",
+            acting_user=ward,
         )
         clock.shift(timedelta(hours=24, minutes=1))
         result = scan_due(now=timezone.now())
@@ -199,7 +227,8 @@ def test_information_request_unanswered_after_24_hours_is_breached(course, ward,
         deadline = Deadline.objects.for_subject(request).get()
         assert deadline.state == Deadline.State.BREACHED
         assert set(Alert.objects.filter(deadline=deadline).values_list("organisation__code", flat=True)) == {
-            "751", "AUH-ORT"
+            "751",
+            "AUH-ORT",
         }
 
         information_request_reply(request=request, reply="Tre besøg dagligt.", acting_user=visitator)

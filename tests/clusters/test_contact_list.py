@@ -15,10 +15,25 @@ CPH = ZoneInfo("Europe/Copenhagen")
 
 # The issue's list: the 19 municipalities with their official kommunekode.
 MUNICIPALITIES = {
-    "Aarhus": "751", "Favrskov": "710", "Hedensted": "766", "Herning": "657", "Holstebro": "661",
-    "Horsens": "615", "Ikast-Brande": "756", "Lemvig": "665", "Norddjurs": "707", "Odder": "727",
-    "Randers": "730", "Ringkøbing-Skjern": "760", "Samsø": "741", "Silkeborg": "740", "Skanderborg": "746",
-    "Skive": "779", "Struer": "671", "Syddjurs": "706", "Viborg": "791",
+    "Aarhus": "751",
+    "Favrskov": "710",
+    "Hedensted": "766",
+    "Herning": "657",
+    "Holstebro": "661",
+    "Horsens": "615",
+    "Ikast-Brande": "756",
+    "Lemvig": "665",
+    "Norddjurs": "707",
+    "Odder": "727",
+    "Randers": "730",
+    "Ringkøbing-Skjern": "760",
+    "Samsø": "741",
+    "Silkeborg": "740",
+    "Skanderborg": "746",
+    "Skive": "779",
+    "Struer": "671",
+    "Syddjurs": "706",
+    "Viborg": "791",
 }
 # DOMAIN.md, "Organisations": each cluster around its hospital unit with its municipalities.
 CLUSTERS = {
@@ -46,8 +61,12 @@ def test_there_are_6_clusters_in_the_region() -> None:
     assert {c.parent.code for c in clusters} == {"1082"}  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize(("cluster", "hospital", "members"), [(c, *v) for c, v in CLUSTERS.items()], ids=list(CLUSTERS))
-def test_each_cluster_has_its_hospital_and_municipalities(cluster: str, hospital: str, members: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("cluster", "hospital", "members"), [(c, *v) for c, v in CLUSTERS.items()], ids=list(CLUSTERS)
+)
+def test_each_cluster_has_its_hospital_and_municipalities(
+    cluster: str, hospital: str, members: set[str]
+) -> None:
     found = Organisation.objects.get(code=cluster)
     assert set(found.members.municipalities().values_list("name", flat=True)) == members
     assert list(found.members.hospitals().values_list("code", flat=True)) == [hospital]
@@ -114,7 +133,11 @@ def test_the_page_says_whether_aarhus_is_open_now(moment: datetime, shown: str, 
     # given the clock at the moment
     with time_machine.travel(moment, tick=False):
         # when Aarhus' citizen phone is looked up
-        body = Client().get("/kontakter/?q=Aarhus&formaal=citizen", headers={"HX-Request": "true"}).content.decode()
+        body = (
+            Client()
+            .get("/kontakter/?q=Aarhus&formaal=citizen", headers={"HX-Request": "true"})
+            .content.decode()
+        )
     # then the page says whether it is open
     assert "8940 2222" in body
     assert shown in body and hidden not in body

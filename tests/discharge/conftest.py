@@ -29,7 +29,8 @@ def visitator(db: None) -> User:
 
 @pytest.fixture
 def practice(db: None) -> Organisation:
-    return PracticeFactory()
+    practice: Organisation = PracticeFactory.create()
+    return practice
 
 
 @pytest.fixture
@@ -44,7 +45,8 @@ def foreign_visitator(db: None) -> User:
 
 @pytest.fixture
 def foreign_gp(db: None) -> User:
-    return member("gp", PracticeFactory().code)
+    other: Organisation = PracticeFactory.create()
+    return member("gp", other.code)
 
 
 @pytest.fixture
@@ -58,14 +60,20 @@ def make_course(practice: Organisation) -> Callable[..., Course]:
     admitted at AUH-ORT, with contact person."""
 
     def make(**overrides: Any) -> Course:
-        citizen_fields = {"municipality": overrides.pop("municipality", organisation_get("751")),
-                          "gp_practice": overrides.pop("gp_practice", practice), "cpr": cpr_fake(_rng)}
+        citizen_fields = {
+            "municipality": overrides.pop("municipality", organisation_get("751")),
+            "gp_practice": overrides.pop("gp_practice", practice),
+            "cpr": cpr_fake(_rng),
+        }
         values: dict[str, Any] = {
-            "citizen": CitizenFactory(**citizen_fields),
-            "contact_name": "Karen Sygeplejerske", "contact_role": "Sygeplejerske", "contact_phone": "7846 0000",
+            "citizen": CitizenFactory.create(**citizen_fields),
+            "contact_name": "Karen Sygeplejerske",
+            "contact_role": "Sygeplejerske",
+            "contact_phone": "7846 0000",
         }
         values.update(overrides)
-        return CourseFactory(**values)
+        course: Course = CourseFactory.create(**values)
+        return course
 
     return make
 

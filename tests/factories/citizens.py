@@ -23,7 +23,9 @@ class CitizenFactory(DjangoModelFactory[Citizen]):
         model = Citizen
 
     cpr = factory.Sequence(lambda n: cpr_fake(random.Random(f"citizen-{n}")))
-    name = factory.Sequence(lambda n: f"{FIRST_NAMES[n % len(FIRST_NAMES)]} {SURNAMES[(n * 7) % len(SURNAMES)]}")
+    name = factory.Sequence(
+        lambda n: f"{FIRST_NAMES[n % len(FIRST_NAMES)]} {SURNAMES[(n * 7) % len(SURNAMES)]}"
+    )
     municipality = factory.LazyFunction(lambda: organisation_get("751"))
     gp_practice = None
     address = factory.Sequence(lambda n: f"Testvej {n % 99 + 1}, 8000 Aarhus C")
@@ -48,11 +50,14 @@ class CourseFactory(DjangoModelFactory[Course]):
     discharged_at = None
 
     @factory.post_generation
-    def stay(obj: Course, create: bool, extracted: Any, **kwargs: Any) -> None:  # noqa: N805
+    def stay(obj: Course, create: bool, extracted: Any, **kwargs: Any) -> None:
         """Every course starts with a stay at its hospital; ``stay=False`` leaves it out."""
         if not create or extracted is False:
             return
         Stay.objects.create(
-            course=obj, hospital=obj.hospital, department=obj.department,
-            started_at=obj.admitted_at, ended_at=obj.discharged_at,
+            course=obj,
+            hospital=obj.hospital,
+            department=obj.department,
+            started_at=obj.admitted_at,
+            ended_at=obj.discharged_at,
         )

@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 import factory
 from django.contrib.auth.models import User
@@ -24,7 +24,7 @@ DEFAULT_ORGANISATION: dict[str, str | None] = {
 
 def default_organisation(role: str) -> Organisation:
     code = DEFAULT_ORGANISATION[role]
-    return organisation_get(code) if code else PracticeFactory()
+    return organisation_get(code) if code else PracticeFactory.create()
 
 
 class UserFactory(DjangoModelFactory[User]):
@@ -62,7 +62,7 @@ def member(role: str, organisation_code: str | None = None, **user_fields: Any) 
     """
     username = user_fields.pop("username", None) or f"{role.replace('_', '-')}{next(_counter)}"
     if role == "superuser":
-        return UserFactory(username=username, is_superuser=True, is_staff=True, **user_fields)
+        return UserFactory.create(username=username, is_superuser=True, is_staff=True, **user_fields)
     code = organisation_code or default_organisation(role).code
     # an existing user keeps its password, so a client already logged in as it stays logged in
     password = None if User.objects.filter(username=username).exists() else TEST_PASSWORD
@@ -71,4 +71,4 @@ def member(role: str, organisation_code: str | None = None, **user_fields: Any) 
         setattr(user, field, value)
     if user_fields:
         user.save()
-    return user  # type: ignore[return-value]
+    return cast(User, user)

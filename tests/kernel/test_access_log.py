@@ -5,7 +5,7 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -18,18 +18,23 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def ward() -> AbstractUser:
+def ward() -> User:
     return member("ward_staff", "AUH-ORT")
 
 
 @pytest.fixture
 def admitted() -> list[Citizen]:
     """Three citizens admitted to AUH, and one at RHR that AUH's staff cannot see."""
-    CourseFactory(at="RHR-MED", citizen=CitizenFactory(name="Else Fremmed", municipality=organisation_get("730")))
-    return [CourseFactory(at="AUH-ORT", citizen=CitizenFactory(name=f"{n} Logsen")).citizen for n in ("Anna", "Bent", "Inge")]
+    CourseFactory.create(
+        at="RHR-MED", citizen=CitizenFactory.create(name="Else Fremmed", municipality=organisation_get("730"))
+    )
+    return [
+        CourseFactory.create(at="AUH-ORT", citizen=CitizenFactory.create(name=f"{n} Logsen")).citizen
+        for n in ("Anna", "Bent", "Inge")
+    ]
 
 
-def _client(user: AbstractUser) -> Client:
+def _client(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
@@ -39,7 +44,7 @@ def _rows() -> list[AccessLog]:
     return list(AccessLog.objects.order_by("citizen_id"))
 
 
-def test_an_api_list_writes_one_row_per_citizen_shown(ward: AbstractUser, admitted: list[Citizen]) -> None:
+def test_an_api_list_writes_one_row_per_citizen_shown(ward: User, admitted: list[Citizen]) -> None:
     before = timezone.now()
     # when ward staff read the citizen list through the API
     response = _client(ward).get("/api/v1/citizens/")
@@ -57,7 +62,7 @@ def test_an_api_list_writes_one_row_per_citizen_shown(ward: AbstractUser, admitt
         assert before <= row.at <= timezone.now()
 
 
-def test_only_the_citizens_on_the_page_shown_are_logged(ward: AbstractUser, admitted: list[Citizen]) -> None:
+def test_only_the_citizens_on_the_page_shown_are_logged(ward: User, admitted: list[Citizen]) -> None:
     # when a page of two is read
     response = _client(ward).get("/api/v1/citizens/?page_size=2")
     # then two rows, for exactly the two citizens on it
@@ -66,7 +71,7 @@ def test_only_the_citizens_on_the_page_shown_are_logged(ward: AbstractUser, admi
     assert {r.citizen_id for r in _rows()} == shown
 
 
-def test_an_api_detail_writes_one_row(ward: AbstractUser, admitted: list[Citizen]) -> None:
+def test_an_api_detail_writes_one_row(ward: User, admitted: list[Citizen]) -> None:
     # when one citizen is read
     _client(ward).get(f"/api/v1/citizens/{admitted[0].pk}/")
     # then one row for that citizen
@@ -77,9 +82,15 @@ def test_an_api_detail_writes_one_row(ward: AbstractUser, admitted: list[Citizen
 def test_an_api_read_with_a_token_logs_the_clients_organisation(admitted: list[Citizen]) -> None:
     # given a REST client of AUH authenticated with its token, not a session
     client_user = member("integration", "AUH")
-    token = APIClient().post(
-        "/api/v1/auth/token/", {"username": client_user.username, "password": TEST_PASSWORD}, format="json"
-    ).json()["token"]
+    token = (
+        APIClient()
+        .post(
+            "/api/v1/auth/token/",
+            {"username": client_user.username, "password": TEST_PASSWORD},
+            format="json",
+        )
+        .json()["token"]
+    )
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     # when it reads a citizen
@@ -87,10 +98,14 @@ def test_an_api_read_with_a_token_logs_the_clients_organisation(admitted: list[C
     # then the row says which organisation it read for
     assert response.status_code == 200
     row = AccessLog.objects.get()
-    assert (row.username, row.role, row.organisation) == (client_user.username, "integration", organisation_get("AUH"))
+    assert (row.username, row.role, row.organisation) == (
+        client_user.username,
+        "integration",
+        organisation_get("AUH"),
+    )
 
 
-def test_an_html_search_writes_one_row_per_hit(ward: AbstractUser, admitted: list[Citizen]) -> None:
+def test_an_html_search_writes_one_row_per_hit(ward: User, admitted: list[Citizen]) -> None:
     # when ward staff search for a name three visible citizens share
     response = _client(ward).get("/borgere/?q=Logsen")
     # then the three hits are logged as a search, the foreign citizen is not
@@ -100,12 +115,12 @@ def test_an_html_search_writes_one_row_per_hit(ward: AbstractUser, admitted: lis
     ]
 
 
-def test_an_htmx_search_is_logged_like_a_full_page(ward: AbstractUser, admitted: list[Citizen]) -> None:
+def test_an_htmx_search_is_logged_like_a_full_page(ward: User, admitted: list[Citizen]) -> None:
     _client(ward).get(f"/borgere/?q={admitted[1].cpr}", headers={"HX-Request": "true"})
     assert [r.citizen_id for r in _rows()] == [admitted[1].pk]
 
 
-def test_the_citizen_page_writes_one_row(ward: AbstractUser, admitted: list[Citizen]) -> None:
+def test_the_citizen_page_writes_one_row(ward: User, admitted: list[Citizen]) -> None:
     _client(ward).get(f"/borgere/{admitted[2].pk}/")
     assert [(r.citizen_id, r.action, r.what) for r in _rows()] == [(admitted[2].pk, "view", "Borgerside")]
 
@@ -121,7 +136,7 @@ def test_the_citizen_page_writes_one_row(ward: AbstractUser, admitted: list[Citi
         pytest.param("/", id="dashboard"),
     ],
 )
-def test_a_read_of_nothing_writes_nothing(url: str, ward: AbstractUser, admitted: list[Citizen]) -> None:
+def test_a_read_of_nothing_writes_nothing(url: str, ward: User, admitted: list[Citizen]) -> None:
     response = _client(ward).get(url)
     assert response.status_code == 200
     assert AccessLog.objects.count() == 0
@@ -134,7 +149,7 @@ def test_a_read_of_nothing_writes_nothing(url: str, ward: AbstractUser, admitted
         pytest.param("/borgere/{pk}/", id="html-detail"),
     ],
 )
-def test_a_foreign_citizen_asked_for_writes_nothing(url: str, ward: AbstractUser, admitted: list[Citizen]) -> None:
+def test_a_foreign_citizen_asked_for_writes_nothing(url: str, ward: User, admitted: list[Citizen]) -> None:
     foreign = Citizen.objects.get(name="Else Fremmed")
     response = _client(ward).get(url.format(pk=foreign.pk))
     assert response.status_code == 404
@@ -159,7 +174,7 @@ def test_the_active_membership_is_the_organisation_logged(admitted: list[Citizen
     assert (row.organisation, row.role) == (organisation_get("730"), "visitation")
 
 
-def test_regional_admins_can_see_who_has_read_a_citizen(ward: AbstractUser, admitted: list[Citizen]) -> None:
+def test_regional_admins_can_see_who_has_read_a_citizen(ward: User, admitted: list[Citizen]) -> None:
     # given ward staff who opened the citizen's page
     citizen = admitted[0]
     _client(ward).get(f"/borgere/{citizen.pk}/")
@@ -188,7 +203,7 @@ def test_other_roles_cannot_open_the_access_log(role: str, admitted: list[Citize
     assert AccessLog.objects.count() == 0
 
 
-def test_the_access_log_export_is_a_csv_of_every_read(ward: AbstractUser, admitted: list[Citizen]) -> None:
+def test_the_access_log_export_is_a_csv_of_every_read(ward: User, admitted: list[Citizen]) -> None:
     # given two reads of the citizen by ward staff
     citizen = admitted[0]
     ward_client = _client(ward)

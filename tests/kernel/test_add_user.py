@@ -51,10 +51,14 @@ def _can_log_in(username: str, password: str) -> bool:
 
 def test_a_member_is_created_with_the_password_from_the_environment(env_password: str) -> None:
     # when
-    output = add_user("karen.visitator", "--organisation", "730", "--role", "visitation", "--email", "k@example.dk")
+    output = add_user(
+        "karen.visitator", "--organisation", "730", "--role", "visitation", "--email", "k@example.dk"
+    )
     # then the user exists with one membership in Randers and can log in
     user = User.objects.get(username="karen.visitator")
-    assert [(m.organisation.code, m.role, m.is_lead) for m in user.memberships.all()] == [("730", "visitation", False)]
+    assert [(m.organisation.code, m.role, m.is_lead) for m in user.memberships.all()] == [
+        ("730", "visitation", False)
+    ]
     assert user.email == "k@example.dk"
     assert not user.is_staff
     assert _can_log_in("karen.visitator", env_password)
@@ -125,7 +129,9 @@ def test_an_existing_user_gets_a_second_membership_and_keeps_the_password(
     output = add_user("mette", "--organisation", "741", "--role", "visitation")
     # then she is still one user, now with two memberships, and her password is unchanged
     assert User.objects.filter(username="mette").count() == 1
-    assert sorted(Membership.objects.filter(user__username="mette").values_list("organisation__code", flat=True)) == [
+    assert sorted(
+        Membership.objects.filter(user__username="mette").values_list("organisation__code", flat=True)
+    ) == [
         "741",
         "751",
     ]

@@ -4,7 +4,7 @@ import json
 from urllib.parse import urlparse
 
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -13,22 +13,41 @@ from tests.factories import TEST_PASSWORD, member
 pytestmark = pytest.mark.django_db
 
 MUNICIPALITY_CODES = {
-    "751", "710", "766", "657", "661", "615", "756", "665", "707", "727",
-    "730", "760", "741", "740", "746", "779", "671", "706", "791",
+    "751",
+    "710",
+    "766",
+    "657",
+    "661",
+    "615",
+    "756",
+    "665",
+    "707",
+    "727",
+    "730",
+    "760",
+    "741",
+    "740",
+    "746",
+    "779",
+    "671",
+    "706",
+    "791",
 }
 
 
 @pytest.fixture
-def ward() -> AbstractUser:
+def ward() -> User:
     return member("ward_staff", "AUH-ORT")
 
 
 def _token(username: str, password: str) -> tuple[int, dict[str, object]]:
-    response = APIClient().post("/api/v1/auth/token/", {"username": username, "password": password}, format="json")
+    response = APIClient().post(
+        "/api/v1/auth/token/", {"username": username, "password": password}, format="json"
+    )
     return response.status_code, response.json()
 
 
-def test_a_token_from_username_and_password_opens_the_api(ward: AbstractUser) -> None:
+def test_a_token_from_username_and_password_opens_the_api(ward: User) -> None:
     # when a REST client exchanges username and password for a token
     status, body = _token(ward.username, TEST_PASSWORD)
     # then it gets one, and the token alone opens the API
@@ -38,7 +57,7 @@ def test_a_token_from_username_and_password_opens_the_api(ward: AbstractUser) ->
     assert client.get("/api/v1/citizens/").status_code == 200
 
 
-def test_the_same_user_gets_the_same_token_twice(ward: AbstractUser) -> None:
+def test_the_same_user_gets_the_same_token_twice(ward: User) -> None:
     assert _token(ward.username, TEST_PASSWORD)[1] == _token(ward.username, TEST_PASSWORD)[1]
 
 
@@ -50,7 +69,7 @@ def test_the_same_user_gets_the_same_token_twice(ward: AbstractUser) -> None:
         pytest.param(None, "", id="no-password"),
     ],
 )
-def test_a_failed_token_request_is_400_with_a_detail(ward: AbstractUser, username: str | None, password: str) -> None:
+def test_a_failed_token_request_is_400_with_a_detail(ward: User, username: str | None, password: str) -> None:
     status, body = _token(username or ward.username, password)
     assert status == 400
     assert isinstance(body["detail"], str) and body["detail"]
@@ -73,7 +92,7 @@ def test_unauthenticated_requests_get_a_json_detail(url: str) -> None:
     assert response.json()["detail"]
 
 
-def test_an_unknown_citizen_is_a_json_404(ward: AbstractUser) -> None:
+def test_an_unknown_citizen_is_a_json_404(ward: User) -> None:
     client = APIClient()
     client.force_authenticate(ward)
     response = client.get("/api/v1/citizens/999999/")
@@ -99,7 +118,7 @@ def test_the_interactive_docs_open() -> None:
     assert b"swagger" in response.content.lower()
 
 
-def test_the_organisations_endpoint_lists_the_19_municipalities(ward: AbstractUser) -> None:
+def test_the_organisations_endpoint_lists_the_19_municipalities(ward: User) -> None:
     client = APIClient()
     client.force_authenticate(ward)
     # when filtered by kind
@@ -112,13 +131,13 @@ def test_the_organisations_endpoint_lists_the_19_municipalities(ward: AbstractUs
     assert (randers["name"], randers["cluster"], randers["parent"]) == ("Randers", "klynge-randers", "1082")
 
 
-def test_an_organisation_is_found_by_its_code(ward: AbstractUser) -> None:
+def test_an_organisation_is_found_by_its_code(ward: User) -> None:
     client = APIClient()
     client.force_authenticate(ward)
     assert client.get("/api/v1/organisations/AUH-ORT/").json()["parent"] == "AUH"
 
 
-def test_lists_use_cursor_pagination(ward: AbstractUser) -> None:
+def test_lists_use_cursor_pagination(ward: User) -> None:
     client = APIClient()
     client.force_authenticate(ward)
     # when the first page of five is read
@@ -132,7 +151,7 @@ def test_lists_use_cursor_pagination(ward: AbstractUser) -> None:
     assert not {o["code"] for o in first["results"]} & {o["code"] for o in second["results"]}
 
 
-def test_five_wrong_passwords_lock_the_log_in_with_a_danish_page(ward: AbstractUser) -> None:
+def test_five_wrong_passwords_lock_the_log_in_with_a_danish_page(ward: User) -> None:
     client = Client()
     # given five wrong passwords
     for _ in range(5):
@@ -145,7 +164,7 @@ def test_five_wrong_passwords_lock_the_log_in_with_a_danish_page(ward: AbstractU
     assert "_auth_user_id" not in client.session
 
 
-def test_four_wrong_passwords_do_not_lock(ward: AbstractUser) -> None:
+def test_four_wrong_passwords_do_not_lock(ward: User) -> None:
     client = Client()
     for _ in range(4):
         response = client.post("/login/", {"username": ward.username, "password": "forkert-kode"})

@@ -11,7 +11,9 @@ URL = "http://127.0.0.1:8000/"
 
 
 class Command(BaseCommand):
-    help = "Indlæser demodata (opdigtede borgere med forløb) og én demobruger pr. rolle. Kan køres flere gange."
+    help = (
+        "Indlæser demodata (opdigtede borgere med forløb) og én demobruger pr. rolle. Kan køres flere gange."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:

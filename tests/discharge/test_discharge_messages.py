@@ -1,0 +1,220 @@
+"""At discharge: the notice ends the course and resumes home care, the report and the epikrise go to their
+recipients, the municipality replies, and sudden changes reach the contact person."""
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from admissions.models import Citizen, Course, HomeCareService
+from admissions.services.course import course_admit
+from discharge.models import DischargeLetter, DischargeNotice, MunicipalReply, SuddenChange
+from discharge.services import (
+    discharge_letter_send,
+    discharge_notice_send,
+    discharge_notification_send,
+    discharge_plan_save,
+    discharge_report_send,
+    municipal_reply_send,
+    sudden_change_acknowledge,
+    sudden_change_report,
+)
+from sundhedsaftale.api.errors import Conflict, DomainError
+from tests.factories import CitizenFactory, organisation_get
+from tests.factories.admissions import HomeCareServiceFactory
+from tests.factories.discharge import local
+
+
+def test_discharge_before_admission_is_refused_and_nothing_is_saved(course: Course, ward: Any) -> None:
+    with pytest.raises(DomainError) as error:
+        discharge_notice_send(course=course, discharged_at=local(2026, 11, 15, 9), acting_user=ward)
+
+    assert error.value.field == "discharged_at"
+    assert error.value.message == "Udskrivningen kan ikke ligge før indlæggelsen (16.11.2026 kl. 10:00)."
+    course.refresh_from_db()
+    assert (course.state, course.discharged_at) == ("admitted", None)
+    assert not DischargeNotice.objects.exists()
+
+
+def test_discharge_notice_ends_the_course_and_resumes_home_care(ward: Any, practice: Any) -> None:
+    citizen: Citizen = CitizenFactory.create(gp_practice=practice)
+    service: HomeCareService = HomeCareServiceFactory.create(citizen=citizen)
+    course = course_admit(
+        cpr=citizen.cpr,
+        name=citizen.name,
+        municipality=citizen.municipality,
+        gp_practice=practice,
+        kind="acute",
+        department=organisation_get("AUH-ORT"),
+        admitted_at=timezone.now() - timedelta(days=3),
+        acting_user=ward,
+    )
+    service.refresh_from_db()
+    assert service.status == HomeCareService.Status.PAUSED
+    discharged_at = timezone.now() - timedelta(hours=1)
+
+    notice = discharge_notice_send(
+        course=course,
+        discharged_at=discharged_at,
+        destination="Eget hjem",
+        medication_changed=True,
+        dose_dispensing_cancelled=True,
+        aids_handed_out="Rollator",
+        acting_user=ward,
+    )
+
+    course.refresh_from_db()
+    service.refresh_from_db()
+    assert (course.state, course.discharged_at) == ("discharged", discharged_at)
+    assert (service.status, service.resumed_at) == (HomeCareService.Status.ACTIVE, discharged_at)
+    assert (notice.municipality, notice.aids_handed_out) == (citizen.municipality, "Rollator")
+
+
+def test_a_second_discharge_notice_is_a_conflict(course: Course, ward: Any) -> None:
+    discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 11), acting_user=ward)
+
+    with pytest.raises(Conflict):
+        discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 12), acting_user=ward)
+
+
+def test_dose_dispensing_is_only_cancelled_when_medication_changed(course: Course, ward: Any) -> None:
+    with pytest.raises(DomainError) as error:
+        discharge_notice_send(
+            course=course,
+            discharged_at=local(2026, 11, 20, 11),
+            dose_dispensing_cancelled=True,
+            acting_user=ward,
+        )
+
+    assert error.value.field == "dose_dispensing_cancelled"
+    assert Course.objects.get(pk=course.pk).state == "admitted"
+
+
+def test_discharge_report_goes_to_the_home_municipality(course: Course, ward: Any) -> None:
+    report = discharge_report_send(
+        course=course, functional_level="Går med rollator", nursing="Hjælp til bad", acting_user=ward
+    )
+
+    assert report.municipality == course.citizen.municipality
+
+
+def test_epikrise_goes_to_the_gp(course: Course, ward: Any, practice: Any) -> None:
+    letter = discharge_letter_send(
+        course=course,
+        summary="Pneumoni, behandlet.",
+        medication_changed=True,
+        medication="Penicillin",
+        dose_dispensing_cancelled=True,
+        acting_user=ward,
+    )
+
+    assert letter.gp_practice == practice
+    assert DischargeLetter.objects.visible_to(ward).count() == 1
+
+
+def test_epikrise_needs_a_gp(make_course: Any, ward: Any) -> None:
+    course = make_course(admitted_at=local(2026, 11, 16, 10), gp_practice=None)
+
+    with pytest.raises(DomainError) as error:
+        discharge_letter_send(course=course, summary="Tekst", acting_user=ward)
+
+    assert error.value.code == "no_gp"
+
+
+def test_municipal_reply_answers_the_latest_notification(course: Course, ward: Any, visitator: Any) -> None:
+    plan = discharge_plan_save(
+        course=course,
+        functional_ability="reduced",
+        need="home_care",
+        planned_date=local(2026, 12, 29).date(),
+        acting_user=ward,
+    )
+    notification = discharge_notification_send(plan=plan, acting_user=ward)
+
+    reply = municipal_reply_send(
+        course=course,
+        answer="needs_time",
+        reason="Plejebolig først klar 4. januar",
+        ready_on=local(2027, 1, 4).date(),
+        acting_user=visitator,
+    )
+
+    assert (reply.notification, reply.notice, reply.municipality) == (
+        notification,
+        None,
+        course.citizen.municipality,
+    )
+    assert list(MunicipalReply.objects.visible_to(ward)) == [reply]
+
+
+def test_needing_more_time_needs_a_reason(course: Course, ward: Any, visitator: Any) -> None:
+    discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 11), acting_user=ward)
+
+    with pytest.raises(DomainError) as error:
+        municipal_reply_send(course=course, answer="needs_time", reason=" ", acting_user=visitator)
+
+    assert (error.value.field, error.value.message) == (
+        "reason",
+        "Angiv en begrundelse, når kommunen har brug for mere tid.",
+    )
+
+
+def test_only_the_home_municipality_replies(course: Course, ward: Any, foreign_visitator: Any) -> None:
+    discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 11), acting_user=ward)
+
+    with pytest.raises(DomainError) as error:
+        municipal_reply_send(course=course, answer="ready", acting_user=foreign_visitator)
+    assert error.value.status_code == 403
+    with pytest.raises(DomainError):
+        municipal_reply_send(course=course, answer="ready", acting_user=ward)
+
+
+def test_a_reply_needs_something_to_reply_to(course: Course, visitator: Any) -> None:
+    with pytest.raises(DomainError) as error:
+        municipal_reply_send(course=course, answer="ready", acting_user=visitator)
+
+    assert error.value.code == "nothing_to_reply"
+
+
+def test_sudden_change_notifies_the_contact_person_at_once(course: Course, visitator: Any, ward: Any) -> None:
+    change = sudden_change_report(
+        course=course,
+        kind="family",
+        description="Ægtefællen er indlagt akut",
+        occurred_at=timezone.now() - timedelta(minutes=5),
+        acting_user=visitator,
+    )
+
+    assert (change.contact_name, change.contact_phone) == ("Karen Sygeplejerske", "7846 0000")
+    assert change.notified_at is not None and change.acknowledged_at is None
+    assert change.reported_by_org == course.citizen.municipality
+    assert course.events.filter(kind="contact_notified").exists()
+
+    sudden_change_acknowledge(change=change, acting_user=ward)
+    assert SuddenChange.objects.get().acknowledged_at is not None
+
+
+def test_death_ends_the_course_and_its_notification_deadline(course: Course, ward: Any) -> None:
+    plan = discharge_plan_save(
+        course=course,
+        functional_ability="reduced",
+        need="home_care",
+        planned_date=local(2026, 12, 29).date(),
+        acting_user=ward,
+    )
+
+    sudden_change_report(
+        course=course,
+        kind="death",
+        description="Død i nattevagten",
+        occurred_at=timezone.now() - timedelta(hours=1),
+        acting_user=ward,
+    )
+
+    course.refresh_from_db()
+    assert course.state == "deceased"
+    assert course.citizen.deceased_at is not None
+    from sundhedsaftale.deadlines.models import Deadline
+
+    assert Deadline.objects.for_subject(plan).get().state == "cancelled"

@@ -1,0 +1,37 @@
+"""Shared fixtures of the rehab tests: a course at AUH-ORT discharged just before Easter 2026, and the people."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from admissions.models import Course
+from tests.factories import CitizenFactory, CourseFactory, member
+from tests.factories.rehab import local
+
+
+@pytest.fixture
+def therapist(db: None) -> User:
+    return member("ward_staff", "AUH-ORT", first_name="Anna", last_name="Berg")
+
+
+@pytest.fixture
+def visitator(db: None) -> User:
+    return member("visitation", "751")
+
+
+@pytest.fixture
+def other_visitator(db: None) -> User:
+    return member("visitation", "746")  # Skanderborg
+
+
+@pytest.fixture
+def hospital_therapist(db: None) -> User:
+    """A therapist at AUH receiving specialised plans (the hospital unit membership)."""
+    return member("ward_staff", "AUH")
+
+
+@pytest.fixture
+def course(db: None) -> Course:
+    """Admitted 25 March 2026, discharged Wednesday 1 April 2026 at 11:00 (the day before Skærtorsdag)."""
+    citizen = CitizenFactory(name="Grethe Hansen")
+    return CourseFactory(citizen=citizen, admitted_at=local(2026, 3, 25, 8), discharged_at=local(2026, 4, 1, 11),
+                         state=Course.State.DISCHARGED)

@@ -1,0 +1,65 @@
+"""In the browser: a therapist writes a plan on the ward (autosave), finalises and sends it; the municipality
+sees it arrive in its rehab inbox, receives it and sees the 3-working-day first-contact deadline."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from rehab.models import Delivery, Plan
+from sundhedsaftale.deadlines.models import Deadline
+from tests.factories import TEST_PASSWORD, CitizenFactory, CourseFactory, member
+
+pytestmark = pytest.mark.browser
+
+
+def test_ward_writes_and_sends_a_plan_that_arrives_in_the_municipal_inbox(
+    page: Any, login: Callable[[Any, str, str], None]
+) -> None:
+    # given a citizen of Aarhus admitted at AUH-ORT
+    ward = member("ward_staff", "AUH-ORT")
+    visitation = member("visitation", "751")
+    course = CourseFactory(at="AUH-ORT", citizen=CitizenFactory(name="Bodil Browsersen"))
+
+    # when the therapist starts a plan from the ward list and types (autosave)
+    login(page, ward.username, TEST_PASSWORD)
+    page.goto("/genoptraening/afdeling/")
+    page.locator("tr", has_text="Bodil Browsersen").get_by_role("button", name="Ny genoptræningsplan").click()
+    page.wait_for_url("**/genoptraening/plan/*/")
+    page.get_by_label("Helbredstilstand, der er årsag til genoptræningsbehov").fill("Opereret for hoftebrud.")
+    page.get_by_test_id("autosave-status").get_by_text("Gemt kl.").wait_for()
+    plan = Plan.objects.get(course=course)
+    assert plan.latest.health_state == "Opereret for hoftebrud."
+
+    page.get_by_label("3. Henvisningsdiagnose (ICD-10)").fill("S72.0")
+    page.locator("label[for=id_plan_type_0]", has_text="Almen genoptræning (ZZ0175X)").click()
+    page.locator("label[for=id_outpatient_control_1]", has_text="Nej").click()
+    page.get_by_label("13. Genoptræningsbehov: aktivitet og deltagelse").fill("Gang uden rollator, trapper")
+    page.get_by_role("button", name="Gem og færdiggør").click()
+    page.get_by_text("Planen er færdiggjort").wait_for()
+
+    # and sends it with the citizen's consent
+    page.get_by_text("Borgeren har givet tilsagn til at sende planen til kommunen").click()
+    page.get_by_role("button", name="Send genoptræningsplan").click()
+    page.wait_for_load_state()
+    print("DEBUG", page.url, page.content()[-3000:])
+    page.get_by_text("Planen er sendt til").wait_for()
+
+    # then the municipality finds it in its rehab inbox, receives it and sees the deadline
+    page.context.clear_cookies()
+    login(page, visitation.username, TEST_PASSWORD)
+    page.goto("/genoptraening/indbakke/")
+    row = page.get_by_test_id("rehab-inbox").locator("tr", has_text="Bodil Browsersen")
+    assert "Starter ved kvittering" in row.inner_text()
+    row.get_by_role("link", name="Bodil Browsersen").click()
+    page.get_by_role("button", name="Kvittér for modtagelse").click()
+    page.get_by_test_id("delivery-deadline").wait_for()
+
+    delivery = Delivery.objects.get(plan=plan, recipient="municipality")
+    deadline = Deadline.objects.for_subject(delivery).get(rule_code="rehab.first_contact")
+    page.goto("/genoptraening/indbakke/")
+    row = page.get_by_test_id("rehab-inbox").locator("tr", has_text="Bodil Browsersen")
+    due = timezone.localtime(deadline.due_at)
+    assert f"{due.day}. " in row.get_by_test_id("contact-due").inner_text()
+    assert str(due.year) in row.get_by_test_id("contact-due").inner_text()
