@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sundhedsaftale.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -57,10 +57,18 @@ def populate(open_count: int, due_count: int, old_alerts: int) -> list[int]:
             due_at = NOW + timedelta(days=2, seconds=rng.randint(0, 60 * 86400))
         rows.append(
             Deadline(
-                subject_type=subject_type, subject_id=i + 1, rule_code="discharge.home_care", rule_set="2008",
-                responsible_id=rng.choice(departments), counterpart_id=rng.choice(municipalities),
-                anchor_at=due_at + timedelta(days=3), due_date=due_at.date(), due_at=due_at,
-                warn_at=due_at - timedelta(days=1), state=Deadline.State.PENDING, created_at=NOW,
+                subject_type=subject_type,
+                subject_id=i + 1,
+                rule_code="discharge.home_care",
+                rule_set="2008",
+                responsible_id=rng.choice(departments),
+                counterpart_id=rng.choice(municipalities),
+                anchor_at=due_at + timedelta(days=3),
+                due_date=due_at.date(),
+                due_at=due_at,
+                warn_at=due_at - timedelta(days=1),
+                state=Deadline.State.PENDING,
+                created_at=NOW,
             )
         )
     Deadline.objects.bulk_create(rows, batch_size=5000)
@@ -69,10 +77,17 @@ def populate(open_count: int, due_count: int, old_alerts: int) -> list[int]:
     history = Deadline.objects.bulk_create(
         [
             Deadline(
-                subject_type=subject_type, subject_id=10_000_000 + i, rule_code="discharge.home_care",
-                rule_set="2008", responsible_id=rng.choice(departments), anchor_at=NOW - timedelta(days=30),
-                due_date=(NOW - timedelta(days=33)).date(), due_at=NOW - timedelta(days=33),
-                warn_at=NOW - timedelta(days=34), state=Deadline.State.MET, met_at=NOW - timedelta(days=32),
+                subject_type=subject_type,
+                subject_id=10_000_000 + i,
+                rule_code="discharge.home_care",
+                rule_set="2008",
+                responsible_id=rng.choice(departments),
+                anchor_at=NOW - timedelta(days=30),
+                due_date=(NOW - timedelta(days=33)).date(),
+                due_at=NOW - timedelta(days=33),
+                warn_at=NOW - timedelta(days=34),
+                state=Deadline.State.MET,
+                met_at=NOW - timedelta(days=32),
                 created_at=NOW - timedelta(days=40),
             )
             for i in range(old_alerts)
@@ -81,8 +96,13 @@ def populate(open_count: int, due_count: int, old_alerts: int) -> list[int]:
     )
     Alert.objects.bulk_create(
         [
-            Alert(deadline=d, kind=Alert.Kind.BREACH, organisation_id=d.responsible_id,
-                  created_at=NOW - timedelta(days=33), acknowledged_at=NOW - timedelta(days=32))
+            Alert(
+                deadline=d,
+                kind=Alert.Kind.BREACH,
+                organisation_id=d.responsible_id,
+                created_at=NOW - timedelta(days=33),
+                acknowledged_at=NOW - timedelta(days=32),
+            )
             for d in history
         ],
         batch_size=5000,
@@ -92,7 +112,9 @@ def populate(open_count: int, due_count: int, old_alerts: int) -> list[int]:
 
 def reset(due_ids: list[int]) -> None:
     Alert.objects.filter(created_at__gte=NOW - timedelta(days=1)).delete()
-    Deadline.objects.filter(pk__in=due_ids).update(state=Deadline.State.PENDING, warned_at=None, breached_at=None)
+    Deadline.objects.filter(pk__in=due_ids).update(
+        state=Deadline.State.PENDING, warned_at=None, breached_at=None
+    )
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE deadlines_deadline")
         cursor.execute("VACUUM ANALYZE deadlines_alert")
@@ -123,7 +145,9 @@ def summary(name: str, samples: list[float]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--open", type=int, default=50_000, help="open deadlines (default 50,000)")
     parser.add_argument("--due", type=int, default=1_000, help="of which due (default 1,000)")
     parser.add_argument("--history", type=int, default=20_000, help="old acknowledged breach alerts")
@@ -136,8 +160,10 @@ def main() -> int:
     try:
         started = time.perf_counter()
         due_ids = populate(args.open, args.due, args.history)
-        print(f"populated {Deadline.objects.count():,} deadlines ({len(due_ids):,} due) and "
-              f"{Alert.objects.count():,} alerts in {time.perf_counter() - started:.1f} s")
+        print(
+            f"populated {Deadline.objects.count():,} deadlines ({len(due_ids):,} due) and "
+            f"{Alert.objects.count():,} alerts in {time.perf_counter() - started:.1f} s"
+        )
         reset(due_ids)
         scan_due(now=NOW)  # warm-up: connection, query compilation, caches
         tick, tick_big, drained, trivial = [], [], [], []
@@ -155,8 +181,10 @@ def main() -> int:
         with connection.cursor() as cursor:
             cursor.execute("SHOW server_version")
             server = cursor.fetchone()[0]
-        print(f"{platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} cores · "
-              f"Python {platform.python_version()} · PostgreSQL {server}")
+        print(
+            f"{platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} cores · "
+            f"Python {platform.python_version()} · PostgreSQL {server}"
+        )
         print(summary("SELECT 1 (round trip)", trivial))
         print(summary(f"one tick (batch {BATCH_SIZE}: {BATCH_SIZE} breaches)", tick))
         print(summary(f"one tick (batch {args.due}: all due at once)", tick_big))

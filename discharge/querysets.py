@@ -34,3 +34,15 @@ class DischargePlanQuerySet(DischargeQuerySet):
 
     def with_course(self) -> Any:
         return self.select_related("course__citizen__municipality", "course__department", "course__hospital")
+
+
+class DischargeLetterQuerySet(DischargeQuerySet):
+    def for_readers(self, user: Any) -> Self:
+        """The epikrise is written to the GP: a user who acts only for municipalities does not read it
+        (the hospital side, GPs, regional admins and superusers do, within the visibility rule)."""
+        from clusters.selectors import membership_list
+
+        if getattr(user, "is_superuser", False):
+            return self
+        kinds = {m.organisation.kind for m in membership_list(user=user)}
+        return self if kinds - {"municipality"} else self.none()

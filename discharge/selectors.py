@@ -26,6 +26,16 @@ from sundhedsaftale.deadlines.models import Deadline
 from sundhedsaftale.workdays import local_date
 
 
+def plan_deadline(*, plan: DischargePlan) -> Deadline | None:
+    """Return the plan's current notification deadline (the newest row of its rule), or None."""
+    return (
+        Deadline.objects.for_subject(plan)
+        .filter(rule_code=plan.rule_code)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
 def course_get(*, user: Any, pk: int) -> Course:
     """Return the course if its citizen is visible to the user; Http404 otherwise (existence is not leaked)."""
     queryset = Course.objects.visible_to(user).select_related(
@@ -81,7 +91,7 @@ def course_discharge_get(*, user: Any, course: Course, today: date) -> CourseDis
         conferences=list(rows(DischargeConference)),
         notice=rows(DischargeNotice).first(),
         reports=list(rows(DischargeReport)),
-        letters=list(rows(DischargeLetter).select_related("gp_practice")),
+        letters=list(rows(DischargeLetter).for_readers(user).select_related("gp_practice")),
         replies=list(rows(MunicipalReply).select_related("replied_by")),
         sudden_changes=list(rows(SuddenChange).select_related("reported_by_org")),
     )
@@ -237,6 +247,19 @@ def expected_discharges(
             "notifications", "date_changes", "course__discharge_conferences", "course__municipal_replies"
         )
         .order_by("planned_date", "course__citizen__name")
+    )
+
+
+def recent_discharge_notices(
+    *, user: Any, municipality: Organisation, since: date
+) -> QuerySet[DischargeNotice]:
+    """The municipality's citizens discharged since ``since``, with the replies already given."""
+    return (
+        DischargeNotice.objects.for_municipality(municipality.pk)
+        .filter(discharged_at__date__gte=since)
+        .visible_to(user)
+        .select_related("course__citizen", "course__department")
+        .prefetch_related("replies")
     )
 
 

@@ -15,5 +15,14 @@ def register() -> None:
         RehabCourse,
     )
 
-    for model in (Plan, PlanVersion, Delivery, FirstContact, RehabCourse, FinalStatus, AdvanceNotice, CapacityNotice):
+    for model in (
+        Plan,
+        PlanVersion,
+        Delivery,
+        FirstContact,
+        RehabCourse,
+        FinalStatus,
+        AdvanceNotice,
+        CapacityNotice,
+    ):
         auditlog.register(model)

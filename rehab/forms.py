@@ -18,20 +18,52 @@ DATE = forms.DateInput(attrs={"type": "date", "class": "form-input"}, format="%Y
 TEXT = forms.Textarea(attrs={"rows": 3, "class": "form-input"})
 
 PLAN_FIELDS = [
-    "recipient_municipality", "recipient_hospital", "gp_practice",
-    "diagnosis_code", "diagnosis_text", "health_state",
-    "language", "wheelchair", "transport_need", "practical_info",
-    "admission_date", "discharge_date",
-    "plan_type", "specialised_reason",
-    "outpatient_control", "outpatient_control_where", "outpatient_control_when", "contact_patient_on",
-    "before_body", "before_activity", "before_environment",
+    "recipient_municipality",
+    "recipient_hospital",
+    "gp_practice",
+    "diagnosis_code",
+    "diagnosis_text",
+    "health_state",
+    "language",
+    "wheelchair",
+    "transport_need",
+    "practical_info",
+    "admission_date",
+    "discharge_date",
+    "plan_type",
+    "specialised_reason",
+    "outpatient_control",
+    "outpatient_control_where",
+    "outpatient_control_when",
+    "contact_patient_on",
+    "before_body",
+    "before_activity",
+    "before_environment",
     "interventions_note",
-    "discharge_body", "discharge_activity", "discharge_environment",
-    "need_body", "need_activity", "need_environment",
-    "aids_handed_out", "supplementary",
-    "sender_department", "doctor_name", "doctor_phone", "author_name", "author_phone", "author_email",
-    "municipal_contact_name", "municipal_contact_phone", "municipal_contact_address", "trainer_name", "trainer_phone",
-    "appointment_at", "appointment_place", "appointment_weeks", "training_form", "appointment_phone",
+    "discharge_body",
+    "discharge_activity",
+    "discharge_environment",
+    "need_body",
+    "need_activity",
+    "need_environment",
+    "aids_handed_out",
+    "supplementary",
+    "sender_department",
+    "doctor_name",
+    "doctor_phone",
+    "author_name",
+    "author_phone",
+    "author_email",
+    "municipal_contact_name",
+    "municipal_contact_phone",
+    "municipal_contact_address",
+    "trainer_name",
+    "trainer_phone",
+    "appointment_at",
+    "appointment_place",
+    "appointment_weeks",
+    "training_form",
+    "appointment_phone",
 ]
 
 
@@ -43,24 +75,48 @@ class PlanVersionForm(forms.ModelForm):
         model = PlanVersion
         fields = PLAN_FIELDS
         widgets = {
-            "admission_date": DATE, "discharge_date": DATE, "outpatient_control_when": DATE,
+            "admission_date": DATE,
+            "discharge_date": DATE,
+            "outpatient_control_when": DATE,
             "contact_patient_on": DATE,
-            "appointment_at": forms.DateTimeInput(attrs={"type": "datetime-local", "class": "form-input"},
-                                                  format="%Y-%m-%dT%H:%M"),
-            "plan_type": forms.RadioSelect, "outpatient_control": forms.RadioSelect,
-            **{name: TEXT for name in ("health_state", "practical_info", "interventions_note", "aids_handed_out",
-                                       "supplementary", "before_body", "before_activity", "before_environment",
-                                       "discharge_body", "discharge_activity", "discharge_environment",
-                                       "need_body", "need_activity", "need_environment")},
+            "appointment_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local", "class": "form-input"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "plan_type": forms.RadioSelect,
+            "outpatient_control": forms.RadioSelect,
+            **{
+                name: TEXT
+                for name in (
+                    "health_state",
+                    "practical_info",
+                    "interventions_note",
+                    "aids_handed_out",
+                    "supplementary",
+                    "before_body",
+                    "before_activity",
+                    "before_environment",
+                    "discharge_body",
+                    "discharge_activity",
+                    "discharge_environment",
+                    "need_body",
+                    "need_activity",
+                    "need_environment",
+                )
+            },
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        kinds = {"recipient_municipality": ["municipality"], "recipient_hospital": ["hospital"],
-                 "gp_practice": ["practice"], "sender_department": ["department"]}
+        kinds = {
+            "recipient_municipality": ["municipality"],
+            "recipient_hospital": ["hospital"],
+            "gp_practice": ["practice"],
+            "sender_department": ["department"],
+        }
         for name, kind in kinds.items():
             field = self.fields[name]
-            field.queryset = Organisation.objects.filter(kind__in=kind, is_active=True).select_related("parent")  # type: ignore[attr-defined]
+            queryset = Organisation.objects.filter(kind__in=kind, is_active=True).select_related("parent")
+            field.queryset = queryset  # type: ignore[attr-defined]
         for name in ("plan_type", "outpatient_control"):
             field = self.fields[name]
             field.required = False
@@ -69,22 +125,28 @@ class PlanVersionForm(forms.ModelForm):
         self.fields["diagnosis_code"].widget.attrs["list"] = "icd10-codes"
         version: PlanVersion = self.instance
         for i in range(SECONDARY_ROWS):
-            self.fields[f"secondary_{i}_code"] = forms.CharField(label=_("Bidiagnose (ICD-10)"), required=False,
-                                                                 validators=[icd10_validate])
+            self.fields[f"secondary_{i}_code"] = forms.CharField(
+                label=_("Bidiagnose (ICD-10)"), required=False, validators=[icd10_validate]
+            )
             self.fields[f"secondary_{i}_code"].widget.attrs["list"] = "icd10-codes"
             self.fields[f"secondary_{i}_text"] = forms.CharField(label=_("Kodebetydning"), required=False)
         for i in range(INTERVENTION_ROWS):
-            self.fields[f"intervention_{i}_code"] = forms.CharField(label=_("SKS-kode"), required=False,
-                                                                    validators=[sks_validate])
+            self.fields[f"intervention_{i}_code"] = forms.CharField(
+                label=_("SKS-kode"), required=False, validators=[sks_validate]
+            )
             self.fields[f"intervention_{i}_text"] = forms.CharField(label=_("Beskrivelse"), required=False)
         for i in range(MEASUREMENT_ROWS):
             self.fields[f"measurement_{i}_test"] = forms.CharField(label=_("Test"), required=False)
-            self.fields[f"measurement_{i}_date"] = forms.DateField(label=_("Dato"), required=False, widget=DATE)
+            self.fields[f"measurement_{i}_date"] = forms.DateField(
+                label=_("Dato"), required=False, widget=DATE
+            )
             self.fields[f"measurement_{i}_score"] = forms.CharField(label=_("Score"), required=False)
         if not self.is_bound:
-            for prefix, rows, keys in (("secondary", version.secondary_diagnoses, ("code", "text")),
-                                       ("intervention", version.interventions, ("code", "text")),
-                                       ("measurement", version.measurements, ("test", "date", "score"))):
+            for prefix, rows, keys in (
+                ("secondary", version.secondary_diagnoses, ("code", "text")),
+                ("intervention", version.interventions, ("code", "text")),
+                ("measurement", version.measurements, ("test", "date", "score")),
+            ):
                 for i, row in enumerate(rows or []):
                     for key in keys:
                         self.initial[f"{prefix}_{i}_{key}"] = row.get(key, "")
@@ -97,17 +159,27 @@ class PlanVersionForm(forms.ModelForm):
     def row_groups(self) -> dict[str, list[list[forms.BoundField]]]:
         """The numbered row fields, grouped per row for the template."""
         return {
-            "secondary": [[self[f"secondary_{i}_code"], self[f"secondary_{i}_text"]] for i in range(SECONDARY_ROWS)],
-            "intervention": [[self[f"intervention_{i}_code"], self[f"intervention_{i}_text"]]
-                             for i in range(INTERVENTION_ROWS)],
-            "measurement": [[self[f"measurement_{i}_test"], self[f"measurement_{i}_date"],
-                             self[f"measurement_{i}_score"]] for i in range(MEASUREMENT_ROWS)],
+            "secondary": [
+                [self[f"secondary_{i}_code"], self[f"secondary_{i}_text"]] for i in range(SECONDARY_ROWS)
+            ],
+            "intervention": [
+                [self[f"intervention_{i}_code"], self[f"intervention_{i}_text"]]
+                for i in range(INTERVENTION_ROWS)
+            ],
+            "measurement": [
+                [self[f"measurement_{i}_test"], self[f"measurement_{i}_date"], self[f"measurement_{i}_score"]]
+                for i in range(MEASUREMENT_ROWS)
+            ],
         }
 
     def content(self) -> dict[str, Any]:
         """Return the valid content: plain fields and the packed lists (a list is left out if a row is invalid)."""
         data = {name: value for name, value in self.cleaned_data.items() if name in PLAN_FIELDS}
-        if "diagnosis_code" in data and data["diagnosis_code"] and not self.cleaned_data.get("diagnosis_text"):
+        if (
+            "diagnosis_code" in data
+            and data["diagnosis_code"]
+            and not self.cleaned_data.get("diagnosis_text")
+        ):
             data["diagnosis_text"] = icd10_meaning(data["diagnosis_code"])
         packed = {
             "secondary_diagnoses": self._rows("secondary", SECONDARY_ROWS, ("code", "text")),
@@ -124,8 +196,10 @@ class PlanVersionForm(forms.ModelForm):
             if any(name in self.errors for name in names):
                 return None
             row = {key: self.cleaned_data.get(f"{prefix}_{i}_{key}") or "" for key in keys}
-            row = {key: value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
-                   for key, value in row.items()}
+            row = {
+                key: value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
+                for key, value in row.items()
+            }
             if not any(row.values()):
                 continue
             if prefix == "secondary":
@@ -138,12 +212,15 @@ class PlanVersionForm(forms.ModelForm):
 
 
 class SendForm(forms.Form):
-    consent_municipality = forms.BooleanField(label=_("Borgeren har givet tilsagn til at sende planen til kommunen"),
-                                              required=False)
-    consent_hospital = forms.BooleanField(label=_("Borgeren har givet tilsagn til at sende planen til hospitalet"),
-                                          required=False)
-    consent_gp = forms.BooleanField(label=_("Borgeren har givet tilsagn til at sende en kopi til egen læge"),
-                                    required=False)
+    consent_municipality = forms.BooleanField(
+        label=_("Borgeren har givet tilsagn til at sende planen til kommunen"), required=False
+    )
+    consent_hospital = forms.BooleanField(
+        label=_("Borgeren har givet tilsagn til at sende planen til hospitalet"), required=False
+    )
+    consent_gp = forms.BooleanField(
+        label=_("Borgeren har givet tilsagn til at sende en kopi til egen læge"), required=False
+    )
 
 
 class CorrectForm(forms.Form):
@@ -153,11 +230,21 @@ class CorrectForm(forms.Form):
 class FirstContactForm(forms.ModelForm):
     class Meta:
         model = FirstContact
-        fields = ["contacted_at", "method", "contacted_by_name", "offer_place", "offer_provider", "offer_form",
-                  "expected_start", "waiting_days", "note"]
+        fields = [
+            "contacted_at",
+            "method",
+            "contacted_by_name",
+            "offer_place",
+            "offer_provider",
+            "offer_form",
+            "expected_start",
+            "waiting_days",
+            "note",
+        ]
         widgets = {
             "contacted_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-            "expected_start": DATE, "note": TEXT,
+            "expected_start": DATE,
+            "note": TEXT,
         }
 
 
@@ -178,7 +265,15 @@ class DeclineForm(forms.Form):
 class RehabCourseForm(forms.ModelForm):
     class Meta:
         model = RehabCourse
-        fields = ["level", "provider_kind", "provider_name", "patient_group", "services", "healing_days", "started_on"]
+        fields = [
+            "level",
+            "provider_kind",
+            "provider_name",
+            "patient_group",
+            "services",
+            "healing_days",
+            "started_on",
+        ]
         widgets = {"started_on": DATE, "services": TEXT}
 
 

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
+from clusters.models import Contact, Organisation
 from rehab.models import PlanType, PlanVersion
 
 # Which annexes go with which plan type (agreement Krav 3): 3.6 general, 3.7 + 3.8 specialised,
@@ -33,3 +34,22 @@ def plan_pdf_bytes(*, version: PlanVersion) -> bytes:
     html = render_to_string("rehab/pdf/plan.html", plan_pdf_context(version=version))
     document = HTML(string=html, base_url=str(settings.BASE_DIR))
     return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)  # type: ignore[no-any-return]
+
+
+def letter_3_10_path(*, department: Organisation) -> str:
+    """Where the department's letter 3.10 is cached in the default storage."""
+    return f"rehab/letters/bilag-3-10-{department.code}.pdf"
+
+
+def letter_3_10_bytes(*, department: Organisation) -> bytes:
+    """Return annex 3.10 (self-training without a plan) with the department's contact data; no citizen data."""
+    hospital = department.hospital or department
+    contacts = Contact.objects.filter(
+        organisation__in=[department, hospital], purpose=Contact.Purpose.THERAPY
+    )
+    html = render_to_string(
+        "rehab/pdf/letter_3_10.html", {"department": department, "hospital": hospital, "contacts": contacts}
+    )
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(  # type: ignore[no-any-return]
+        pdf_variant="pdf/ua-1", pdf_tags=True
+    )

@@ -31,7 +31,11 @@ def acts_for(*, user: Any, organisation: Organisation) -> bool:
         mine = membership.organisation
         if mine.pk == organisation.pk:
             return True
-        if mine.hospital is not None and organisation.hospital is not None and mine.hospital == organisation.hospital:
+        if (
+            mine.hospital is not None
+            and organisation.hospital is not None
+            and mine.hospital == organisation.hospital
+        ):
             return True  # the hospital unit and its departments act as one receiver
     return False
 
@@ -40,7 +44,8 @@ def require_acts_for(*, user: Any, organisation: Organisation) -> None:
     if not acts_for(user=user, organisation=organisation):
         raise DomainError(
             _("Kun %(organisation)s kan gøre dette.") % {"organisation": organisation},
-            code="not_receiver", status_code=403,
+            code="not_receiver",
+            status_code=403,
         )
 
 

@@ -111,7 +111,10 @@ class CapacityNoticeQuerySet(models.QuerySet):
         if ids is None:
             return self
         return self.filter(
-            Q(sender_id__in=ids) | Q(receiver_id__in=ids) | Q(receiver__cluster_id__in=ids) | Q(sender__cluster_id__in=ids)
+            Q(sender_id__in=ids)
+            | Q(receiver_id__in=ids)
+            | Q(receiver__cluster_id__in=ids)
+            | Q(sender__cluster_id__in=ids)
         )
 
     def short_notice(self) -> "CapacityNoticeQuerySet":

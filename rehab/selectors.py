@@ -16,7 +16,9 @@ from sundhedsaftale.workdays import local_date, local_datetime
 
 
 def plan_list(*, user: Any) -> QuerySet[Plan]:
-    return Plan.objects.visible_to(user).select_related("course__citizen", "course__department", "course__hospital")
+    return Plan.objects.visible_to(user).select_related(
+        "course__citizen", "course__department", "course__hospital"
+    )
 
 
 def plan_get(*, user: Any, pk: int) -> Plan:
@@ -26,7 +28,9 @@ def plan_get(*, user: Any, pk: int) -> Plan:
 
 def version_get(*, user: Any, plan_pk: int, number: int) -> PlanVersion:
     return get_object_or_404(
-        PlanVersion.objects.visible_to(user).select_related("plan__course__citizen"), plan_id=plan_pk, number=number
+        PlanVersion.objects.visible_to(user).select_related("plan__course__citizen"),
+        plan_id=plan_pk,
+        number=number,
     )
 
 
@@ -36,7 +40,8 @@ def plan_list_for_course(*, user: Any, course: Course) -> QuerySet[Plan]:
 
 def delivery_get(*, user: Any, pk: int) -> Delivery:
     return get_object_or_404(
-        Delivery.objects.visible_to(user).select_related("plan__course__citizen", "organisation", "version"), pk=pk
+        Delivery.objects.visible_to(user).select_related("plan__course__citizen", "organisation", "version"),
+        pk=pk,
     )
 
 
@@ -45,21 +50,30 @@ def inbox_list(*, user: Any, include_closed: bool = False) -> QuerySet[Delivery]
     first-contact deadline (not yet received plans first: the clock starts on receipt; copies without a clock
     and contacted plans last), each annotated with
     ``contact_due_at`` and ``contact_deadline_state``."""
-    deliveries = Delivery.objects.visible_to(user).filter(organisation_id__in=user_organisation_ids(user=user))
+    deliveries = Delivery.objects.visible_to(user).filter(
+        organisation_id__in=user_organisation_ids(user=user)
+    )
     if not include_closed:
         deliveries = deliveries.filter(closed_at__isnull=True)
     deadline = Deadline.objects.filter(
-        subject_type=ContentType.objects.get_for_model(Delivery), subject_id=OuterRef("pk"),
+        subject_type=ContentType.objects.get_for_model(Delivery),
+        subject_id=OuterRef("pk"),
         rule_code="rehab.first_contact",
     ).order_by("-created_at")
+    rows: QuerySet[Delivery] = deliveries.exclude(recipient=Delivery.Recipient.CITIZEN)  # type: ignore[assignment]
     return (
-        deliveries.exclude(recipient=Delivery.Recipient.CITIZEN)
-        .annotate(contact_due_at=Subquery(deadline.values("due_at")[:1]),
-                  contact_deadline_state=Subquery(deadline.values("state")[:1]))
+        rows.annotate(
+            contact_due_at=Subquery(deadline.values("due_at")[:1]),
+            contact_deadline_state=Subquery(deadline.values("state")[:1]),
+        )
         .select_related("plan__course__citizen", "plan__course__department", "version", "organisation")
-        .order_by(F("contacted_at").asc(nulls_first=True), "-is_responsible",
-                  F("contact_due_at").asc(nulls_first=True),
-                  "sent_at", "pk")
+        .order_by(
+            F("contacted_at").asc(nulls_first=True),
+            "-is_responsible",
+            F("contact_due_at").asc(nulls_first=True),
+            "sent_at",
+            "pk",
+        )
     )
 
 
@@ -85,14 +99,24 @@ def citizen_rehab_timeline(*, user: Any, citizen: Citizen) -> list[TimelineEntry
     """Return the citizen's rehabilitation events (plans, versions, sending, receipt, contacts, free choice,
     rehab courses, final status, advance notices), oldest first."""
     entries: list[TimelineEntry] = []
-    plans = plan_list(user=user).filter(course__citizen=citizen).prefetch_related(
-        "versions", "deliveries__organisation", "deliveries__first_contact", "rehab_courses"
+    plans = (
+        plan_list(user=user)
+        .filter(course__citizen=citizen)
+        .prefetch_related(
+            "versions", "deliveries__organisation", "deliveries__first_contact", "rehab_courses"
+        )
     )
     for plan in plans:
         for version in plan.versions.all():
             if version.finalised_at:
-                entries.append(TimelineEntry(version.finalised_at, f"Genoptræningsplan v{version.number} færdiggjort",
-                                             version.get_plan_type_display(), "plan"))
+                entries.append(
+                    TimelineEntry(
+                        version.finalised_at,
+                        f"Genoptræningsplan v{version.number} færdiggjort",
+                        version.get_plan_type_display(),
+                        "plan",
+                    )
+                )
         for delivery in plan.deliveries.all():
             who = delivery.organisation or delivery.get_recipient_display()
             verb = "Videresendt til" if delivery.forwarded_from_id else "Sendt til"
@@ -101,22 +125,54 @@ def citizen_rehab_timeline(*, user: Any, citizen: Citizen) -> list[TimelineEntry
                 entries.append(TimelineEntry(delivery.received_at, f"Modtaget af {who}", "", "receive"))
             contact = getattr(delivery, "first_contact", None)
             if contact is not None:
-                entries.append(TimelineEntry(contact.contacted_at, f"Borgeren kontaktet af {who}",
-                                             f"{contact.get_method_display()}; {contact.offer_place}", "contact"))
+                entries.append(
+                    TimelineEntry(
+                        contact.contacted_at,
+                        f"Borgeren kontaktet af {who}",
+                        f"{contact.get_method_display()}; {contact.offer_place}",
+                        "contact",
+                    )
+                )
             if delivery.declined:
-                entries.append(TimelineEntry(delivery.closed_at or delivery.sent_at, f"Afvist af {who}",
-                                             delivery.closed_reason, "decline"))
+                entries.append(
+                    TimelineEntry(
+                        delivery.closed_at or delivery.sent_at,
+                        f"Afvist af {who}",
+                        delivery.closed_reason,
+                        "decline",
+                    )
+                )
         for rehab_course in plan.rehab_courses.all():
-            entries.append(TimelineEntry(rehab_course.started_on, f"{rehab_course.get_level_display()} genoptræning startet",
-                                         rehab_course.provider_name, "course"))
+            entries.append(
+                TimelineEntry(
+                    rehab_course.started_on,
+                    f"{rehab_course.get_level_display()} genoptræning startet",
+                    rehab_course.provider_name,
+                    "course",
+                )
+            )
             if rehab_course.ended_on:
-                entries.append(TimelineEntry(rehab_course.ended_on, f"{rehab_course.get_level_display()} genoptræning afsluttet",
-                                             rehab_course.provider_name, "course"))
+                entries.append(
+                    TimelineEntry(
+                        rehab_course.ended_on,
+                        f"{rehab_course.get_level_display()} genoptræning afsluttet",
+                        rehab_course.provider_name,
+                        "course",
+                    )
+                )
     for status in FinalStatus.objects.visible_to(user).filter(rehab_course__plan__course__citizen=citizen):
-        entries.append(TimelineEntry(status.sent_at, "Slutstatus sendt til kommunen", status.summary[:120], "status"))
+        entries.append(
+            TimelineEntry(status.sent_at, "Slutstatus sendt til kommunen", status.summary[:120], "status")
+        )
     for notice in AdvanceNotice.objects.visible_to(user).filter(course__citizen=citizen):
-        entries.append(TimelineEntry(notice.sent_at, "Varsel om forventet genoptræning",
-                                     f"{notice.diagnosis_code} {notice.operation_type}", "notice"))
+        entries.append(
+            TimelineEntry(
+                notice.sent_at,
+                "Varsel om forventet genoptræning",
+                f"{notice.diagnosis_code} {notice.operation_type}",
+                "notice",
+            )
+        )
     return sorted(entries, key=lambda entry: _day(entry.at))
 
 

@@ -32,7 +32,9 @@ def render_plan_pdf(version_id: int) -> None:
         pdf = PlanPdf.objects.select_for_update().get(pk=pdf.pk)
         if pdf.state == PlanPdf.State.READY and pdf.file:
             return
-        pdf.file.save(f"genoptraeningsplan-{version.plan_id}-v{version.number}.pdf", ContentFile(content), save=False)
+        pdf.file.save(
+            f"genoptraeningsplan-{version.plan_id}-v{version.number}.pdf", ContentFile(content), save=False
+        )
         pdf.state = PlanPdf.State.READY
         pdf.rendered_at = timezone.now()
         pdf.error = ""
@@ -55,3 +57,19 @@ def sync_plan_deadlines(after_pk: int = 0) -> int:
     if len(plans) == SYNC_BATCH:
         sync_plan_deadlines.delay(plans[-1].pk)
     return synced
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def render_letter_3_10(department_id: int) -> None:
+    """Render (once) the department's information letter on self-training without a plan (annex 3.10)."""
+    from django.core.files.storage import default_storage
+
+    from clusters.models import Organisation
+    from rehab.pdf import letter_3_10_bytes, letter_3_10_path
+
+    department = Organisation.objects.select_related("parent").filter(pk=department_id).first()
+    if department is None:
+        return
+    path = letter_3_10_path(department=department)
+    if not default_storage.exists(path):
+        default_storage.save(path, ContentFile(letter_3_10_bytes(department=department)))

@@ -14,11 +14,24 @@ urlpatterns = [
     path("genoptraening/plan/<int:pk>/eksport.json", ward.plan_export_json, name="rehab-plan-export"),
     path("genoptraening/plan/<int:pk>/v<int:number>/", ward.version_detail, name="rehab-version"),
     path("genoptraening/plan/<int:pk>/v<int:number>/pdf/", ward.version_pdf, name="rehab-version-pdf"),
+    path(
+        "genoptraening/afdeling/<int:department_pk>/bilag-3-10.pdf",
+        ward.letter_3_10,
+        name="rehab-letter-3-10",
+    ),
     path("genoptraening/indbakke/", receiver.inbox, name="rehab-inbox"),
     path("genoptraening/modtaget/<int:pk>/", receiver.delivery_detail, name="rehab-delivery"),
-    path("genoptraening/modtaget/<int:pk>/kvitter/", receiver.delivery_receive, name="rehab-delivery-receive"),
-    path("genoptraening/modtaget/<int:pk>/kontakt/", receiver.delivery_contact, name="rehab-delivery-contact"),
-    path("genoptraening/modtaget/<int:pk>/videresend/", receiver.delivery_forward, name="rehab-delivery-forward"),
+    path(
+        "genoptraening/modtaget/<int:pk>/kvitter/", receiver.delivery_receive, name="rehab-delivery-receive"
+    ),
+    path(
+        "genoptraening/modtaget/<int:pk>/kontakt/", receiver.delivery_contact, name="rehab-delivery-contact"
+    ),
+    path(
+        "genoptraening/modtaget/<int:pk>/videresend/",
+        receiver.delivery_forward,
+        name="rehab-delivery-forward",
+    ),
     path("genoptraening/modtaget/<int:pk>/afvis/", receiver.delivery_decline, name="rehab-delivery-decline"),
     path("genoptraening/modtaget/<int:pk>/forloeb/", receiver.delivery_course, name="rehab-delivery-course"),
     path("genoptraening/borger/<int:pk>/", receiver.citizen_timeline, name="rehab-timeline"),

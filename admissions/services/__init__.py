@@ -9,15 +9,14 @@ from admissions.services.correspondence import (
     message_send,
 )
 from admissions.services.course import (
-    admission_notice_mark_read,
     course_admit,
     course_record_death,
     course_set_contact_person,
     course_transfer,
-    home_care_resume,
     leave_end,
     leave_start,
 )
+from admissions.services.notices import admission_notice_mark_read, home_care_resume
 from admissions.services.records import (
     admission_report_request,
     admission_report_submit,

@@ -8,8 +8,7 @@ from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
 from discharge import models as m
-from discharge.selectors import finished_bed_days
-from discharge.services import plan_deadline
+from discharge.selectors import finished_bed_days, plan_deadline
 from sundhedsaftale.deadlines.models import Deadline
 from sundhedsaftale.workdays import local_date
 

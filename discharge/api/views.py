@@ -281,6 +281,9 @@ class DischargeLetterViewSet(CourseRecordViewSet):
     serializer_class = s.LetterOut
     input_class = s.LetterInput
 
+    def scope_queryset(self, queryset: QuerySet) -> QuerySet:
+        return super().scope_queryset(queryset.for_readers(self.request.user))  # type: ignore[attr-defined]
+
     def call_service(self, *, course: Course, data: dict[str, Any]) -> Model:
         return services.discharge_letter_send(course=course, **data, **self.acting())
 

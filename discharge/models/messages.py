@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from discharge.querysets import DischargeQuerySet
+from discharge.querysets import DischargeLetterQuerySet, DischargeQuerySet
 
 USER = settings.AUTH_USER_MODEL
 
@@ -86,7 +86,7 @@ class DischargeLetter(models.Model):
     sent_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     read_at = models.DateTimeField(_("læst"), null=True, blank=True)
 
-    objects = DischargeQuerySet.as_manager()
+    objects = DischargeLetterQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("epikrise")

@@ -11,7 +11,6 @@ from discharge.services.messages import (
 from discharge.services.planning import (
     discharge_notification_send,
     discharge_plan_save,
-    plan_deadline,
 )
 from discharge.services.treatment import (
     discharge_conference_record_outcome,
@@ -29,7 +28,6 @@ __all__ = [
     "discharge_report_send",
     "finished_treatment_record",
     "municipal_reply_send",
-    "plan_deadline",
     "sudden_change_acknowledge",
     "sudden_change_report",
 ]

@@ -20,6 +20,7 @@ from discharge.models import (
     Need,
 )
 from discharge.permissions import HOSPITAL, course_acting_for
+from discharge.selectors import plan_deadline
 from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.deadlines.models import Deadline
 from sundhedsaftale.deadlines.services import deadline_cancel, deadline_ensure, deadline_meet
@@ -106,16 +107,6 @@ def _ensure_deadline(
         counterpart=course.citizen.municipality,
         citizen=course.citizen,
         rule_set=computed.rule_set.code,
-    )
-
-
-def plan_deadline(*, plan: DischargePlan) -> Deadline | None:
-    """Return the plan's current notification deadline (the open one, else the latest), or None."""
-    return (
-        Deadline.objects.for_subject(plan)
-        .filter(rule_code=plan.rule_code)
-        .order_by("-created_at", "-pk")
-        .first()
     )
 
 

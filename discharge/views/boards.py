@@ -1,5 +1,7 @@
 """Overviews: the ward board, the municipality's expected discharges, the GP's epikriser."""
 
+from datetime import timedelta
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -7,7 +9,7 @@ from django.utils import timezone
 
 from clusters.models import Organisation
 from discharge import selectors
-from discharge.models import DischargeNotice, MunicipalReply
+from discharge.models import MunicipalReply
 from discharge.views.common import active_organisation, today
 from sundhedsaftale.access.services import access_log_record
 
@@ -62,12 +64,9 @@ def municipal_discharges(request: HttpRequest) -> HttpResponse:
                 user=request.user, municipality=organisation, start=start, days=days
             )
         )
+        since = start - timedelta(days=days)
         notices = list(
-            DischargeNotice.objects.visible_to(request.user)
-            .for_municipality(organisation.pk)
-            .filter(discharged_at__date__gte=start.fromordinal(start.toordinal() - days))
-            .select_related("course__citizen", "course__department")
-            .prefetch_related("replies")
+            selectors.recent_discharge_notices(user=request.user, municipality=organisation, since=since)
         )
     ids = [p.course.citizen_id for p in plans] + [n.course.citizen_id for n in notices]
     access_log_record(request=request, citizen_ids=ids, what="Forventede udskrivninger", action="view")

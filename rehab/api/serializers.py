@@ -1,5 +1,7 @@
 """Shape and validation of the rehab API; the services decide."""
 
+from typing import Any
+
 from rest_framework import serializers
 
 from clusters.models import Organisation
@@ -16,10 +18,10 @@ from rehab.models import (
     RehabCourse,
 )
 
-ORG = serializers.SlugRelatedField(slug_field="code", read_only=True)
+ORG: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
 
-def _org_field(**kwargs: object) -> serializers.SlugRelatedField:
+def _org_field(**kwargs: Any) -> serializers.SlugRelatedField:
     return serializers.SlugRelatedField(slug_field="code", queryset=Organisation.objects.all(), **kwargs)
 
 
@@ -45,8 +47,17 @@ class PlanVersionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PlanVersion
-        fields = ["number", "state", "correction_reason", "finalised_at", "updated_at", *PLAN_FIELDS,
-                  "secondary_diagnoses", "interventions", "measurements"]
+        fields = [
+            "number",
+            "state",
+            "correction_reason",
+            "finalised_at",
+            "updated_at",
+            *PLAN_FIELDS,
+            "secondary_diagnoses",
+            "interventions",
+            "measurements",
+        ]
         read_only_fields = ["number", "state", "correction_reason", "finalised_at", "updated_at"]
 
     def validate_diagnosis_code(self, value: str) -> str:
@@ -57,8 +68,10 @@ class PlanVersionSerializer(serializers.ModelSerializer):
         values = super().to_internal_value(data)
         for name in ("measurements",):
             if name in values:
-                values[name] = [{**row, "date": row["date"].isoformat() if row.get("date") else ""}
-                                for row in values[name]]
+                values[name] = [
+                    {**row, "date": row["date"].isoformat() if row.get("date") else ""}
+                    for row in values[name]
+                ]
         return values
 
 
@@ -94,9 +107,26 @@ class DeliverySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Delivery
-        fields = ["id", "plan", "version", "citizen", "plan_type", "recipient", "organisation", "channel", "consent",
-                  "consent_note", "is_responsible", "sent_at", "received_at", "contacted_at", "forwarded_from",
-                  "closed_at", "closed_reason", "declined"]
+        fields = [
+            "id",
+            "plan",
+            "version",
+            "citizen",
+            "plan_type",
+            "recipient",
+            "organisation",
+            "channel",
+            "consent",
+            "consent_note",
+            "is_responsible",
+            "sent_at",
+            "received_at",
+            "contacted_at",
+            "forwarded_from",
+            "closed_at",
+            "closed_reason",
+            "declined",
+        ]
         read_only_fields = fields
 
 
@@ -115,8 +145,21 @@ class FirstContactSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = FirstContact
-        fields = ["id", "delivery", "citizen", "contacted_at", "method", "contacted_by_name", "offer_place",
-                  "offer_provider", "offer_form", "expected_start", "waiting_days", "note", "recorded_at"]
+        fields = [
+            "id",
+            "delivery",
+            "citizen",
+            "contacted_at",
+            "method",
+            "contacted_by_name",
+            "offer_place",
+            "offer_provider",
+            "offer_form",
+            "expected_start",
+            "waiting_days",
+            "note",
+            "recorded_at",
+        ]
         read_only_fields = ["id", "delivery", "citizen", "recorded_at"]
 
 
@@ -126,8 +169,20 @@ class RehabCourseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RehabCourse
-        fields = ["id", "plan", "level", "provider_kind", "provider", "provider_name", "patient_group", "services",
-                  "healing_days", "started_on", "ended_on", "waiting_days"]
+        fields = [
+            "id",
+            "plan",
+            "level",
+            "provider_kind",
+            "provider",
+            "provider_name",
+            "patient_group",
+            "services",
+            "healing_days",
+            "started_on",
+            "ended_on",
+            "waiting_days",
+        ]
         read_only_fields = ["id", "ended_on", "waiting_days"]
 
     def get_waiting_days(self, obj: RehabCourse) -> int | None:
@@ -146,7 +201,15 @@ class FinalStatusSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = FinalStatus
-        fields = ["id", "rehab_course", "municipality", "summary", "functional_level", "continued_need", "sent_at"]
+        fields = [
+            "id",
+            "rehab_course",
+            "municipality",
+            "summary",
+            "functional_level",
+            "continued_need",
+            "sent_at",
+        ]
         read_only_fields = ["id", "rehab_course", "municipality", "sent_at"]
 
 
@@ -157,8 +220,19 @@ class AdvanceNoticeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = AdvanceNotice
-        fields = ["id", "course", "citizen", "municipality", "therapy_department", "diagnosis_code", "diagnosis_text",
-                  "operation_type", "operation_date", "expected_discharge", "sent_at"]
+        fields = [
+            "id",
+            "course",
+            "citizen",
+            "municipality",
+            "therapy_department",
+            "diagnosis_code",
+            "diagnosis_text",
+            "operation_type",
+            "operation_date",
+            "expected_discharge",
+            "sent_at",
+        ]
         read_only_fields = ["id", "citizen", "municipality", "sent_at"]
 
 
@@ -168,6 +242,15 @@ class CapacityNoticeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CapacityNotice
-        fields = ["id", "kind", "sender", "receiver", "description", "effective_on", "announced_at",
-                  "notice_due_on", "is_short_notice"]
+        fields = [
+            "id",
+            "kind",
+            "sender",
+            "receiver",
+            "description",
+            "effective_on",
+            "announced_at",
+            "notice_due_on",
+            "is_short_notice",
+        ]
         read_only_fields = ["id", "announced_at", "notice_due_on", "is_short_notice"]

@@ -18,13 +18,20 @@ from rehab.models import AdvanceNotice, CapacityNotice, Delivery, FirstContact, 
 from sundhedsaftale.api.viewsets import ReadOnlyVisibleViewSet
 
 NOT_FOUND = OpenApiResponse(description="Ukendt, eller ikke synlig for brugerens organisationer.")
-DRAFT_EXAMPLE = OpenApiExample("Almen genoptræning efter hoftebrud", value={
-    "plan_type": "ZZ0175X", "diagnosis_code": "S72.0", "diagnosis_text": "Brud på lårbenshals",
-    "recipient_municipality": "751", "outpatient_control": "no",
-    "need_activity": "Gang uden hjælpemiddel, trappegang", "author_name": "Fysioterapeut Anna Holm",
-    "interventions": [{"code": "BLHA", "text": "Genoptræning"}],
-    "measurements": [{"test": "TUG", "date": "2026-03-30", "score": "18 s"}],
-})
+DRAFT_EXAMPLE = OpenApiExample(
+    "Almen genoptræning efter hoftebrud",
+    value={
+        "plan_type": "ZZ0175X",
+        "diagnosis_code": "S72.0",
+        "diagnosis_text": "Brud på lårbenshals",
+        "recipient_municipality": "751",
+        "outpatient_control": "no",
+        "need_activity": "Gang uden hjælpemiddel, trappegang",
+        "author_name": "Fysioterapeut Anna Holm",
+        "interventions": [{"code": "BLHA", "text": "Genoptræning"}],
+        "measurements": [{"test": "TUG", "date": "2026-03-30", "score": "18 s"}],
+    },
+)
 
 
 @extend_schema_view(
@@ -43,8 +50,11 @@ class PlanViewSet(ReadOnlyVisibleViewSet):
         plan = Plan.objects.prefetch_related("versions").get(pk=plan.pk)
         return Response(s.PlanSerializer(plan).data, status=code)
 
-    @extend_schema(summary="Opret en genoptræningsplan på et forløb", request=s.PlanCreateSerializer,
-                   responses={201: s.PlanSerializer})
+    @extend_schema(
+        summary="Opret en genoptræningsplan på et forløb",
+        request=s.PlanCreateSerializer,
+        responses={201: s.PlanSerializer},
+    )
     def create(self, request: Request) -> Response:
         data = s.PlanCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -53,37 +63,52 @@ class PlanViewSet(ReadOnlyVisibleViewSet):
         self._read_rows().append(plan)
         return self._respond(plan, status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Gem i kladden (delvis opdatering)", request=s.PlanVersionSerializer,
-                   responses={200: s.PlanSerializer, 409: OpenApiResponse(description="Versionen er færdiggjort")},
-                   examples=[DRAFT_EXAMPLE])
+    @extend_schema(
+        summary="Gem i kladden (delvis opdatering)",
+        request=s.PlanVersionSerializer,
+        responses={200: s.PlanSerializer, 409: OpenApiResponse(description="Versionen er færdiggjort")},
+        examples=[DRAFT_EXAMPLE],
+    )
     @action(detail=True, methods=["patch"])
     def draft(self, request: Request, pk: Any = None) -> Response:
         plan = self.get_object()
         data = s.PlanVersionSerializer(plan.latest, data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        services.plan_version_update(version=plan.latest, data=dict(data.validated_data), acting_user=request.user)
+        services.plan_version_update(
+            version=plan.latest, data=dict(data.validated_data), acting_user=request.user
+        )
         return self._respond(plan)
 
-    @extend_schema(summary="Færdiggør kladden (bliver skrivebeskyttet)", request=None, responses={200: s.PlanSerializer})
+    @extend_schema(
+        summary="Færdiggør kladden (bliver skrivebeskyttet)", request=None, responses={200: s.PlanSerializer}
+    )
     @action(detail=True, methods=["post"])
     def finalise(self, request: Request, pk: Any = None) -> Response:
         plan = self.get_object()
         services.plan_finalise(version=plan.latest, acting_user=request.user)
         return self._respond(plan)
 
-    @extend_schema(summary="Ret planen: ny version, den gamle bevares", request=s.CorrectSerializer,
-                   responses={200: s.PlanSerializer})
+    @extend_schema(
+        summary="Ret planen: ny version, den gamle bevares",
+        request=s.CorrectSerializer,
+        responses={200: s.PlanSerializer},
+    )
     @action(detail=True, methods=["post"])
     def correct(self, request: Request, pk: Any = None) -> Response:
         plan = self.get_object()
         data = s.CorrectSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.plan_correct(plan=plan, reason=data.validated_data["correction_reason"], acting_user=request.user)
+        services.plan_correct(
+            plan=plan, reason=data.validated_data["correction_reason"], acting_user=request.user
+        )
         return self._respond(plan)
 
-    @extend_schema(summary="Send planen til borger, kommune/hospital og egen læge (med tilsagn)",
-                   request=s.SendSerializer, responses={200: s.DeliverySerializer(many=True)},
-                   examples=[OpenApiExample("Med tilsagn", value={"consent_municipality": True, "consent_gp": True})])
+    @extend_schema(
+        summary="Send planen til borger, kommune/hospital og egen læge (med tilsagn)",
+        request=s.SendSerializer,
+        responses={200: s.DeliverySerializer(many=True)},
+        examples=[OpenApiExample("Med tilsagn", value={"consent_municipality": True, "consent_gp": True})],
+    )
     @action(detail=True, methods=["post"])
     def send(self, request: Request, pk: Any = None) -> Response:
         plan = self.get_object()
@@ -116,23 +141,41 @@ class DeliveryViewSet(ReadOnlyVisibleViewSet):
         delivery = services.delivery_receive(delivery=self.get_object(), acting_user=request.user)
         return Response(s.DeliverySerializer(delivery).data)
 
-    @extend_schema(summary="Registrér første kontakt og tilbuddet (opfylder fristen)",
-                   request=s.FirstContactSerializer, responses={201: s.FirstContactSerializer},
-                   examples=[OpenApiExample("Telefonisk kontakt", value={
-                       "contacted_at": "2026-04-07T10:00:00+02:00", "method": "phone",
-                       "contacted_by_name": "Visitator Bo Lind", "offer_place": "Sundhedscenter Nord",
-                       "offer_provider": "municipality", "offer_form": "team", "expected_start": "2026-04-14",
-                       "waiting_days": 7})])
+    @extend_schema(
+        summary="Registrér første kontakt og tilbuddet (opfylder fristen)",
+        request=s.FirstContactSerializer,
+        responses={201: s.FirstContactSerializer},
+        examples=[
+            OpenApiExample(
+                "Telefonisk kontakt",
+                value={
+                    "contacted_at": "2026-04-07T10:00:00+02:00",
+                    "method": "phone",
+                    "contacted_by_name": "Visitator Bo Lind",
+                    "offer_place": "Sundhedscenter Nord",
+                    "offer_provider": "municipality",
+                    "offer_form": "team",
+                    "expected_start": "2026-04-14",
+                    "waiting_days": 7,
+                },
+            )
+        ],
+    )
     @action(detail=True, methods=["post"])
     def contact(self, request: Request, pk: Any = None) -> Response:
         delivery = self.get_object()
         data = s.FirstContactSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        contact = services.first_contact_record(delivery=delivery, acting_user=request.user, **data.validated_data)
+        contact = services.first_contact_record(
+            delivery=delivery, acting_user=request.user, **data.validated_data
+        )
         return Response(s.FirstContactSerializer(contact).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Frit valg: videresend til anden kommune/hospital (fristen flytter)",
-                   request=s.ForwardSerializer, responses={201: s.DeliverySerializer})
+    @extend_schema(
+        summary="Frit valg: videresend til anden kommune/hospital (fristen flytter)",
+        request=s.ForwardSerializer,
+        responses={201: s.DeliverySerializer},
+    )
     @action(detail=True, methods=["post"])
     def forward(self, request: Request, pk: Any = None) -> Response:
         delivery = self.get_object()
@@ -141,17 +184,24 @@ class DeliveryViewSet(ReadOnlyVisibleViewSet):
         new = services.delivery_forward(delivery=delivery, acting_user=request.user, **data.validated_data)
         return Response(s.DeliverySerializer(new).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Afvis af kapacitetshensyn (planen går retur til bopælskommunen)",
-                   request=s.DeclineSerializer, responses={201: s.DeliverySerializer})
+    @extend_schema(
+        summary="Afvis af kapacitetshensyn (planen går retur til bopælskommunen)",
+        request=s.DeclineSerializer,
+        responses={201: s.DeliverySerializer},
+    )
     @action(detail=True, methods=["post"])
     def decline(self, request: Request, pk: Any = None) -> Response:
         data = s.DeclineSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        back = services.delivery_decline(delivery=self.get_object(), acting_user=request.user, **data.validated_data)
+        back = services.delivery_decline(
+            delivery=self.get_object(), acting_user=request.user, **data.validated_data
+        )
         return Response(s.DeliverySerializer(back).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema_view(list=extend_schema(summary="Første kontakter"), retrieve=extend_schema(summary="Én kontakt"))
+@extend_schema_view(
+    list=extend_schema(summary="Første kontakter"), retrieve=extend_schema(summary="Én kontakt")
+)
 class FirstContactViewSet(ReadOnlyVisibleViewSet):
     queryset = FirstContact.objects.all()
     serializer_class = s.FirstContactSerializer
@@ -161,8 +211,10 @@ class FirstContactViewSet(ReadOnlyVisibleViewSet):
         return queryset.select_related("delivery__plan__course")
 
 
-@extend_schema_view(list=extend_schema(summary="Genoptræningsforløb (start/slut, leverandør, ventetid)"),
-                    retrieve=extend_schema(summary="Ét genoptræningsforløb"))
+@extend_schema_view(
+    list=extend_schema(summary="Genoptræningsforløb (start/slut, leverandør, ventetid)"),
+    retrieve=extend_schema(summary="Ét genoptræningsforløb"),
+)
 class RehabCourseViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
     queryset = RehabCourse.objects.all()
     serializer_class = s.RehabCourseSerializer
@@ -185,31 +237,50 @@ class RehabCourseViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
     def end(self, request: Request, pk: Any = None) -> Response:
         data = s.CourseEndSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        course = services.rehab_course_end(rehab_course=self.get_object(), acting_user=request.user,
-                                           **data.validated_data)
+        course = services.rehab_course_end(
+            rehab_course=self.get_object(), acting_user=request.user, **data.validated_data
+        )
         return Response(s.RehabCourseSerializer(course).data)
 
-    @extend_schema(summary="Send slutstatus (specialiseret → almen)", request=s.FinalStatusSerializer,
-                   responses={201: s.FinalStatusSerializer})
+    @extend_schema(
+        summary="Send slutstatus (specialiseret → almen)",
+        request=s.FinalStatusSerializer,
+        responses={201: s.FinalStatusSerializer},
+    )
     @action(detail=True, methods=["post"], url_path="final-status")
     def final_status(self, request: Request, pk: Any = None) -> Response:
         data = s.FinalStatusSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        status_row = services.final_status_send(rehab_course=self.get_object(), acting_user=request.user,
-                                                **data.validated_data)
+        status_row = services.final_status_send(
+            rehab_course=self.get_object(), acting_user=request.user, **data.validated_data
+        )
         return Response(s.FinalStatusSerializer(status_row).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema_view(list=extend_schema(summary="Varsler om forventet genoptræning"),
-                    retrieve=extend_schema(summary="Ét varsel"))
+@extend_schema_view(
+    list=extend_schema(summary="Varsler om forventet genoptræning"),
+    retrieve=extend_schema(summary="Ét varsel"),
+)
 class AdvanceNoticeViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
     queryset = AdvanceNotice.objects.all()
     serializer_class = s.AdvanceNoticeSerializer
     citizen_id_path = "course.citizen_id"
 
-    @extend_schema(summary="Varsl kommune og terapiafdeling om forventet genoptræning", examples=[OpenApiExample(
-        "Planlagt hoftealloplastik", value={"course": 1, "diagnosis_code": "M16.1", "operation_type": "Hoftealloplastik",
-                                           "operation_date": "2026-05-04", "expected_discharge": "2026-05-06"})])
+    @extend_schema(
+        summary="Varsl kommune og terapiafdeling om forventet genoptræning",
+        examples=[
+            OpenApiExample(
+                "Planlagt hoftealloplastik",
+                value={
+                    "course": 1,
+                    "diagnosis_code": "M16.1",
+                    "operation_type": "Hoftealloplastik",
+                    "operation_date": "2026-05-04",
+                    "expected_discharge": "2026-05-06",
+                },
+            )
+        ],
+    )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = s.AdvanceNoticeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -219,8 +290,10 @@ class AdvanceNoticeViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
         return Response(s.AdvanceNoticeSerializer(notice).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema_view(list=extend_schema(summary="Kapacitetsvarsler (ingen personoplysninger)"),
-                    retrieve=extend_schema(summary="Ét kapacitetsvarsel"))
+@extend_schema_view(
+    list=extend_schema(summary="Kapacitetsvarsler (ingen personoplysninger)"),
+    retrieve=extend_schema(summary="Ét kapacitetsvarsel"),
+)
 class CapacityNoticeViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
     """Capacity notices carry no citizen: visible to sender and receiver organisations (own rule)."""
 
@@ -231,10 +304,21 @@ class CapacityNoticeViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
     def scope_queryset(self, queryset):  # type: ignore[no-untyped-def]
         return queryset.select_related("sender", "receiver")
 
-    @extend_schema(summary="Send kapacitetsvarsel (6 måneders varsel; kort varsel markeres)", examples=[
-        OpenApiExample("Hjemtagning", value={"kind": "taking_home", "sender": "751", "receiver": "6620",
-                                             "description": "Kommunen hjemtager genoptræning efter knæalloplastik",
-                                             "effective_on": "2027-01-01"})])
+    @extend_schema(
+        summary="Send kapacitetsvarsel (6 måneders varsel; kort varsel markeres)",
+        examples=[
+            OpenApiExample(
+                "Hjemtagning",
+                value={
+                    "kind": "taking_home",
+                    "sender": "751",
+                    "receiver": "6620",
+                    "description": "Kommunen hjemtager genoptræning efter knæalloplastik",
+                    "effective_on": "2027-01-01",
+                },
+            )
+        ],
+    )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = s.CapacityNoticeSerializer(data=request.data)
         data.is_valid(raise_exception=True)

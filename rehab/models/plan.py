@@ -1,5 +1,7 @@
 """The rehabilitation plan (genoptræningsplan, GGOP) after annex 3.2 of the general agreement, in versions."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -58,7 +60,7 @@ class Plan(models.Model):
         return self.versions.filter(state=PlanVersion.State.FINAL).order_by("-number").first()
 
 
-def _icf_field(label: str) -> models.TextField:
+def _icf_field(label: Any) -> models.TextField:
     return models.TextField(label, blank=True)
 
 
@@ -86,16 +88,31 @@ class PlanVersion(models.Model):
     correction_reason = models.CharField(_("årsag til rettelse"), max_length=300, blank=True)
     # 2a–2c recipients
     recipient_municipality = models.ForeignKey(
-        "clusters.Organisation", verbose_name=_("2a. Modtager: kommune"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "municipality"},
+        "clusters.Organisation",
+        verbose_name=_("2a. Modtager: kommune"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "municipality"},
     )
     recipient_hospital = models.ForeignKey(
-        "clusters.Organisation", verbose_name=_("2b. Modtager: hospital (specialiseret)"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind__in": ["hospital", "department"]},
+        "clusters.Organisation",
+        verbose_name=_("2b. Modtager: hospital (specialiseret)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind__in": ["hospital", "department"]},
     )
     gp_practice = models.ForeignKey(
-        "clusters.Organisation", verbose_name=_("2c. Kopi: egen læge (ydernummer)"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "practice"},
+        "clusters.Organisation",
+        verbose_name=_("2c. Kopi: egen læge (ydernummer)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "practice"},
     )
     # 3 diagnoses and health state
     diagnosis_code = models.CharField(_("3. Henvisningsdiagnose (ICD-10)"), max_length=10, blank=True)
@@ -111,9 +128,14 @@ class PlanVersion(models.Model):
     admission_date = models.DateField(_("5a. Indlæggelsesdato"), null=True, blank=True)
     discharge_date = models.DateField(_("5b. Udskrivningsdato"), null=True, blank=True)
     # 6 type
-    plan_type = models.CharField(_("6. Type af genoptræning"), max_length=7, choices=PlanType.choices, blank=True)
+    plan_type = models.CharField(
+        _("6. Type af genoptræning"), max_length=7, choices=PlanType.choices, blank=True
+    )
     specialised_reason = models.CharField(
-        _("årsag til specialiseret genoptræning"), max_length=20, choices=SpecialisedReason.choices, blank=True
+        _("årsag til specialiseret genoptræning"),
+        max_length=20,
+        choices=SpecialisedReason.choices,
+        blank=True,
     )
     # 7 outpatient control, 8 contact date
     outpatient_control = models.CharField(
@@ -135,13 +157,20 @@ class PlanVersion(models.Model):
     # 10 interventions, 11 measurements, 14 aids, 15 supplementary
     interventions = models.JSONField(_("10. Indsats under indlæggelse (SKS)"), default=list, blank=True)
     interventions_note = models.TextField(_("supplerende oplysninger (operation, røntgen m.m.)"), blank=True)
-    measurements = models.JSONField(_("11. Funktionsevnemålinger"), default=list, blank=True)  # [{test,date,score}]
+    measurements = models.JSONField(
+        _("11. Funktionsevnemålinger"), default=list, blank=True
+    )  # [{test,date,score}]
     aids_handed_out = models.TextField(_("14. Hjælpemidler udleveret af hospitalet"), blank=True)
     supplementary = models.TextField(_("15. Supplerende oplysninger"), blank=True)
     # 16 sender, 17 author (contact person 1)
     sender_department = models.ForeignKey(
-        "clusters.Organisation", verbose_name=_("16. Henvisende afdeling"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "department"},
+        "clusters.Organisation",
+        verbose_name=_("16. Henvisende afdeling"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "department"},
     )
     doctor_name = models.CharField(_("lægens titel og navn"), max_length=200, blank=True)
     doctor_phone = models.CharField(_("lægens telefon"), max_length=40, blank=True)
@@ -149,16 +178,22 @@ class PlanVersion(models.Model):
     author_phone = models.CharField(_("terapeutens telefon"), max_length=40, blank=True)
     author_email = models.CharField(_("terapeutens e-mail"), max_length=200, blank=True)
     # contact persons 2 (municipal visitation) and 3 (training therapist), agreement section 2.2
-    municipal_contact_name = models.CharField(_("kommunal visitation/koordinator"), max_length=200, blank=True)
+    municipal_contact_name = models.CharField(
+        _("kommunal visitation/koordinator"), max_length=200, blank=True
+    )
     municipal_contact_phone = models.CharField(_("kommunal kontakt: telefon"), max_length=60, blank=True)
-    municipal_contact_address = models.CharField(_("kommunal kontakt: adresse/e-mail"), max_length=300, blank=True)
+    municipal_contact_address = models.CharField(
+        _("kommunal kontakt: adresse/e-mail"), max_length=300, blank=True
+    )
     trainer_name = models.CharField(_("trænende terapeut"), max_length=200, blank=True)
     trainer_phone = models.CharField(_("trænende terapeut: telefon"), max_length=60, blank=True)
     # the appointment letter (annex 3.8), specialised plans only
     appointment_at = models.DateTimeField(_("indkaldelse: tidspunkt"), null=True, blank=True)
     appointment_place = models.CharField(_("indkaldelse: afdeling og hospital"), max_length=200, blank=True)
     appointment_weeks = models.PositiveSmallIntegerField(_("varighed (uger)"), null=True, blank=True)
-    training_form = models.CharField(_("træningsform"), max_length=12, choices=TrainingForm.choices, blank=True)
+    training_form = models.CharField(
+        _("træningsform"), max_length=12, choices=TrainingForm.choices, blank=True
+    )
     appointment_phone = models.CharField(_("telefon ved afbud"), max_length=60, blank=True)
 
     edited_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -174,7 +209,9 @@ class PlanVersion(models.Model):
         ordering = ["plan", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="rehab_one_version_number"),
-            models.UniqueConstraint(fields=["plan"], condition=Q(state="draft"), name="rehab_one_draft_per_plan"),
+            models.UniqueConstraint(
+                fields=["plan"], condition=Q(state="draft"), name="rehab_one_draft_per_plan"
+            ),
             models.CheckConstraint(
                 condition=~Q(state="final") | Q(finalised_at__isnull=False), name="rehab_final_has_time"
             ),
@@ -196,6 +233,16 @@ class PlanVersion(models.Model):
 CONTENT_FIELDS = [
     f.name
     for f in PlanVersion._meta.concrete_fields
-    if f.name not in {"id", "plan", "number", "state", "correction_reason", "edited_by", "updated_at",
-                      "finalised_at", "finalised_by"}
+    if f.name
+    not in {
+        "id",
+        "plan",
+        "number",
+        "state",
+        "correction_reason",
+        "edited_by",
+        "updated_at",
+        "finalised_at",
+        "finalised_by",
+    }
 ]

@@ -34,8 +34,12 @@ class Delivery(models.Model):
     version = models.ForeignKey("rehab.PlanVersion", on_delete=models.PROTECT, related_name="deliveries")
     recipient = models.CharField(_("modtager"), max_length=12, choices=Recipient.choices)
     organisation = models.ForeignKey(
-        "clusters.Organisation", verbose_name=_("organisation"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="rehab_deliveries",
+        "clusters.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="rehab_deliveries",
     )
     channel = models.CharField(_("kanal"), max_length=12, choices=Channel.choices, default=Channel.ELECTRONIC)
     consent = models.BooleanField(_("borgeren har givet tilsagn"), default=False)
@@ -47,7 +51,11 @@ class Delivery(models.Model):
     received_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     contacted_at = models.DateTimeField(_("borgeren kontaktet"), null=True, blank=True)
     forwarded_from = models.ForeignKey(
-        "self", verbose_name=_("videresendt fra"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("videresendt fra"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="forwards",
     )
     closed_at = models.DateTimeField(_("afsluttet"), null=True, blank=True)
@@ -65,7 +73,8 @@ class Delivery(models.Model):
                 condition=Q(recipient="citizen") | Q(consent=True), name="rehab_delivery_needs_consent"
             ),
             models.CheckConstraint(
-                condition=Q(recipient="citizen") | Q(organisation__isnull=False), name="rehab_delivery_has_org"
+                condition=Q(recipient="citizen") | Q(organisation__isnull=False),
+                name="rehab_delivery_has_org",
             ),
         ]
         indexes = [models.Index(fields=["organisation", "is_responsible", "closed_at"])]
@@ -99,7 +108,9 @@ class FirstContact(models.Model):
     method = models.CharField(_("hvordan"), max_length=10, choices=Method.choices)
     contacted_by_name = models.CharField(_("kontaktet af"), max_length=200)
     offer_place = models.CharField(_("tilbud: sted"), max_length=200, blank=True)
-    offer_provider = models.CharField(_("tilbud: leverandør"), max_length=16, choices=Provider.choices, blank=True)
+    offer_provider = models.CharField(
+        _("tilbud: leverandør"), max_length=16, choices=Provider.choices, blank=True
+    )
     offer_form = models.CharField(_("tilbud: træningsform"), max_length=12, choices=Form.choices, blank=True)
     expected_start = models.DateField(_("forventet start"), null=True, blank=True)
     waiting_days = models.PositiveIntegerField(_("oplyst ventetid (dage)"), null=True, blank=True)

@@ -26,19 +26,26 @@ class RehabCourse(models.Model):
     level = models.CharField(_("niveau"), max_length=12, choices=Level.choices)
     provider_kind = models.CharField(_("leverandør"), max_length=16, choices=FirstContact.Provider.choices)
     provider = models.ForeignKey(
-        "clusters.Organisation", verbose_name=_("leverandør (organisation)"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "clusters.Organisation",
+        verbose_name=_("leverandør (organisation)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     provider_name = models.CharField(_("leverandørens navn"), max_length=200, blank=True)
     patient_group = models.CharField(_("patientgruppe"), max_length=200, blank=True)
     services = models.TextField(_("leverede ydelser"), blank=True)
     healing_days = models.PositiveIntegerField(
-        _("lægefagligt begrundet helingsperiode (dage)"), default=0,
+        _("lægefagligt begrundet helingsperiode (dage)"),
+        default=0,
         help_text=_("Tæller ikke med i ventetiden (aftalens afsnit 3.3)."),
     )
     started_on = models.DateField(_("start"))
     ended_on = models.DateField(_("slut"), null=True, blank=True)
-    registered_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    registered_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = PlanDataQuerySet.as_manager()
@@ -63,7 +70,10 @@ class FinalStatus(models.Model):
 
     rehab_course = models.OneToOneField(RehabCourse, on_delete=models.PROTECT, related_name="final_status")
     municipality = models.ForeignKey(
-        "clusters.Organisation", on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "municipality"}
+        "clusters.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "municipality"},
     )
     summary = models.TextField(_("afsluttende status"))
     functional_level = models.TextField(_("funktionsniveau ved afslutning"), blank=True)
@@ -84,12 +94,19 @@ class FinalStatus(models.Model):
 class AdvanceNotice(models.Model):
     """Advance notice of expected rehab (2.1.5) to the home municipality and the hospital's therapy department."""
 
-    course = models.ForeignKey("admissions.Course", on_delete=models.PROTECT, related_name="rehab_advance_notices")
+    course = models.ForeignKey(
+        "admissions.Course", on_delete=models.PROTECT, related_name="rehab_advance_notices"
+    )
     municipality = models.ForeignKey(
-        "clusters.Organisation", on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "municipality"}
+        "clusters.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "municipality"},
     )
     therapy_department = models.ForeignKey(
-        "clusters.Organisation", verbose_name=_("hospitalets terapiafdeling"), on_delete=models.PROTECT,
+        "clusters.Organisation",
+        verbose_name=_("hospitalets terapiafdeling"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
     diagnosis_code = models.CharField(_("diagnose (ICD-10)"), max_length=10)

@@ -1,6 +1,12 @@
 """Write use-cases of rehabilitation, split by topic; import them from here."""
 
-from rehab.services.plans import plan_correct, plan_create, plan_deadline_sync, plan_finalise, plan_version_update
+from rehab.services.plans import (
+    plan_correct,
+    plan_create,
+    plan_deadline_sync,
+    plan_finalise,
+    plan_version_update,
+)
 from rehab.services.sending import (
     delivery_decline,
     delivery_forward,

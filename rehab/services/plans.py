@@ -36,8 +36,12 @@ def plan_deadline_sync(*, plan: Plan) -> bool:
     if anchor is None:
         return False
     deadline_ensure(
-        subject=plan, rule_code=PLAN_BY_DISCHARGE, anchor=anchor, responsible=course.department,
-        counterpart=course.citizen.municipality, citizen=course.citizen,
+        subject=plan,
+        rule_code=PLAN_BY_DISCHARGE,
+        anchor=anchor,
+        responsible=course.department,
+        counterpart=course.citizen.municipality,
+        citizen=course.citizen,
     )
     return True
 
@@ -125,8 +129,10 @@ def plan_finalise(*, version: PlanVersion, acting_user: Any) -> PlanVersion:
             raise Conflict(_("Versionen er allerede færdiggjort."), code="final")
         missing = plan_missing(version)
         if missing:
-            raise DomainError(_("Udfyld før planen kan færdiggøres: %(fields)s.") % {"fields": "; ".join(missing)},
-                              code="incomplete")
+            raise DomainError(
+                _("Udfyld før planen kan færdiggøres: %(fields)s.") % {"fields": "; ".join(missing)},
+                code="incomplete",
+            )
         PlanVersion.objects.filter(plan=version.plan, state=PlanVersion.State.FINAL).update(
             state=PlanVersion.State.SUPERSEDED
         )
@@ -159,9 +165,15 @@ def plan_correct(*, plan: Plan, reason: str, acting_user: Any) -> PlanVersion:
         source = plan.final
         if source is None:
             raise Conflict(_("Planen er ikke færdiggjort endnu; ret kladden direkte."), code="no_final")
-        values = {field.attname: getattr(source, field.attname) for field in PlanVersion._meta.concrete_fields
-                  if field.name in CONTENT_FIELDS}
+        values = {
+            field.attname: getattr(source, field.attname)
+            for field in PlanVersion._meta.concrete_fields
+            if field.name in CONTENT_FIELDS
+        }
         return PlanVersion.objects.create(
-            plan=plan, number=source.number + 1, correction_reason=reason.strip()[:300], edited_by=acting_user,
+            plan=plan,
+            number=source.number + 1,
+            correction_reason=reason.strip()[:300],
+            edited_by=acting_user,
             **values,
         )

@@ -31,8 +31,12 @@ def _first_contact_ensure(delivery: Delivery) -> None:
     course = delivery.plan.course
     assert delivery.organisation is not None and delivery.received_at is not None
     deadline_ensure(
-        subject=delivery, rule_code=FIRST_CONTACT, anchor=delivery.received_at, responsible=delivery.organisation,
-        counterpart=course.department, citizen=course.citizen,
+        subject=delivery,
+        rule_code=FIRST_CONTACT,
+        anchor=delivery.received_at,
+        responsible=delivery.organisation,
+        counterpart=course.department,
+        citizen=course.citizen,
     )
 
 
@@ -54,7 +58,9 @@ def plan_send(
     ward_organisation(course=course, user=acting_user)
     at = _now_or(at)
     consents = course_consents(course=course)
-    consent_municipality = "municipality" in consents if consent_municipality is None else consent_municipality
+    consent_municipality = (
+        "municipality" in consents if consent_municipality is None else consent_municipality
+    )
     consent_gp = "gp" in consents if consent_gp is None else consent_gp
     # Specialised rehab cannot start without the plan reaching the hospital (annex 3.7): handing it over
     # to the hospital is itself the citizen's choice, recorded here.
@@ -68,23 +74,44 @@ def plan_send(
             raise Conflict(_("Denne version er allerede sendt."), code="already_sent")
         first_sending = plan.sent_at is None
         has_responsible = plan.deliveries.filter(is_responsible=True, closed_at__isnull=True).exists()
-        rows = [Delivery(recipient=Delivery.Recipient.CITIZEN, channel=Delivery.Channel.HANDED_OUT, consent=True)]
+        rows = [
+            Delivery(recipient=Delivery.Recipient.CITIZEN, channel=Delivery.Channel.HANDED_OUT, consent=True)
+        ]
         if version.plan_type == PlanType.SPECIALISED:
             if not consent_hospital:
-                raise DomainError(_("Uden tilsagn kan specialiseret genoptræning ikke sendes til hospitalet."),
-                                  field="consent_hospital")
-            rows.append(Delivery(recipient=Delivery.Recipient.HOSPITAL, organisation=version.recipient_hospital,
-                                 consent=True, is_responsible=not has_responsible))
+                raise DomainError(
+                    _("Uden tilsagn kan specialiseret genoptræning ikke sendes til hospitalet."),
+                    field="consent_hospital",
+                )
+            rows.append(
+                Delivery(
+                    recipient=Delivery.Recipient.HOSPITAL,
+                    organisation=version.recipient_hospital,
+                    consent=True,
+                    is_responsible=not has_responsible,
+                )
+            )
             if consent_municipality and version.recipient_municipality_id:
-                rows.append(Delivery(recipient=Delivery.Recipient.MUNICIPALITY,
-                                     organisation=version.recipient_municipality, consent=True))
+                rows.append(
+                    Delivery(
+                        recipient=Delivery.Recipient.MUNICIPALITY,
+                        organisation=version.recipient_municipality,
+                        consent=True,
+                    )
+                )
         elif consent_municipality and version.recipient_municipality_id:
-            rows.append(Delivery(
-                recipient=Delivery.Recipient.MUNICIPALITY, organisation=version.recipient_municipality, consent=True,
-                is_responsible=version.plan_type == PlanType.GENERAL and not has_responsible,
-            ))
+            rows.append(
+                Delivery(
+                    recipient=Delivery.Recipient.MUNICIPALITY,
+                    organisation=version.recipient_municipality,
+                    consent=True,
+                    is_responsible=version.plan_type == PlanType.GENERAL and not has_responsible,
+                )
+            )
         if consent_gp and version.gp_practice_id:
-            rows.append(Delivery(recipient=Delivery.Recipient.GP, organisation=version.gp_practice, consent=True))
+            rows.append(
+                Delivery(recipient=Delivery.Recipient.GP, organisation=version.gp_practice, consent=True)
+            )
         for row in rows:
             row.plan, row.version, row.sent_at, row.sent_by = plan, version, at, acting_user
             if row.recipient != Delivery.Recipient.CITIZEN:
@@ -93,8 +120,13 @@ def plan_send(
         if first_sending:
             plan.sent_at = at
             plan.save(update_fields=["sent_at"])
-            deadline_meet(subject=plan, rule_code=PLAN_BY_DISCHARGE, at=at, event=_("Genoptræningsplan sendt"),
-                          user=acting_user)
+            deadline_meet(
+                subject=plan,
+                rule_code=PLAN_BY_DISCHARGE,
+                at=at,
+                event=_("Genoptræningsplan sendt"),
+                user=acting_user,
+            )
     return list(plan.deliveries.filter(version=version))
 
 
@@ -152,15 +184,27 @@ def first_contact_record(
         if contacted_at < delivery.sent_at:
             raise DomainError(_("Kontakten kan ikke ligge før planen blev sendt."), field="contacted_at")
         contact = FirstContact.objects.create(
-            delivery=delivery, contacted_at=contacted_at, method=method, contacted_by_name=contacted_by_name.strip(),
-            offer_place=offer_place, offer_provider=offer_provider, offer_form=offer_form,
-            expected_start=expected_start, waiting_days=waiting_days, note=note, recorded_by=acting_user,
+            delivery=delivery,
+            contacted_at=contacted_at,
+            method=method,
+            contacted_by_name=contacted_by_name.strip(),
+            offer_place=offer_place,
+            offer_provider=offer_provider,
+            offer_form=offer_form,
+            expected_start=expected_start,
+            waiting_days=waiting_days,
+            note=note,
+            recorded_by=acting_user,
         )
         delivery.contacted_at = contacted_at
         delivery.save(update_fields=["contacted_at"])
-        deadline_meet(subject=delivery, rule_code=FIRST_CONTACT, at=contacted_at,
-                      event=_("Borgeren kontaktet (%(method)s)") % {"method": contact.get_method_display()},
-                      user=acting_user)
+        deadline_meet(
+            subject=delivery,
+            rule_code=FIRST_CONTACT,
+            at=contacted_at,
+            event=_("Borgeren kontaktet (%(method)s)") % {"method": contact.get_method_display()},
+            user=acting_user,
+        )
     return contact
 
 
@@ -178,10 +222,15 @@ def delivery_forward(
     require_acts_for(user=acting_user, organisation=delivery.organisation)
     if not consent:
         raise DomainError(_("Planen må kun videresendes efter aftale med borgeren."), field="consent")
-    kinds = {"municipality": {"municipality"}, "hospital": {"hospital", "department"}}[_responsible_kind(delivery)]
+    kinds = {"municipality": {"municipality"}, "hospital": {"hospital", "department"}}[
+        _responsible_kind(delivery)
+    ]
     if to.kind not in kinds or to.pk == delivery.organisation_id:
-        raise DomainError(_("Vælg en anden %(kind)s.") % {"kind": _("kommune") if "municipality" in kinds
-                                                            else _("hospital")}, field="to")
+        raise DomainError(
+            _("Vælg en anden %(kind)s.")
+            % {"kind": _("kommune") if "municipality" in kinds else _("hospital")},
+            field="to",
+        )
     now = timezone.now()
     with transaction.atomic():
         delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
@@ -193,9 +242,17 @@ def delivery_forward(
         delivery.save(update_fields=["received_at", "closed_at", "closed_reason"])
         deadline_cancel(subject=delivery, rule_code=FIRST_CONTACT, reason=delivery.closed_reason)
         new = Delivery.objects.create(
-            plan=delivery.plan, version=delivery.version, recipient=delivery.recipient, organisation=to,
-            consent=True, consent_note=(reason or _("Borgerens frie valg"))[:200], is_responsible=True,
-            sent_at=now, sent_by=acting_user, received_at=now, forwarded_from=delivery,
+            plan=delivery.plan,
+            version=delivery.version,
+            recipient=delivery.recipient,
+            organisation=to,
+            consent=True,
+            consent_note=(reason or _("Borgerens frie valg"))[:200],
+            is_responsible=True,
+            sent_at=now,
+            sent_by=acting_user,
+            received_at=now,
+            forwarded_from=delivery,
         )
         _first_contact_ensure(new)
     return new
@@ -209,9 +266,14 @@ def delivery_decline(*, delivery: Delivery, reason: str, acting_user: Any) -> De
     if not reason.strip():
         raise DomainError(_("Angiv årsagen til afvisningen."), field="reason")
     citizen = delivery.plan.course.citizen
-    if delivery.recipient != Delivery.Recipient.MUNICIPALITY or delivery.organisation_id == citizen.municipality_id:
-        raise DomainError(_("Kun en anden kommune end bopælskommunen kan afvise af kapacitetshensyn."),
-                          code="not_free_choice")
+    if (
+        delivery.recipient != Delivery.Recipient.MUNICIPALITY
+        or delivery.organisation_id == citizen.municipality_id
+    ):
+        raise DomainError(
+            _("Kun en anden kommune end bopælskommunen kan afvise af kapacitetshensyn."),
+            code="not_free_choice",
+        )
     now = timezone.now()
     with transaction.atomic():
         delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
@@ -219,13 +281,23 @@ def delivery_decline(*, delivery: Delivery, reason: str, acting_user: Any) -> De
             raise Conflict(_("Planen er allerede afsluttet her."), code="closed")
         delivery.closed_at = now
         delivery.declined = True
-        delivery.closed_reason = (_("Afvist af kapacitetshensyn: %(reason)s") % {"reason": reason.strip()})[:300]
+        delivery.closed_reason = (_("Afvist af kapacitetshensyn: %(reason)s") % {"reason": reason.strip()})[
+            :300
+        ]
         delivery.save(update_fields=["closed_at", "declined", "closed_reason"])
         deadline_cancel(subject=delivery, rule_code=FIRST_CONTACT, reason=delivery.closed_reason)
         back = Delivery.objects.create(
-            plan=delivery.plan, version=delivery.version, recipient=Delivery.Recipient.MUNICIPALITY,
-            organisation=citizen.municipality, consent=True, consent_note=_("Retur efter afvisning"),
-            is_responsible=True, sent_at=now, sent_by=acting_user, received_at=now, forwarded_from=delivery,
+            plan=delivery.plan,
+            version=delivery.version,
+            recipient=Delivery.Recipient.MUNICIPALITY,
+            organisation=citizen.municipality,
+            consent=True,
+            consent_note=_("Retur efter afvisning"),
+            is_responsible=True,
+            sent_at=now,
+            sent_by=acting_user,
+            received_at=now,
+            forwarded_from=delivery,
         )
         _first_contact_ensure(back)
     return back

@@ -41,8 +41,13 @@ def rehab_course_start(
     """Register the start of rehabilitation with its provider (municipality, private physiotherapist, hospital,
     other); by the municipality or hospital responsible for the plan, or — for specialised — the hospital."""
     receiver = _responsible_organisation(plan)
-    if not (acts_for(user=acting_user, organisation=receiver)
-            or (level == RehabCourse.Level.GENERAL and acts_for(user=acting_user, organisation=plan.course.citizen.municipality))):
+    if not (
+        acts_for(user=acting_user, organisation=receiver)
+        or (
+            level == RehabCourse.Level.GENERAL
+            and acts_for(user=acting_user, organisation=plan.course.citizen.municipality)
+        )
+    ):
         require_acts_for(user=acting_user, organisation=receiver)
     if level not in RehabCourse.Level.values:
         raise DomainError(_("Angiv almen eller specialiseret genoptræning."), field="level")
@@ -51,15 +56,26 @@ def rehab_course_start(
     if healing_days < 0:
         raise DomainError(_("Helingsperioden kan ikke være negativ."), field="healing_days")
     return RehabCourse.objects.create(
-        plan=plan, level=level, provider_kind=provider_kind, provider=provider,
-        provider_name=provider_name or (str(provider) if provider else ""), patient_group=patient_group,
-        services=services, healing_days=healing_days, started_on=started_on, registered_by=acting_user,
+        plan=plan,
+        level=level,
+        provider_kind=provider_kind,
+        provider=provider,
+        provider_name=provider_name or (str(provider) if provider else ""),
+        patient_group=patient_group,
+        services=services,
+        healing_days=healing_days,
+        started_on=started_on,
+        registered_by=acting_user,
     )
 
 
-def rehab_course_end(*, rehab_course: RehabCourse, ended_on: date, acting_user: Any, services: str = "") -> RehabCourse:
+def rehab_course_end(
+    *, rehab_course: RehabCourse, ended_on: date, acting_user: Any, services: str = ""
+) -> RehabCourse:
     """Register the end of a rehabilitation course (and the services delivered)."""
-    if rehab_course.provider is not None and not acts_for(user=acting_user, organisation=rehab_course.provider):
+    if rehab_course.provider is not None and not acts_for(
+        user=acting_user, organisation=rehab_course.provider
+    ):
         require_acts_for(user=acting_user, organisation=_responsible_organisation(rehab_course.plan))
     if ended_on < rehab_course.started_on:
         raise DomainError(_("Slutdatoen ligger før start."), field="ended_on")
@@ -82,7 +98,9 @@ def final_status_send(
     """Send the final status (slutstatus) of a specialised course to the municipality as the citizen moves to
     general rehab (agreement 2.1); the specialised course ends."""
     if rehab_course.level != RehabCourse.Level.SPECIALISED:
-        raise DomainError(_("Slutstatus sendes ved afslutning af specialiseret genoptræning."), code="not_specialised")
+        raise DomainError(
+            _("Slutstatus sendes ved afslutning af specialiseret genoptræning."), code="not_specialised"
+        )
     if rehab_course.provider is not None:
         require_acts_for(user=acting_user, organisation=rehab_course.provider)
     if not summary.strip():
@@ -94,8 +112,11 @@ def final_status_send(
         rehab_course.ended_on = rehab_course.ended_on or ended_on or local_date(timezone.now())
         rehab_course.save(update_fields=["ended_on"])
         return FinalStatus.objects.create(
-            rehab_course=rehab_course, municipality=rehab_course.plan.course.citizen.municipality,
-            summary=summary.strip(), functional_level=functional_level, continued_need=continued_need,
+            rehab_course=rehab_course,
+            municipality=rehab_course.plan.course.citizen.municipality,
+            summary=summary.strip(),
+            functional_level=functional_level,
+            continued_need=continued_need,
             sent_by=acting_user,
         )
 
@@ -116,9 +137,15 @@ def advance_notice_send(
     if not diagnosis_code.strip():
         raise DomainError(_("Angiv diagnosen."), field="diagnosis_code")
     return AdvanceNotice.objects.create(
-        course=course, municipality=course.citizen.municipality, therapy_department=therapy_department or course.hospital,
-        diagnosis_code=diagnosis_code.strip().upper(), diagnosis_text=diagnosis_text, operation_type=operation_type,
-        operation_date=operation_date, expected_discharge=expected_discharge, sent_by=acting_user,
+        course=course,
+        municipality=course.citizen.municipality,
+        therapy_department=therapy_department or course.hospital,
+        diagnosis_code=diagnosis_code.strip().upper(),
+        diagnosis_text=diagnosis_text,
+        operation_type=operation_type,
+        operation_date=operation_date,
+        expected_discharge=expected_discharge,
+        sent_by=acting_user,
     )
 
 
@@ -144,20 +171,38 @@ def capacity_notice_create(
     if kind not in SENDER_KINDS:
         raise DomainError(_("Ukendt type varsel."), field="kind")
     if sender.kind not in SENDER_KINDS[CapacityNotice.Kind(kind)]:
-        raise DomainError(_("%(sender)s kan ikke sende denne type varsel.") % {"sender": sender}, field="sender")
+        raise DomainError(
+            _("%(sender)s kan ikke sende denne type varsel.") % {"sender": sender}, field="sender"
+        )
     require_acts_for(user=acting_user, organisation=sender)
     if not description.strip():
         raise DomainError(_("Beskriv ændringen."), field="description")
     announced_at = announced_at or timezone.now()
     with transaction.atomic():
         notice = CapacityNotice.objects.create(
-            kind=kind, sender=sender, receiver=receiver, description=description.strip(), effective_on=effective_on,
-            announced_at=announced_at, created_by=acting_user,
+            kind=kind,
+            sender=sender,
+            receiver=receiver,
+            description=description.strip(),
+            effective_on=effective_on,
+            announced_at=announced_at,
+            created_by=acting_user,
         )
-        deadline = deadline_ensure(subject=notice, rule_code=CAPACITY_NOTICE, anchor=effective_on, responsible=sender,
-                                   counterpart=receiver, citizen=None)
-        deadline_meet(subject=notice, rule_code=CAPACITY_NOTICE, at=announced_at, event=_("Kapacitetsvarsel sendt"),
-                      user=acting_user)
+        deadline = deadline_ensure(
+            subject=notice,
+            rule_code=CAPACITY_NOTICE,
+            anchor=effective_on,
+            responsible=sender,
+            counterpart=receiver,
+            citizen=None,
+        )
+        deadline_meet(
+            subject=notice,
+            rule_code=CAPACITY_NOTICE,
+            at=announced_at,
+            event=_("Kapacitetsvarsel sendt"),
+            user=acting_user,
+        )
         notice.notice_due_on = deadline.due_date
         notice.is_short_notice = local_date(announced_at) > deadline.due_date
         notice.save(update_fields=["notice_due_on", "is_short_notice"])

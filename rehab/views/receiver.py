@@ -22,8 +22,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
     """Plans sent to the user's municipality or hospital; the most urgent first-contact deadline on top."""
     show_all = request.GET.get("alle") == "1"
     deliveries = list(selectors.inbox_list(user=request.user, include_closed=show_all)[:300])
-    access_log_record(request=request, citizen_ids=[d.plan.course.citizen_id for d in deliveries],
-                      what="Genoptræning: indbakke", action="view")
+    access_log_record(
+        request=request,
+        citizen_ids=[d.plan.course.citizen_id for d in deliveries],
+        what="Genoptræning: indbakke",
+        action="view",
+    )
     template = "rehab/inbox.html#rows" if request.htmx else "rehab/inbox.html"  # type: ignore[attr-defined]
     return render(request, template, {"deliveries": deliveries, "show_all": show_all})
 
@@ -35,19 +39,34 @@ def _forward_kinds(delivery: Delivery) -> list[str]:
 @login_required
 def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = selectors.delivery_get(user=request.user, pk=pk)
-    access_log_record(request=request, citizen_ids=[delivery.plan.course.citizen_id],
-                      what="Genoptræningsplan (modtaget)", action="view")
-    is_receiver = delivery.organisation is not None and acts_for(user=request.user, organisation=delivery.organisation)
-    return render(request, "rehab/delivery.html", {
-        "delivery": delivery, "plan": delivery.plan, "version": delivery.version,
-        "citizen": delivery.plan.course.citizen, "is_receiver": is_receiver,
-        "deadlines": selectors.deadlines_for(subject=delivery),
-        "contact_form": FirstContactForm(), "forward_form": ForwardForm(kinds=_forward_kinds(delivery)),
-        "decline_form": DeclineForm(), "course_form": RehabCourseForm(),
-        "rehab_courses": delivery.plan.rehab_courses.all(),
-        "can_decline": delivery.recipient == Delivery.Recipient.MUNICIPALITY
-        and delivery.organisation_id != delivery.plan.course.citizen.municipality_id,
-    })
+    access_log_record(
+        request=request,
+        citizen_ids=[delivery.plan.course.citizen_id],
+        what="Genoptræningsplan (modtaget)",
+        action="view",
+    )
+    is_receiver = delivery.organisation is not None and acts_for(
+        user=request.user, organisation=delivery.organisation
+    )
+    return render(
+        request,
+        "rehab/delivery.html",
+        {
+            "delivery": delivery,
+            "plan": delivery.plan,
+            "version": delivery.version,
+            "citizen": delivery.plan.course.citizen,
+            "is_receiver": is_receiver,
+            "deadlines": selectors.deadlines_for(subject=delivery),
+            "contact_form": FirstContactForm(),
+            "forward_form": ForwardForm(kinds=_forward_kinds(delivery)),
+            "decline_form": DeclineForm(),
+            "course_form": RehabCourseForm(),
+            "rehab_courses": delivery.plan.rehab_courses.all(),
+            "can_decline": delivery.recipient == Delivery.Recipient.MUNICIPALITY
+            and delivery.organisation_id != delivery.plan.course.citizen.municipality_id,
+        },
+    )
 
 
 def _act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
@@ -69,15 +88,18 @@ def _act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             if not forward.is_valid():
                 messages.error(request, "Vælg modtageren.")
                 return redirect("rehab-delivery", pk=target)
-            new = services.delivery_forward(delivery=delivery, to=forward.cleaned_data["to"],
-                                            consent=forward.cleaned_data["consent"], acting_user=request.user,
-                                            reason=forward.cleaned_data["reason"])
+            new = services.delivery_forward(
+                delivery=delivery,
+                to=forward.cleaned_data["to"],
+                consent=forward.cleaned_data["consent"],
+                acting_user=request.user,
+                reason=forward.cleaned_data["reason"],
+            )
             messages.success(request, f"Planen er videresendt til {new.organisation}.")
         elif action == "decline":
             decline = DeclineForm(request.POST)
-            services.delivery_decline(delivery=delivery, reason=request.POST.get("reason", ""),
-                                      acting_user=request.user)
-            del decline
+            reason = decline.cleaned_data["reason"] if decline.is_valid() else ""
+            services.delivery_decline(delivery=delivery, reason=reason, acting_user=request.user)
             messages.success(request, "Planen er afvist og sendt retur til bopælskommunen.")
             return redirect("rehab-inbox")
         elif action == "course":
@@ -85,9 +107,14 @@ def _act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             if not course_form.is_valid():
                 messages.error(request, "Udfyld niveau, leverandør og startdato.")
                 return redirect("rehab-delivery", pk=target)
-            provider = delivery.organisation if course_form.cleaned_data["provider_kind"] in ("municipality", "hospital") else None
-            services.rehab_course_start(plan=delivery.plan, acting_user=request.user, provider=provider,
-                                        **course_form.cleaned_data)
+            provider = (
+                delivery.organisation
+                if course_form.cleaned_data["provider_kind"] in ("municipality", "hospital")
+                else None
+            )
+            services.rehab_course_start(
+                plan=delivery.plan, acting_user=request.user, provider=provider, **course_form.cleaned_data
+            )
             messages.success(request, "Genoptræningsforløbet er registreret.")
     except DomainError as error:
         messages.error(request, error.message)
@@ -129,7 +156,9 @@ def citizen_timeline(request: HttpRequest, pk: int) -> HttpResponse:
     citizen = citizen_get(user=request.user, pk=pk)
     entries = selectors.citizen_rehab_timeline(user=request.user, citizen=citizen)
     plans = selectors.plan_list(user=request.user).filter(course__citizen=citizen)
-    access_log_record(request=request, citizen_ids=[citizen.pk], what="Genoptræning: tidslinje", action="view")
+    access_log_record(
+        request=request, citizen_ids=[citizen.pk], what="Genoptræning: tidslinje", action="view"
+    )
     return render(request, "rehab/timeline.html", {"citizen": citizen, "entries": entries, "plans": plans})
 
 
@@ -140,10 +169,13 @@ def capacity_notices(request: HttpRequest) -> HttpResponse:
     senders = list(Organisation.objects.filter(pk__in=ids, kind__in=["region", "hospital", "municipality"]))
     form = CapacityNoticeForm(request.POST or None)
     form.fields["receiver"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
-        kind__in=["municipality", "hospital", "region"], is_active=True)
+        kind__in=["municipality", "hospital", "region"], is_active=True
+    )
     if request.method == "POST" and form.is_valid() and senders:
         try:
-            notice = services.capacity_notice_create(acting_user=request.user, sender=senders[0], **form.cleaned_data)
+            notice = services.capacity_notice_create(
+                acting_user=request.user, sender=senders[0], **form.cleaned_data
+            )
             if notice.is_short_notice:
                 messages.warning(request, "Varslet er sendt med kortere varsel end 6 måneder.")
             else:

@@ -6,7 +6,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from admissions.models import Course
 from rehab import selectors, services
+from rehab.course_facts import course_consents
 from rehab.diagnoses import icd10_subset
 from rehab.export import plan_export
 from rehab.forms import CorrectForm, PlanVersionForm, SendForm
@@ -34,13 +35,23 @@ def ward_list(request: HttpRequest) -> HttpResponse:
     """The ward's open and recent courses with their rehabilitation plans."""
     ids = user_organisation_ids(user=request.user)
     courses = (
-        Course.objects.visible_to(request.user).filter(department_id__in=ids)
-        .exclude(state__in=["cancelled"]).select_related("citizen", "department")
-        .prefetch_related("rehab_plans__versions").order_by("-admitted_at")[:200]
+        Course.objects.visible_to(request.user)
+        .filter(department_id__in=ids)
+        .exclude(state__in=["cancelled"])
+        .select_related("citizen", "department")
+        .prefetch_related("rehab_plans__versions")
+        .order_by("-admitted_at")[:200]
     )
-    access_log_record(request=request, citizen_ids=[c.citizen_id for c in courses], what="Genoptræning: afdeling",
-                      action="view")
-    return render(request, "rehab/ward_list.html", {"courses": courses})
+    access_log_record(
+        request=request,
+        citizen_ids=[c.citizen_id for c in courses],
+        what="Genoptræning: afdeling",
+        action="view",
+    )
+    from clusters.models import Organisation
+
+    departments = Organisation.objects.filter(pk__in=ids, kind="department").order_by("name")
+    return render(request, "rehab/ward_list.html", {"courses": courses, "departments": departments})
 
 
 @login_required
@@ -57,14 +68,25 @@ def plan_create(request: HttpRequest, course_pk: int) -> HttpResponse:
 
 def _plan_context(request: HttpRequest, plan: Plan, form: PlanVersionForm | None = None) -> dict:
     latest = plan.latest
-    deadline = Deadline.objects.for_subject(plan).filter(rule_code="rehab.plan_by_discharge").order_by("-created_at").first()
+    deadline = (
+        Deadline.objects.for_subject(plan)
+        .filter(rule_code="rehab.plan_by_discharge")
+        .order_by("-created_at")
+        .first()
+    )
     return {
-        "plan": plan, "latest": latest, "citizen": plan.course.citizen,
+        "plan": plan,
+        "latest": latest,
+        "citizen": plan.course.citizen,
         "versions": plan.versions.order_by("-number"),
         "form": form or (PlanVersionForm(instance=latest) if latest.is_editable else None),
         "missing": services.plans.plan_missing(latest) if latest.is_editable else [],
         "deliveries": plan.deliveries.select_related("organisation", "version").order_by("sent_at", "pk"),
-        "send_form": SendForm(), "correct_form": CorrectForm(), "deadline": deadline,
+        "send_form": SendForm(
+            initial={f"consent_{party}": True for party in course_consents(course=plan.course)}
+        ),
+        "correct_form": CorrectForm(),
+        "deadline": deadline,
         "icd10": sorted(icd10_subset().items()),
     }
 
@@ -94,7 +116,11 @@ def plan_save(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error.message)
         return redirect("rehab-plan", pk=plan.pk)
     if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "rehab/plan.html#autosave", {"saved_at": timezone.localtime(), "form_errors": form.errors})
+        return render(
+            request,
+            "rehab/plan.html#autosave",
+            {"saved_at": timezone.localtime(), "form_errors": form.errors},
+        )
     if form.errors:
         plan.refresh_from_db()
         return render(request, "rehab/plan.html", _plan_context(request, plan, form), status=400)
@@ -121,12 +147,12 @@ def plan_finalise(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_correct(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_get(user=request.user, pk=pk)
     form = CorrectForm(request.POST)
+    reason = form.cleaned_data["correction_reason"] if form.is_valid() else ""
     try:
-        services.plan_correct(plan=plan, reason=request.POST.get("correction_reason", ""), acting_user=request.user)
+        services.plan_correct(plan=plan, reason=reason, acting_user=request.user)
         messages.success(request, "En ny version er oprettet; den tidligere version er bevaret.")
     except DomainError as error:
         messages.error(request, error.message)
-    del form
     return redirect("rehab-plan", pk=plan.pk)
 
 
@@ -138,7 +164,8 @@ def plan_send(request: HttpRequest, pk: int) -> HttpResponse:
     form.is_valid()
     try:
         deliveries = services.plan_send(
-            plan=plan, acting_user=request.user,
+            plan=plan,
+            acting_user=request.user,
             consent_municipality=form.cleaned_data.get("consent_municipality", False),
             consent_hospital=form.cleaned_data.get("consent_hospital", False),
             consent_gp=form.cleaned_data.get("consent_gp", False),
@@ -154,12 +181,15 @@ def plan_send(request: HttpRequest, pk: int) -> HttpResponse:
 def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     version = selectors.version_get(user=request.user, plan_pk=pk, number=number)
     _log(request, version.plan, f"Genoptræningsplan v{number}")
-    return render(request, "rehab/version.html", {"version": version, "plan": version.plan,
-                                                   "citizen": version.plan.course.citizen})
+    return render(
+        request,
+        "rehab/version.html",
+        {"version": version, "plan": version.plan, "citizen": version.plan.course.citizen},
+    )
 
 
 @login_required
-def version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponseBase:
     """Serve the cached PDF, or start rendering it and show progress (htmx polls every 2 s)."""
     version = selectors.version_get(user=request.user, plan_pk=pk, number=number)
     if version.is_editable:
@@ -168,8 +198,11 @@ def version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     pdf, created = PlanPdf.objects.get_or_create(version=version)
     if pdf.state == PlanPdf.State.READY and pdf.file and not request.htmx:  # type: ignore[attr-defined]
         _log(request, version.plan, f"Genoptræningsplan v{number} (PDF)", action="export")
-        return FileResponse(pdf.file.open("rb"), content_type="application/pdf",
-                            filename=f"genoptraeningsplan-{pk}-v{number}.pdf")
+        return FileResponse(
+            pdf.file.open("rb"),
+            content_type="application/pdf",
+            filename=f"genoptraeningsplan-{pk}-v{number}.pdf",
+        )
     # A page load (not the htmx poll) asks for the rendering again: the task is idempotent, so a lost
     # message or a worker restart never leaves the user waiting for ever.
     if created or request.method == "POST" or not request.htmx:  # type: ignore[attr-defined]
@@ -192,3 +225,34 @@ def plan_export_json(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="genoptraeningsplan-{pk}.json"'
     return response
+
+
+@login_required
+def letter_3_10(request: HttpRequest, department_pk: int) -> HttpResponseBase:
+    """Annex 3.10 for citizens who self-train without a plan: one cached PDF per department (no citizen data)."""
+    from django.core.files.storage import default_storage
+
+    from clusters.models import Organisation
+    from rehab.pdf import letter_3_10_path
+    from rehab.tasks import render_letter_3_10
+
+    department = get_object_or_404(
+        Organisation.objects.select_related("parent"), pk=department_pk, kind="department"
+    )
+    path = letter_3_10_path(department=department)
+    if default_storage.exists(path):
+        return FileResponse(
+            default_storage.open(path, "rb"),
+            content_type="application/pdf",
+            filename=f"bilag-3-10-{department.code}.pdf",
+        )
+    if not request.htmx:  # type: ignore[attr-defined]
+        render_letter_3_10.delay(department.pk)  # nothing to commit first: the letter holds no citizen data
+    url = reverse("rehab-letter-3-10", kwargs={"department_pk": department.pk})
+    context = {
+        "pdf": {"state": "pending"},
+        "pdf_url": url,
+        "title": "Informationsbrev om egen træning (bilag 3.10)",
+    }
+    template = "rehab/pdf_status.html#status" if request.htmx else "rehab/pdf_status.html"  # type: ignore[attr-defined]
+    return render(request, template, context)

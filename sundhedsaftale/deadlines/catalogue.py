@@ -36,7 +36,9 @@ def rule_set_for(*, on: date, organisation: Organisation | None) -> RuleSet:
     return max(candidates, key=lambda candidate: candidate.effective_from)
 
 
-def rule_for(*, code: str, anchor: date | datetime, organisation: Organisation | None) -> tuple[RuleSet, Rule]:
+def rule_for(
+    *, code: str, anchor: date | datetime, organisation: Organisation | None
+) -> tuple[RuleSet, Rule]:
     """Return the rule set judging an anchor on that day, and its rule ``code`` (KeyError if unknown)."""
     day = anchor if not isinstance(anchor, datetime) else local_date(anchor)
     chosen = rule_set_for(on=day, organisation=organisation)

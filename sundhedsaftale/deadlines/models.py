@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -29,17 +31,33 @@ class Deadline(models.Model):
     subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     subject_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("subject_type", "subject_id")
+    # db_index=False on foreign keys already leading a composite index below: every index is one more
+    # write when the scan updates 500 rows a tick (bench/README.md).
     citizen = models.ForeignKey(
-        "admissions.Citizen", null=True, blank=True, on_delete=models.PROTECT, related_name="deadlines"
+        "admissions.Citizen",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="deadlines",
+        db_index=False,
     )
     rule_code = models.CharField(_("regel"), max_length=64)
     rule_set = models.CharField(_("regelsæt"), max_length=16)
     responsible = models.ForeignKey(
-        "clusters.Organisation", verbose_name=_("ansvarlig"), on_delete=models.PROTECT, related_name="deadlines"
+        "clusters.Organisation",
+        verbose_name=_("ansvarlig"),
+        on_delete=models.PROTECT,
+        related_name="deadlines",
+        db_index=False,
     )
     counterpart = models.ForeignKey(
-        "clusters.Organisation", verbose_name=_("modtager"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="awaited_deadlines", help_text=_("Den part, der venter på handlingen (og også får advarslerne)."),
+        "clusters.Organisation",
+        verbose_name=_("modtager"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="awaited_deadlines",
+        help_text=_("Den part, der venter på handlingen (og også får advarslerne)."),
     )
     anchor_at = models.DateTimeField(_("ankertidspunkt"))
     anchor_is_date = models.BooleanField(default=True)
@@ -53,7 +71,12 @@ class Deadline(models.Model):
     met_late = models.BooleanField(_("opfyldt for sent"), default=False)
     met_event = models.CharField(_("opfyldt ved"), max_length=200, blank=True)
     met_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,  # partial index below: rows without a user cost no index write
     )
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancel_reason = models.CharField(max_length=200, blank=True)
@@ -77,10 +100,14 @@ class Deadline(models.Model):
         indexes = [
             # the beat scan's two queries: pending rows whose warn_at / due_at passed
             models.Index(fields=["due_at"], condition=Q(state="pending"), name="deadline_pending_due"),
-            models.Index(fields=["warn_at"], condition=Q(state="pending", warned_at__isnull=True),
-                         name="deadline_pending_warn"),
+            models.Index(
+                fields=["warn_at"],
+                condition=Q(state="pending", warned_at__isnull=True),
+                name="deadline_pending_warn",
+            ),
             models.Index(fields=["responsible", "state"]),
             models.Index(fields=["citizen", "due_at"]),
+            models.Index(fields=["met_by"], condition=Q(met_by__isnull=False), name="deadline_met_by"),
         ]
 
     def __str__(self) -> str:
@@ -104,7 +131,7 @@ class Deadline(models.Model):
         rule = self.rule
         return rule.title if rule else self.rule_code
 
-    def urgency(self, now: "timezone.datetime | None" = None) -> str:
+    def urgency(self, now: datetime | None = None) -> str:
         """'breached', 'due-soon' (warning time passed) or 'ok' — for colours on boards and timelines."""
         now = now or timezone.now()
         if self.state == self.State.BREACHED or (self.state == self.State.PENDING and self.due_at <= now):
@@ -122,17 +149,32 @@ class Alert(models.Model):
         BREACH = "breach", _("Fristen er overskredet")
         ESCALATION = "escalation", _("Eskalering til ledelsen")
 
-    deadline = models.ForeignKey(Deadline, on_delete=models.CASCADE, related_name="alerts")
+    # Covered by the unique constraint (deadline, kind, organisation) and the (organisation, ...) index.
+    deadline = models.ForeignKey(Deadline, on_delete=models.CASCADE, related_name="alerts", db_index=False)
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
-    organisation = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="alerts")
+    organisation = models.ForeignKey(
+        "clusters.Organisation", on_delete=models.PROTECT, related_name="alerts", db_index=False
+    )
     created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
     acknowledged_at = models.DateTimeField(_("kvitteret"), null=True, blank=True)
+    # Partial indexes below instead of the default ones: a new alert has neither, so the scan's insert
+    # writes no entry for them.
     acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("tildelt"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tildelt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="assigned_alerts",
+        db_index=False,
     )
     notified_at = models.DateTimeField(null=True, blank=True)
 
@@ -143,9 +185,21 @@ class Alert(models.Model):
         verbose_name_plural = _("advarsler")
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["deadline", "kind", "organisation"], name="one_alert_per_deadline_kind_org"),
+            models.UniqueConstraint(
+                fields=["deadline", "kind", "organisation"], name="one_alert_per_deadline_kind_org"
+            ),
         ]
-        indexes = [models.Index(fields=["organisation", "acknowledged_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "acknowledged_at"]),
+            models.Index(
+                fields=["acknowledged_by"],
+                condition=Q(acknowledged_by__isnull=False),
+                name="alert_acknowledged_by",
+            ),
+            models.Index(
+                fields=["assigned_to"], condition=Q(assigned_to__isnull=False), name="alert_assigned_to"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.deadline.rule_code}"

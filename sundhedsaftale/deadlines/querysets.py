@@ -34,7 +34,9 @@ class DeadlineQuerySet(models.QuerySet):
             return self.none()
         if _sees_everything(user):
             return self
-        citizens = self.model._meta.get_field("citizen").related_model.objects.visible_to(user)
+        from django.apps import apps
+
+        citizens = apps.get_model("admissions", "Citizen").objects.visible_to(user)  # type: ignore[attr-defined]
         orgs = _organisation_ids(user)
         return self.filter(
             Q(citizen__in=citizens.values("pk"))

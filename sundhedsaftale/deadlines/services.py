@@ -74,7 +74,9 @@ def deadline_ensure(
                     )
             except IntegrityError:
                 existing = Deadline.objects.select_for_update().get(
-                    subject_type=subject_type, subject_id=subject.pk, rule_code=rule_code,
+                    subject_type=subject_type,
+                    subject_id=subject.pk,
+                    rule_code=rule_code,
                     state__in=("pending", "breached"),
                 )
         return _recompute(existing, values)
@@ -105,7 +107,13 @@ def deadline_meet(
     """
     at = at or timezone.now()
     with transaction.atomic():
-        deadline = Deadline.objects.select_for_update().for_subject(subject).filter(rule_code=rule_code).open().first()
+        deadline = (
+            Deadline.objects.select_for_update()
+            .for_subject(subject)
+            .filter(rule_code=rule_code)
+            .open()
+            .first()
+        )
         if deadline is None:
             return None
         deadline.met_late = at > deadline.due_at
@@ -129,8 +137,10 @@ def deadline_cancel(*, subject: Model, rule_code: str | None = None, reason: str
     now = timezone.now()
     with transaction.atomic():
         count = deadlines.update(state=Deadline.State.CANCELLED, cancelled_at=now, cancel_reason=reason[:200])
-        Alert.objects.filter(deadline__in=Deadline.objects.for_subject(subject).filter(cancelled_at=now),
-                             acknowledged_at__isnull=True).update(acknowledged_at=now)
+        Alert.objects.filter(
+            deadline__in=Deadline.objects.for_subject(subject).filter(cancelled_at=now),
+            acknowledged_at__isnull=True,
+        ).update(acknowledged_at=now)
     return count
 
 

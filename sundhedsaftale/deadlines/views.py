@@ -68,21 +68,28 @@ def alert_inbox(request: HttpRequest) -> HttpResponse:
     filters = _inbox_filters(request)
     alerts = list(
         selectors.alert_list_for_membership(
-            user=request.user, membership=membership, state=filters["state"], kind=filters["kind"],
+            user=request.user,
+            membership=membership,
+            state=filters["state"],
+            kind=filters["kind"],
             rule_code=filters["rule"],
         )[:200]
     )
     context = _inbox_context(request, alerts)
     if context["show_names"]:
         access_log_record(
-            request=request, citizen_ids=selectors.citizen_ids_of_alerts(alerts=alerts),
-            what="Advarsler (indbakke)", action="list",
+            request=request,
+            citizen_ids=selectors.citizen_ids_of_alerts(alerts=alerts),
+            what="Advarsler (indbakke)",
+            action="list",
         )
     context.update(
         filters=filters,
         states=STATE_LABELS,
         kinds=Alert.Kind.choices,
-        rules=sorted({(rule.code, rule.title) for _, rule in selectors.rule_catalogue_list(rule_set_code="2008")}),
+        rules=sorted(
+            {(rule.code, rule.title) for _, rule in selectors.rule_catalogue_list(rule_set_code="2008")}
+        ),
     )
     is_htmx = bool(getattr(request, "htmx", False))
     template = "deadlines/inbox.html#rows" if is_htmx else "deadlines/inbox.html"
@@ -101,7 +108,9 @@ def alert_count(request: HttpRequest) -> HttpResponse:
 
 def _back(request: HttpRequest) -> str:
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return reverse("alert-inbox")
 
@@ -121,6 +130,13 @@ def _alert_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     alert = selectors.alert_get_for_membership(user=request.user, membership=membership, pk=pk)
     context = _inbox_context(request, [alert])
     context.update(alert=alert, back=_back(request))
+    if context["show_names"]:
+        access_log_record(
+            request=request,
+            citizen_ids=selectors.citizen_ids_of_alerts(alerts=[alert]),
+            what="Advarsel",
+            action="view",
+        )
     response = render(request, "deadlines/inbox.html#row", context)
     response["HX-Trigger"] = ALERTS_CHANGED
     return response

@@ -42,9 +42,7 @@ def warning_in_words(rule: Rule) -> str:
         case WarnKind.HOURS_BEFORE:
             return f"{_count(rule.warn_amount, ('time', 'timer'))} før fristen"
         case WarnKind.MONTHS_BEFORE:
-            return (
-                f"Kl. {rule.warn_clock:%H.%M} {_count(rule.warn_amount, ('måned', 'måneder'))} før fristen"
-            )
+            return f"Kl. {rule.warn_clock:%H.%M} {_count(rule.warn_amount, ('måned', 'måneder'))} før fristen"
     if rule.warn_amount == 0:
         return f"Kl. {rule.warn_clock:%H.%M} på fristens dag"
     days = "hverdagen" if rule.warn_amount == 1 else f"{rule.warn_amount} hverdage"

@@ -24,14 +24,18 @@ def client_for(user: AbstractUser) -> APIClient:
 @pytest.fixture
 def aarhus_deadline() -> Deadline:
     """At AUH-ORT for a citizen of Aarhus: seen by AUH staff and Aarhus visitation."""
-    return DeadlineFactory(course=CourseFactory(at="AUH-ORT"), due_at=datetime(2025, 4, 14, 23, 59, 59, tzinfo=TZ))
+    return DeadlineFactory.create(
+        course=CourseFactory.create(at="AUH-ORT"), due_at=datetime(2025, 4, 14, 23, 59, 59, tzinfo=TZ)
+    )
 
 
 @pytest.fixture
 def randers_deadline() -> Deadline:
     """At RHR-MED for a citizen of Randers: foreign to AUH and to Aarhus."""
-    course = CourseFactory(at="RHR-MED", citizen=CitizenFactory(municipality=organisation_get("730")))
-    return DeadlineFactory(
+    course = CourseFactory.create(
+        at="RHR-MED", citizen=CitizenFactory.create(municipality=organisation_get("730"))
+    )
+    return DeadlineFactory.create(
         course=course, counterpart=organisation_get("730"), due_at=datetime(2025, 5, 2, 23, 59, 59, tzinfo=TZ)
     )
 
@@ -64,7 +68,9 @@ def test_deadlines_are_scoped_by_the_visibility_rule(
 def test_a_deadline_without_a_citizen_is_seen_by_its_organisations(aarhus_deadline: Deadline) -> None:
     Deadline.objects.filter(pk=aarhus_deadline.pk).update(citizen=None)
 
-    assert ids(client_for(member("ward_staff", "AUH-ORT")).get("/api/v1/deadlines/").json()) == {aarhus_deadline.pk}
+    assert ids(client_for(member("ward_staff", "AUH-ORT")).get("/api/v1/deadlines/").json()) == {
+        aarhus_deadline.pk
+    }
     assert ids(client_for(member("visitation", "730")).get("/api/v1/deadlines/").json()) == set()
 
 
@@ -73,10 +79,17 @@ def test_deadline_filters(aarhus_deadline: Deadline, randers_deadline: Deadline)
 
     assert ids(client.get("/api/v1/deadlines/?organisation=730").json()) == {randers_deadline.pk}
     assert ids(client.get("/api/v1/deadlines/?organisation=AUH-ORT").json()) == {aarhus_deadline.pk}
-    assert ids(client.get("/api/v1/deadlines/?due_before=2025-04-20T00:00:00%2B02:00").json()) == {aarhus_deadline.pk}
-    assert ids(client.get("/api/v1/deadlines/?due_after=2025-04-20T00:00:00%2B02:00").json()) == {randers_deadline.pk}
+    assert ids(client.get("/api/v1/deadlines/?due_before=2025-04-20T00:00:00%2B02:00").json()) == {
+        aarhus_deadline.pk
+    }
+    assert ids(client.get("/api/v1/deadlines/?due_after=2025-04-20T00:00:00%2B02:00").json()) == {
+        randers_deadline.pk
+    }
     assert ids(client.get("/api/v1/deadlines/?rule=discharge.housing").json()) == set()
-    assert ids(client.get("/api/v1/deadlines/?state=pending").json()) == {aarhus_deadline.pk, randers_deadline.pk}
+    assert ids(client.get("/api/v1/deadlines/?state=pending").json()) == {
+        aarhus_deadline.pk,
+        randers_deadline.pk,
+    }
     assert client.get("/api/v1/deadlines/?state=nonsense").status_code == 400
 
 
@@ -101,9 +114,9 @@ def test_reading_deadlines_is_access_logged(aarhus_deadline: Deadline) -> None:
 def test_alerts_are_those_addressed_to_the_users_organisations(
     aarhus_deadline: Deadline, randers_deadline: Deadline
 ) -> None:
-    to_ward = AlertFactory(deadline=aarhus_deadline, organisation=organisation_get("AUH-ORT"))
-    to_aarhus = AlertFactory(deadline=aarhus_deadline, organisation=organisation_get("751"))
-    AlertFactory(deadline=randers_deadline, organisation=organisation_get("730"))
+    to_ward = AlertFactory.create(deadline=aarhus_deadline, organisation=organisation_get("AUH-ORT"))
+    to_aarhus = AlertFactory.create(deadline=aarhus_deadline, organisation=organisation_get("751"))
+    AlertFactory.create(deadline=randers_deadline, organisation=organisation_get("730"))
 
     assert ids(client_for(member("ward_staff", "AUH-ORT")).get("/api/v1/alerts/").json()) == {to_ward.pk}
     assert ids(client_for(member("ward_staff", "AUH")).get("/api/v1/alerts/").json()) == {to_ward.pk}
@@ -111,20 +124,25 @@ def test_alerts_are_those_addressed_to_the_users_organisations(
 
 
 def test_alert_filters(aarhus_deadline: Deadline) -> None:
-    warning = AlertFactory(deadline=aarhus_deadline, organisation=organisation_get("751"))
-    breach = AlertFactory(deadline=aarhus_deadline, organisation=organisation_get("751"), kind=Alert.Kind.BREACH)
+    warning = AlertFactory.create(deadline=aarhus_deadline, organisation=organisation_get("751"))
+    breach = AlertFactory.create(
+        deadline=aarhus_deadline, organisation=organisation_get("751"), kind=Alert.Kind.BREACH
+    )
     client = client_for(member("visitation", "751"))
     client.post(f"/api/v1/alerts/{warning.pk}/acknowledge/")
 
     assert ids(client.get("/api/v1/alerts/?state=unacknowledged").json()) == {breach.pk}
     assert ids(client.get("/api/v1/alerts/?state=acknowledged").json()) == {warning.pk}
     assert ids(client.get("/api/v1/alerts/?kind=breach").json()) == {breach.pk}
-    assert ids(client.get("/api/v1/alerts/?rule=discharge.home_care&organisation=751").json()) == {warning.pk, breach.pk}
+    assert ids(client.get("/api/v1/alerts/?rule=discharge.home_care&organisation=751").json()) == {
+        warning.pk,
+        breach.pk,
+    }
     assert ids(client.get("/api/v1/alerts/?due_after=2025-04-15T00:00:00%2B02:00").json()) == set()
 
 
 def test_acknowledge_an_alert(aarhus_deadline: Deadline) -> None:
-    alert = AlertFactory(deadline=aarhus_deadline, organisation=organisation_get("751"))
+    alert = AlertFactory.create(deadline=aarhus_deadline, organisation=organisation_get("751"))
     user = member("visitation", "751")
 
     response = client_for(user).post(f"/api/v1/alerts/{alert.pk}/acknowledge/")
@@ -144,7 +162,7 @@ def test_acknowledge_an_alert(aarhus_deadline: Deadline) -> None:
     ],
 )
 def test_acknowledging_a_foreign_alert_is_404(role: str, code: str, aarhus_deadline: Deadline) -> None:
-    alert = AlertFactory(deadline=aarhus_deadline, organisation=organisation_get("751"))
+    alert = AlertFactory.create(deadline=aarhus_deadline, organisation=organisation_get("751"))
 
     response = client_for(member(role, code)).post(f"/api/v1/alerts/{alert.pk}/acknowledge/")
 
@@ -157,4 +175,3 @@ def test_acknowledging_a_foreign_alert_is_404(role: str, code: str, aarhus_deadl
 def test_anonymous_users_get_no_deadlines_or_alerts() -> None:
     assert APIClient().get("/api/v1/deadlines/").status_code == 403
     assert APIClient().get("/api/v1/alerts/").status_code == 403
-

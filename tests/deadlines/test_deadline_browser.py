@@ -41,7 +41,7 @@ def test_warning_and_breach_appear_in_the_ward_and_the_municipal_inbox(
     # given a course at AUH-ORT for a citizen of Aarhus, discharge planned in two weeks
     ward = member("ward_staff", "AUH-ORT")
     visitation = member("visitation", "751")
-    course = CourseFactory(at="AUH-ORT", citizen=CitizenFactory(name="Birte Browsersen"))
+    course = CourseFactory.create(at="AUH-ORT", citizen=CitizenFactory.create(name="Birte Browsersen"))
     deadline: Deadline = home_care_deadline(
         course=course, discharge_on=local_date(timezone.now()) + timedelta(days=14)
     )

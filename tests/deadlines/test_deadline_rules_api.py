@@ -16,125 +16,233 @@ pytestmark = pytest.mark.django_db
 # (rule set, code, anchor, expected body without "rule"), each worked out by hand.
 WORKED = [
     pytest.param(
-        "2008", "discharge.same_day", "2025-03-30",
-        {"anchor": "2025-03-30", "due_date": "2025-03-30", "due_at": "2025-03-30T13:00:00+02:00",
-         "warn_at": "2025-03-30T12:00:00+02:00"},
+        "2008",
+        "discharge.same_day",
+        "2025-03-30",
+        {
+            "anchor": "2025-03-30",
+            "due_date": "2025-03-30",
+            "due_at": "2025-03-30T13:00:00+02:00",
+            "warn_at": "2025-03-30T12:00:00+02:00",
+        },
         id="same-day-13-on-the-spring-dst-day",
     ),
     pytest.param(
-        "2008", "discharge.same_day", "2025-10-26",
-        {"anchor": "2025-10-26", "due_date": "2025-10-26", "due_at": "2025-10-26T13:00:00+01:00",
-         "warn_at": "2025-10-26T12:00:00+01:00"},
+        "2008",
+        "discharge.same_day",
+        "2025-10-26",
+        {
+            "anchor": "2025-10-26",
+            "due_date": "2025-10-26",
+            "due_at": "2025-10-26T13:00:00+01:00",
+            "warn_at": "2025-10-26T12:00:00+01:00",
+        },
         id="same-day-13-on-the-autumn-dst-day",
     ),
     pytest.param(
         # Tue 22 Apr: skip 21 (2. påskedag), weekend, 18 (Langfredag), 17 (Skærtorsdag): 16, 15, 14.
-        "2008", "discharge.home_care", "2025-04-22",
-        {"anchor": "2025-04-22", "due_date": "2025-04-14", "due_at": "2025-04-14T23:59:59+02:00",
-         "warn_at": "2025-04-11T08:00:00+02:00"},
+        "2008",
+        "discharge.home_care",
+        "2025-04-22",
+        {
+            "anchor": "2025-04-22",
+            "due_date": "2025-04-14",
+            "due_at": "2025-04-14T23:59:59+02:00",
+            "warn_at": "2025-04-11T08:00:00+02:00",
+        },
         id="home-care-3-working-days-over-easter",
     ),
     pytest.param(
         # Mon 29 Dec: skip weekend, 26, 25, 24 (closed): 23, 22, 19, 18, 17.
-        "2008", "discharge.special_aids", "2025-12-29",
-        {"anchor": "2025-12-29", "due_date": "2025-12-17", "due_at": "2025-12-17T23:59:59+01:00",
-         "warn_at": "2025-12-16T08:00:00+01:00"},
+        "2008",
+        "discharge.special_aids",
+        "2025-12-29",
+        {
+            "anchor": "2025-12-29",
+            "due_date": "2025-12-17",
+            "due_at": "2025-12-17T23:59:59+01:00",
+            "warn_at": "2025-12-16T08:00:00+01:00",
+        },
         id="special-aids-5-working-days-over-christmas",
     ),
     pytest.param(
         # Fri 2 May - 14 days = Langfredag 18 Apr -> back over Skærtorsdag to Wed 16 Apr.
-        "2008", "discharge.housing", "2025-05-02",
-        {"anchor": "2025-05-02", "due_date": "2025-04-16", "due_at": "2025-04-16T23:59:59+02:00",
-         "warn_at": "2025-04-15T08:00:00+02:00"},
+        "2008",
+        "discharge.housing",
+        "2025-05-02",
+        {
+            "anchor": "2025-05-02",
+            "due_date": "2025-04-16",
+            "due_at": "2025-04-16T23:59:59+02:00",
+            "warn_at": "2025-04-15T08:00:00+02:00",
+        },
         id="housing-14-days-lands-on-good-friday",
     ),
     pytest.param(
         # 10:00 CEST = 08:00 UTC; + 24 h = 08:00 UTC on 26 Oct = 09:00 CET (elapsed time over DST end).
-        "2008", "admission.info_reply", "2025-10-25T10:00:00+02:00",
-        {"anchor": "2025-10-25T10:00:00+02:00", "due_date": "2025-10-26",
-         "due_at": "2025-10-26T09:00:00+01:00", "warn_at": "2025-10-26T05:00:00+01:00"},
+        "2008",
+        "admission.info_reply",
+        "2025-10-25T10:00:00+02:00",
+        {
+            "anchor": "2025-10-25T10:00:00+02:00",
+            "due_date": "2025-10-26",
+            "due_at": "2025-10-26T09:00:00+01:00",
+            "warn_at": "2025-10-26T05:00:00+01:00",
+        },
         id="info-reply-24-hours-over-autumn-dst",
     ),
     pytest.param(
-        "2008", "admission.info_reply", "2025-03-29T10:00:00Z",
-        {"anchor": "2025-03-29T11:00:00+01:00", "due_date": "2025-03-30",
-         "due_at": "2025-03-30T12:00:00+02:00", "warn_at": "2025-03-30T08:00:00+02:00"},
+        "2008",
+        "admission.info_reply",
+        "2025-03-29T10:00:00Z",
+        {
+            "anchor": "2025-03-29T11:00:00+01:00",
+            "due_date": "2025-03-30",
+            "due_at": "2025-03-30T12:00:00+02:00",
+            "warn_at": "2025-03-30T08:00:00+02:00",
+        },
         id="info-reply-utc-anchor-over-spring-dst",
     ),
     pytest.param(
-        "2008", "admission.info_reply", "2025-03-29T10:00:00",
-        {"anchor": "2025-03-29T10:00:00+01:00", "due_date": "2025-03-30",
-         "due_at": "2025-03-30T11:00:00+02:00", "warn_at": "2025-03-30T07:00:00+02:00"},
+        "2008",
+        "admission.info_reply",
+        "2025-03-29T10:00:00",
+        {
+            "anchor": "2025-03-29T10:00:00+01:00",
+            "due_date": "2025-03-30",
+            "due_at": "2025-03-30T11:00:00+02:00",
+            "warn_at": "2025-03-30T07:00:00+02:00",
+        },
         id="info-reply-naive-anchor-is-local",
     ),
     pytest.param(
-        "2008", "rehab.plan_by_discharge", "2025-12-24",
-        {"anchor": "2025-12-24", "due_date": "2025-12-24", "due_at": "2025-12-24T23:59:59+01:00",
-         "warn_at": "2025-12-23T08:00:00+01:00"},
+        "2008",
+        "rehab.plan_by_discharge",
+        "2025-12-24",
+        {
+            "anchor": "2025-12-24",
+            "due_date": "2025-12-24",
+            "due_at": "2025-12-24T23:59:59+01:00",
+            "warn_at": "2025-12-23T08:00:00+01:00",
+        },
         id="rehab-plan-at-discharge-on-christmas-eve",
     ),
     pytest.param(
         # 23:30 UTC on 23 Dec is 00:30 on 24 Dec in Copenhagen: the discharge moment itself is due.
-        "2008", "rehab.plan_by_discharge", "2025-12-23T23:30:00Z",
-        {"anchor": "2025-12-24T00:30:00+01:00", "due_date": "2025-12-24", "due_at": "2025-12-24T00:30:00+01:00",
-         "warn_at": "2025-12-23T08:00:00+01:00"},
+        "2008",
+        "rehab.plan_by_discharge",
+        "2025-12-23T23:30:00Z",
+        {
+            "anchor": "2025-12-24T00:30:00+01:00",
+            "due_date": "2025-12-24",
+            "due_at": "2025-12-24T00:30:00+01:00",
+            "warn_at": "2025-12-23T08:00:00+01:00",
+        },
         id="rehab-plan-utc-date-time-converted-first",
     ),
     pytest.param(
         # Wed 28 May: 29 (Kristi himmelfart) is closed: Fri 30 (1), Mon 2 June (2), Tue 3 June (3).
-        "2008", "rehab.first_contact", "2025-05-28",
-        {"anchor": "2025-05-28", "due_date": "2025-06-03", "due_at": "2025-06-03T23:59:59+02:00",
-         "warn_at": "2025-06-02T08:00:00+02:00"},
+        "2008",
+        "rehab.first_contact",
+        "2025-05-28",
+        {
+            "anchor": "2025-05-28",
+            "due_date": "2025-06-03",
+            "due_at": "2025-06-03T23:59:59+02:00",
+            "warn_at": "2025-06-02T08:00:00+02:00",
+        },
         id="first-contact-3-working-days-over-ascension",
     ),
     pytest.param(
         # 25 Jun 2026 - 6 months = 25 Dec 2025 (Juledag) -> 24 closed -> Tue 23 Dec. Warning: 23 Nov
         # (a Sunday) -> Fri 21 Nov.
-        "2008", "rehab.capacity_notice", "2026-06-25",
-        {"anchor": "2026-06-25", "due_date": "2025-12-23", "due_at": "2025-12-23T23:59:59+01:00",
-         "warn_at": "2025-11-21T08:00:00+01:00"},
+        "2008",
+        "rehab.capacity_notice",
+        "2026-06-25",
+        {
+            "anchor": "2026-06-25",
+            "due_date": "2025-12-23",
+            "due_at": "2025-12-23T23:59:59+01:00",
+            "warn_at": "2025-11-21T08:00:00+01:00",
+        },
         id="capacity-6-months-lands-on-christmas",
     ),
     pytest.param(
         # Admitted Skærtorsdag evening: the first working day after is Tue 22 Apr; warn that morning.
-        "2008", "psychiatry.municipality_informed", "2025-04-17T22:00:00+02:00",
-        {"anchor": "2025-04-17T22:00:00+02:00", "due_date": "2025-04-22", "due_at": "2025-04-22T23:59:59+02:00",
-         "warn_at": "2025-04-22T08:00:00+02:00"},
+        "2008",
+        "psychiatry.municipality_informed",
+        "2025-04-17T22:00:00+02:00",
+        {
+            "anchor": "2025-04-17T22:00:00+02:00",
+            "due_date": "2025-04-22",
+            "due_at": "2025-04-22T23:59:59+02:00",
+            "warn_at": "2025-04-22T08:00:00+02:00",
+        },
         id="municipality-informed-first-working-day-after-easter",
     ),
     pytest.param(
         # 18 Dec + 7 = Juledag -> 26, weekend -> Mon 29 Dec; warning the working day before: Tue 23 Dec.
-        "2008", "psychiatry.treatment_plan", "2025-12-18",
-        {"anchor": "2025-12-18", "due_date": "2025-12-29", "due_at": "2025-12-29T23:59:59+01:00",
-         "warn_at": "2025-12-23T08:00:00+01:00"},
+        "2008",
+        "psychiatry.treatment_plan",
+        "2025-12-18",
+        {
+            "anchor": "2025-12-18",
+            "due_date": "2025-12-29",
+            "due_at": "2025-12-29T23:59:59+01:00",
+            "warn_at": "2025-12-23T08:00:00+01:00",
+        },
         id="treatment-plan-7-days-lands-on-christmas",
     ),
     pytest.param(
         # 23 Mar + 7 = Sun 30 Mar (DST starts) -> Mon 31 Mar in summer time; warning Fri 28 Mar in winter time.
-        "2008", "psychiatry.gp_letter", "2025-03-23",
-        {"anchor": "2025-03-23", "due_date": "2025-03-31", "due_at": "2025-03-31T23:59:59+02:00",
-         "warn_at": "2025-03-28T08:00:00+01:00"},
+        "2008",
+        "psychiatry.gp_letter",
+        "2025-03-23",
+        {
+            "anchor": "2025-03-23",
+            "due_date": "2025-03-31",
+            "due_at": "2025-03-31T23:59:59+02:00",
+            "warn_at": "2025-03-28T08:00:00+01:00",
+        },
         id="gp-letter-7-days-over-spring-dst",
     ),
     pytest.param(
         # 14 Jan 2026 - 14 days = 31 Dec (closed) -> Tue 30 Dec.
-        "2008", "child_psychiatry.end_notice", "2026-01-14",
-        {"anchor": "2026-01-14", "due_date": "2025-12-30", "due_at": "2025-12-30T23:59:59+01:00",
-         "warn_at": "2025-12-29T08:00:00+01:00"},
+        "2008",
+        "child_psychiatry.end_notice",
+        "2026-01-14",
+        {
+            "anchor": "2026-01-14",
+            "due_date": "2025-12-30",
+            "due_at": "2025-12-30T23:59:59+01:00",
+            "warn_at": "2025-12-29T08:00:00+01:00",
+        },
         id="end-notice-14-days-lands-on-new-years-eve",
     ),
     pytest.param(
         # 30 Nov + 3 months = 28 Feb 2026 (clipped; a Saturday) -> Mon 2 Mar; warning Mon 2 Feb.
-        "2008", "child_psychiatry.waitlist_contact", "2025-11-30",
-        {"anchor": "2025-11-30", "due_date": "2026-03-02", "due_at": "2026-03-02T23:59:59+01:00",
-         "warn_at": "2026-02-02T08:00:00+01:00"},
+        "2008",
+        "child_psychiatry.waitlist_contact",
+        "2025-11-30",
+        {
+            "anchor": "2025-11-30",
+            "due_date": "2026-03-02",
+            "due_at": "2026-03-02T23:59:59+01:00",
+            "warn_at": "2026-02-02T08:00:00+01:00",
+        },
         id="waitlist-3-months-clipped-to-february",
     ),
     pytest.param(
         # 2021: the agreed date is the deadline; warning the working day before (Wed 16 Apr, over Easter).
-        "2021", "discharge.home_care", "2025-04-22",
-        {"anchor": "2025-04-22", "due_date": "2025-04-22", "due_at": "2025-04-22T23:59:59+02:00",
-         "warn_at": "2025-04-16T08:00:00+02:00"},
+        "2021",
+        "discharge.home_care",
+        "2025-04-22",
+        {
+            "anchor": "2025-04-22",
+            "due_date": "2025-04-22",
+            "due_at": "2025-04-22T23:59:59+02:00",
+            "warn_at": "2025-04-16T08:00:00+02:00",
+        },
         id="2021-agreed-date-is-the-deadline",
     ),
 ]
@@ -144,9 +252,7 @@ WORKED = [
 def test_preview_worked_example(rule_set: str, code: str, anchor: str, expected: dict[str, str]) -> None:
     client = APIClient()  # anonymous: the catalogue is public
 
-    response = client.get(
-        f"/api/v1/deadline-rules/{code}/preview/", {"anchor": anchor, "rule_set": rule_set}
-    )
+    response = client.get(f"/api/v1/deadline-rules/{code}/preview/", {"anchor": anchor, "rule_set": rule_set})
 
     assert response.status_code == 200, response.content
     assert response.json() == {"rule": code, **expected}
@@ -165,7 +271,9 @@ def test_preview_defaults_to_the_2008_agreement() -> None:
 
 def test_preview_reads_a_plus_offset_sent_unencoded() -> None:
     # "+02:00" unencoded in a query string arrives as " 02:00".
-    response = APIClient().get("/api/v1/deadline-rules/admission.info_reply/preview/?anchor=2025-10-25T10:00:00+02:00")
+    response = APIClient().get(
+        "/api/v1/deadline-rules/admission.info_reply/preview/?anchor=2025-10-25T10:00:00+02:00"
+    )
 
     assert response.json()["due_at"] == "2025-10-26T09:00:00+01:00"
 

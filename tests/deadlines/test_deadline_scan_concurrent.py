@@ -49,12 +49,14 @@ def _run_concurrently(now: datetime, batch_size: int) -> list[ScanResult]:
     return results
 
 
-def test_concurrent_scans_create_each_alert_exactly_once(transactional_db: None, reference_data: None) -> None:
+def test_concurrent_scans_create_each_alert_exactly_once(
+    transactional_db: None, reference_data: None
+) -> None:
     # given deadlines whose warning and due times have both passed for half of them
     warn_only = datetime(2025, 4, 11, 8, tzinfo=TZ)
     for i in range(DEADLINES):
         due = datetime(2025, 4, 14, 12, tzinfo=TZ) if i % 2 else datetime(2025, 4, 20, 12, tzinfo=TZ)
-        DeadlineFactory(due_at=due, warn_at=warn_only)
+        DeadlineFactory.create(due_at=due, warn_at=warn_only)
 
     # when six scanners run at once, twice over, in small batches
     results = _run_concurrently(datetime(2025, 4, 15, 9, tzinfo=TZ), batch_size=7)

@@ -9,7 +9,8 @@ import pytest
 from admissions.models import Course
 from clusters.models import RuleSetAdoption
 from discharge.models import DischargeDateChange, DischargeNotification, DischargePlan
-from discharge.services import discharge_notification_send, discharge_plan_save, plan_deadline
+from discharge.selectors import plan_deadline
+from discharge.services import discharge_notification_send, discharge_plan_save
 from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.deadlines.models import Deadline
 from tests.factories import organisation_get
@@ -241,3 +242,14 @@ def test_notification_without_open_deadline_still_records_lateness(course: Cours
 
     assert again.on_time is False
     assert DischargeNotification.objects.count() == 2
+
+
+def test_plan_writes_are_audited(course: Course, ward: Any) -> None:
+    from auditlog.models import LogEntry
+
+    saved = plan(course, ward, planned_date=date(2026, 12, 29))
+    plan(course, ward, planned_date=date(2027, 1, 5))
+
+    entries = LogEntry.objects.get_for_object(saved)
+    assert entries.count() == 2
+    assert "planned_date" in entries.first().changes_dict  # type: ignore[union-attr]

@@ -55,6 +55,11 @@ class AlertFactory(DjangoModelFactory[Alert]):
 def home_care_deadline(*, course: Course, discharge_on: Any, **kwargs: Any) -> Deadline:
     """The ``discharge.home_care`` deadline of ``course`` for a planned discharge day, through the service."""
     return deadline_ensure(
-        subject=course, rule_code="discharge.home_care", anchor=discharge_on, responsible=course.department,
-        counterpart=course.citizen.municipality, citizen=course.citizen, **kwargs,
+        subject=course,
+        rule_code="discharge.home_care",
+        anchor=discharge_on,
+        responsible=course.department,
+        counterpart=course.citizen.municipality,
+        citizen=course.citizen,
+        **kwargs,
     )

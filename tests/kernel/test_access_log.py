@@ -12,6 +12,7 @@ from rest_framework.test import APIClient
 
 from admissions.models import Citizen
 from sundhedsaftale.access.models import AccessLog
+from tests.citizen_endpoints import ENDPOINTS, SURNAME, Endpoint, endpoint_id, shown
 from tests.factories import TEST_PASSWORD, CitizenFactory, CourseFactory, member, organisation_get
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +43,33 @@ def _client(user: User) -> Client:
 
 def _rows() -> list[AccessLog]:
     return list(AccessLog.objects.order_by("citizen_id"))
+
+
+@pytest.fixture
+def named() -> dict[str, Citizen]:
+    """Three citizens admitted to AUH, named so that the endpoints' search by name finds them."""
+    return {
+        first: CourseFactory.create(
+            at="AUH-ORT", citizen=CitizenFactory.create(name=f"{first} {SURNAME}")
+        ).citizen
+        for first in ("Anna", "Bent", "Inge")
+    }
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)
+def test_every_citizen_data_endpoint_logs_one_row_per_citizen_shown(
+    endpoint: Endpoint, named: dict[str, Citizen]
+) -> None:
+    # given a regional admin, who may use every endpoint for every citizen
+    admin = member("regional_admin")
+    # when the endpoint is read once, for Bent
+    response = _client(admin).get(endpoint.url(named["Bent"]))
+    # then every citizen it showed has exactly one row of this user
+    assert response.status_code == 200
+    expected = shown(response.content.decode(), named) if endpoint.kind == "list" else {"Bent"}
+    assert expected, "the endpoint showed no citizen: the check would be empty"
+    logged = sorted(AccessLog.objects.filter(user_id=admin.pk).values_list("citizen_id", flat=True))
+    assert logged == sorted(named[key].pk for key in expected)
 
 
 def test_an_api_list_writes_one_row_per_citizen_shown(ward: User, admitted: list[Citizen]) -> None:

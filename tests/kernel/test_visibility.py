@@ -1,13 +1,11 @@
 """The role × endpoint matrix: every role sees exactly its own citizens on every citizen-data endpoint.
 
-A new endpoint that shows citizen data is added to ``ENDPOINTS`` with one line; the matrix then walks it
-for every role. Foreign rows answer 404 (never 403), so a user cannot learn that a citizen exists.
+A new endpoint that shows citizen data is added to ``tests/citizen_endpoints.py`` with one line; the matrix
+then walks it for every role (and ``test_access_log`` checks that it logs each read). Foreign rows answer 404 (never 403), so a user cannot learn that a citizen exists.
 """
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
 
 import pytest
 from django.contrib.auth.models import User
@@ -15,58 +13,8 @@ from django.test import Client
 
 from admissions.models import Citizen
 from sundhedsaftale.access.logmask import CPR_PATTERN
+from tests.citizen_endpoints import ENDPOINTS, SURNAME, Endpoint, course_of, endpoint_id, shown
 from tests.factories import CitizenFactory, CourseFactory, PracticeFactory, member, organisation_get
-
-SURNAME = "Matrixsen"  # every citizen of the world below has it, so one search finds them all
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """A citizen-data endpoint.
-
-    ``list``: one request shows some citizens; ``detail``: one request per citizen, 200 or 404;
-    ``lookup``: one request per citizen (a search for it) that shows it or shows nothing.
-    ``roles``: the only roles that may use it at all; the others get 403 for every citizen alike.
-    ``shows_cpr``: whether the response names the citizen (an export about one citizen may not).
-    ``per_course``: the URL is a course's, so citizens without a course are left out.
-    Lookups search by the compact CPR; what counts as shown is the printed ``DDMMYY-XXXX`` or the name.
-    """
-
-    id: str
-    kind: Literal["list", "detail", "lookup"]
-    url: Callable[[Citizen], str]
-    roles: frozenset[str] | None = None
-    shows_cpr: bool = True
-    per_course: bool = False
-
-
-def _course(citizen: Citizen) -> int | None:
-    return citizen.courses.order_by("pk").values_list("pk", flat=True).first()
-
-
-ADMINS = frozenset({"regional_admin", "superuser"})
-
-ENDPOINTS = [
-    Endpoint("api-citizen-list", "list", lambda c: "/api/v1/citizens/?page_size=500"),
-    Endpoint("api-citizen-detail", "detail", lambda c: f"/api/v1/citizens/{c.pk}/"),
-    Endpoint("api-citizen-by-cpr", "lookup", lambda c: f"/api/v1/citizens/?cpr={c.cpr}"),
-    Endpoint("html-search-by-name", "list", lambda c: f"/borgere/?q={SURNAME}"),
-    Endpoint("html-search-by-cpr", "lookup", lambda c: f"/borgere/?q={c.cpr}"),
-    Endpoint("html-citizen-detail", "detail", lambda c: f"/borgere/{c.pk}/"),
-    Endpoint("html-access-log", "detail", lambda c: f"/borgere/{c.pk}/adgangslog/", roles=ADMINS),
-    Endpoint(
-        "html-access-log-csv",
-        "detail",
-        lambda c: f"/borgere/{c.pk}/adgangslog/?format=csv",
-        roles=ADMINS,
-        shows_cpr=False,
-    ),
-    Endpoint("api-course-list", "list", lambda c: "/api/v1/courses/?page_size=500"),
-    Endpoint("api-course-detail", "detail", lambda c: f"/api/v1/courses/{_course(c)}/", per_course=True),
-    Endpoint("html-course-detail", "detail", lambda c: f"/forloeb/{_course(c)}/", per_course=True),
-    Endpoint("html-citizen-deadlines", "detail", lambda c: f"/frister/borger/{c.pk}/"),
-    Endpoint("html-rehab-timeline", "detail", lambda c: f"/genoptraening/borger/{c.pk}/"),
-]
 
 # The world: who lives where, and where they have a course.
 #   aarhus          lives in Aarhus (751), course at AUH, listed with the demo practice
@@ -119,16 +67,7 @@ def _client_for(user: User) -> Client:
     return client
 
 
-def _shown(body: str, world: dict[str, Citizen]) -> set[str]:
-    """The citizens of the world whose CPR number (as printed, DDMMYY-XXXX) or name the response shows."""
-    return {key for key, c in world.items() if c.cpr_display in body or c.name in body}
-
-
-def _endpoint_id(endpoint: Endpoint) -> str:
-    return endpoint.id
-
-
-@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=_endpoint_id)
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)
 @pytest.mark.parametrize("role", list(ROLES))
 def test_each_role_sees_exactly_its_own_citizens(
     role: str, endpoint: Endpoint, world: dict[str, Citizen], user_of: Callable[[str], User]
@@ -136,6 +75,8 @@ def test_each_role_sees_exactly_its_own_citizens(
     # given a member of the role
     client = _client_for(user_of(role))
     allowed = ROLES[role]
+    if endpoint.per_course:
+        allowed = frozenset(key for key in allowed if course_of(world[key]) is not None)
     may_use = endpoint.roles is None or role in endpoint.roles
 
     if endpoint.kind == "list":
@@ -143,11 +84,11 @@ def test_each_role_sees_exactly_its_own_citizens(
         response = client.get(endpoint.url(world["aarhus"]))
         # then exactly the allowed citizens are on it
         assert response.status_code == (200 if may_use else 403)
-        assert _shown(response.content.decode(), world) == (allowed if may_use else set())
+        assert shown(response.content.decode(), world) == (allowed if may_use else set())
         return
 
     for key, citizen in world.items():
-        if endpoint.per_course and _course(citizen) is None:
+        if endpoint.per_course and course_of(citizen) is None:
             continue
         # when each citizen is asked for
         response = client.get(endpoint.url(citizen))
@@ -155,22 +96,22 @@ def test_each_role_sees_exactly_its_own_citizens(
         if not may_use:
             # then a role without the right is refused alike for every citizen: nothing leaks
             assert response.status_code == 403, key
-            assert not _shown(body, world), key
+            assert not shown(body, world), key
         elif endpoint.kind == "detail":
             # then an own citizen is shown, a foreign one does not exist (404, not 403)
             assert response.status_code == (200 if key in allowed else 404), key
             if endpoint.shows_cpr:
-                assert _shown(body, world) == ({key} if key in allowed else set()), key
+                assert shown(body, world) == ({key} if key in allowed else set()), key
             else:
-                assert not _shown(body, world), key
+                assert not shown(body, world), key
         else:
             # then a search for an own citizen finds it; for a foreign one it finds nothing
             assert response.status_code == 200, key
-            assert _shown(body, world) == ({key} & allowed), key
+            assert shown(body, world) == ({key} & allowed), key
 
 
 @pytest.mark.parametrize(
-    "endpoint", [e for e in ENDPOINTS if e.kind == "detail" and not e.per_course], ids=_endpoint_id
+    "endpoint", [e for e in ENDPOINTS if e.kind == "detail" and not e.per_course], ids=endpoint_id
 )
 def test_a_citizen_that_does_not_exist_looks_like_a_foreign_one(
     endpoint: Endpoint, world: dict[str, Citizen], user_of: Callable[[str], User]
@@ -184,7 +125,7 @@ def test_a_citizen_that_does_not_exist_looks_like_a_foreign_one(
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=_endpoint_id)
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)
 def test_anonymous_visitors_see_no_citizen(endpoint: Endpoint, world: dict[str, Citizen]) -> None:
     # when someone who is not logged in asks
     response = Client().get(endpoint.url(world["aarhus"]))
@@ -194,7 +135,7 @@ def test_anonymous_visitors_see_no_citizen(endpoint: Endpoint, world: dict[str, 
     else:
         assert response.status_code == 302
         assert response["Location"].startswith("/login/")
-    assert not _shown(response.content.decode(), world)
+    assert not shown(response.content.decode(), world)
 
 
 def test_the_steering_group_never_sees_a_cpr_on_any_page_it_can_reach(
@@ -218,7 +159,7 @@ def test_the_steering_group_never_sees_a_cpr_on_any_page_it_can_reach(
         response = client.get(url)
         body = response.content.decode()
         # then no citizen and nothing shaped like a CPR number is on it (except the one it typed itself)
-        assert not _shown(body, world), url
+        assert not shown(body, world), url
         typed = {c.cpr for c in world.values() if c.cpr in url}
         assert not {m.group(0) for m in CPR_PATTERN.finditer(body)} - typed, url
         if response.status_code == 200 and "text/html" in response["Content-Type"]:
@@ -237,7 +178,7 @@ def test_a_user_with_two_memberships_sees_the_union_of_both(
     # when the API list is read
     response = client.get("/api/v1/citizens/?page_size=500")
     # then the residents of both municipalities are on it
-    assert _shown(response.content.decode(), world) == {"aarhus", "aarhus_at_home", "herning"}
+    assert shown(response.content.decode(), world) == {"aarhus", "aarhus_at_home", "herning"}
 
 
 def test_a_steering_group_membership_adds_nothing_to_a_ward_membership(
@@ -249,7 +190,7 @@ def test_a_steering_group_membership_adds_nothing_to_a_ward_membership(
     # when the API list is read
     response = _client_for(user).get("/api/v1/citizens/?page_size=500")
     # then the cluster adds no citizens (Herning's citizen is not shown)
-    assert _shown(response.content.decode(), world) == ROLES["ward_staff"]
+    assert shown(response.content.decode(), world) == ROLES["ward_staff"]
 
 
 def test_the_cpr_pattern_used_above_recognises_what_the_pages_print(world: dict[str, Citizen]) -> None:

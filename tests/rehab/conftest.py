@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import User
 
 from admissions.models import Course
-from tests.factories import CitizenFactory, CourseFactory, member
-from tests.factories.rehab import local
+from tests.factories import CitizenFactory, member
+from tests.factories.rehab import course_at, local
 
 
 @pytest.fixture
@@ -33,5 +33,9 @@ def hospital_therapist(db: None) -> User:
 def course(db: None) -> Course:
     """Admitted 25 March 2026, discharged Wednesday 1 April 2026 at 11:00 (the day before Skærtorsdag)."""
     citizen = CitizenFactory(name="Grethe Hansen")
-    return CourseFactory(citizen=citizen, admitted_at=local(2026, 3, 25, 8), discharged_at=local(2026, 4, 1, 11),
-                         state=Course.State.DISCHARGED)
+    return course_at(
+        citizen=citizen,
+        admitted_at=local(2026, 3, 25, 8),
+        discharged_at=local(2026, 4, 1, 11),
+        state=Course.State.DISCHARGED,
+    )

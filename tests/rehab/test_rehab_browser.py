@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from rehab.models import Delivery, Plan
 from sundhedsaftale.deadlines.models import Deadline
-from tests.factories import TEST_PASSWORD, CitizenFactory, CourseFactory, member
+from tests.factories import TEST_PASSWORD, CitizenFactory, member
+from tests.factories.rehab import course_at
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +21,7 @@ def test_ward_writes_and_sends_a_plan_that_arrives_in_the_municipal_inbox(
     # given a citizen of Aarhus admitted at AUH-ORT
     ward = member("ward_staff", "AUH-ORT")
     visitation = member("visitation", "751")
-    course = CourseFactory(at="AUH-ORT", citizen=CitizenFactory(name="Bodil Browsersen"))
+    course = course_at(at="AUH-ORT", citizen=CitizenFactory(name="Bodil Browsersen"))
 
     # when the therapist starts a plan from the ward list and types (autosave)
     login(page, ward.username, TEST_PASSWORD)
@@ -43,7 +44,6 @@ def test_ward_writes_and_sends_a_plan_that_arrives_in_the_municipal_inbox(
     page.get_by_text("Borgeren har givet tilsagn til at sende planen til kommunen").click()
     page.get_by_role("button", name="Send genoptræningsplan").click()
     page.wait_for_load_state()
-    print("DEBUG", page.url, page.content()[-3000:])
     page.get_by_text("Planen er sendt til").wait_for()
 
     # then the municipality finds it in its rehab inbox, receives it and sees the deadline

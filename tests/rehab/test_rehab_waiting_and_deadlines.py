@@ -11,8 +11,8 @@ from rehab.services import advance_notice_send, capacity_notice_create, plan_cre
 from rehab.tasks import sync_plan_deadlines
 from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.deadlines.models import Deadline
-from tests.factories import CourseFactory, member
-from tests.factories.rehab import local, plan_written
+from tests.factories import member
+from tests.factories.rehab import course_at, local, plan_written
 
 
 @pytest.mark.parametrize(
@@ -24,24 +24,32 @@ from tests.factories.rehab import local, plan_written
         pytest.param(date(2026, 4, 1), 0, 0, id="same-day"),
     ],
 )
-def test_waiting_time_is_discharge_to_start_minus_healing(course, therapist, started_on, healing_days, expected):
+def test_waiting_time_is_discharge_to_start_minus_healing(
+    course, therapist, started_on, healing_days, expected
+):
     plan = plan_written(course=course, author=therapist)
-    rehab_course = RehabCourse.objects.create(plan=plan, level="general", provider_kind="municipality",
-                                              started_on=started_on, healing_days=healing_days)
+    rehab_course = RehabCourse.objects.create(
+        plan=plan,
+        level="general",
+        provider_kind="municipality",
+        started_on=started_on,
+        healing_days=healing_days,
+    )
     assert rehab_waiting_days(rehab_course=rehab_course) == expected
 
 
 def test_waiting_time_uses_the_plans_discharge_date_before_the_course_is_discharged(therapist):
-    course = CourseFactory(admitted_at=local(2026, 3, 25, 8))
+    course = course_at(admitted_at=local(2026, 3, 25, 8))
     plan = plan_written(course=course, author=therapist, discharge_date=date(2026, 4, 2))
-    rehab_course = RehabCourse.objects.create(plan=plan, level="general", provider_kind="municipality",
-                                              started_on=date(2026, 4, 12))
+    rehab_course = RehabCourse.objects.create(
+        plan=plan, level="general", provider_kind="municipality", started_on=date(2026, 4, 12)
+    )
     assert rehab_waiting_days(rehab_course=rehab_course) == 10
 
 
 def test_no_plan_deadline_until_a_discharge_date_is_known_then_the_task_pulls_it(therapist):
     # given an admitted course without a planned discharge date
-    course = CourseFactory(admitted_at=local(2026, 3, 25, 8))
+    course = course_at(admitted_at=local(2026, 3, 25, 8))
     plan = plan_create(course=course, acting_user=therapist)
     assert not Deadline.objects.for_subject(plan).exists()
     # when the course is discharged lower down and the periodic task runs
@@ -55,18 +63,33 @@ def test_no_plan_deadline_until_a_discharge_date_is_known_then_the_task_pulls_it
     assert Deadline.objects.for_subject(plan).get().due_at == local(2026, 3, 31, 9)
 
 
-def test_planned_discharge_date_from_the_discharge_app_is_the_anchor(therapist, monkeypatch):
-    course = CourseFactory(admitted_at=local(2026, 3, 25, 8))
-    monkeypatch.setattr("rehab.course_facts._planned_discharge_date", lambda course: date(2026, 4, 3))
+def test_planned_discharge_date_from_the_discharge_app_is_the_anchor(therapist):
+    from discharge.models import DischargePlan
+
+    # given a course whose discharge is planned for Friday 3 April (the discharge app's plan)
+    course = course_at(admitted_at=local(2026, 3, 25, 8))
+    discharge = DischargePlan.objects.create(
+        course=course,
+        functional_ability="reduced",
+        need="home_care",
+        planned_date=date(2026, 4, 3),
+        rule_code="discharge.home_care",
+        rule_set="2008",
+    )
     plan = plan_create(course=course, acting_user=therapist)
-    deadline = Deadline.objects.for_subject(plan).get()
-    assert deadline.due_date == date(2026, 4, 3)
+    assert Deadline.objects.for_subject(plan).get().due_date == date(2026, 4, 3)
+    # when the discharge app moves the date, the periodic task pulls it into the same deadline
+    DischargePlan.objects.filter(pk=discharge.pk).update(planned_date=date(2026, 4, 8))
+    sync_plan_deadlines()
+    assert Deadline.objects.for_subject(plan).get().due_date == date(2026, 4, 8)
 
 
 @pytest.mark.parametrize(
     ("announced", "short"),
-    [pytest.param(local(2026, 6, 30, 10), False, id="six-months-before"),
-     pytest.param(local(2026, 7, 2, 10), True, id="too-late")],
+    [
+        pytest.param(local(2026, 6, 30, 10), False, id="six-months-before"),
+        pytest.param(local(2026, 7, 2, 10), True, id="too-late"),
+    ],
 )
 def test_capacity_notice_flags_short_notice(db, announced, short):
     # 1 January 2027 - 6 months = 1 July 2026 (a Wednesday, a working day)
@@ -74,9 +97,13 @@ def test_capacity_notice_flags_short_notice(db, announced, short):
     from clusters.models import Organisation
 
     notice = capacity_notice_create(
-        kind="activity_increase", sender=Organisation.objects.get(code="1082"),
-        receiver=Organisation.objects.get(code="751"), description="Flere hofteoperationer på AUH",
-        effective_on=date(2027, 1, 1), acting_user=region_admin, announced_at=announced,
+        kind="activity_increase",
+        sender=Organisation.objects.get(code="1082"),
+        receiver=Organisation.objects.get(code="751"),
+        description="Flere hofteoperationer på AUH",
+        effective_on=date(2027, 1, 1),
+        acting_user=region_admin,
+        announced_at=announced,
     )
     assert notice.notice_due_on == date(2026, 7, 1)
     assert notice.is_short_notice is short
@@ -89,16 +116,36 @@ def test_a_municipality_announces_taking_tasks_home_but_not_activity_increases(d
 
     aarhus, auh = Organisation.objects.get(code="751"), Organisation.objects.get(code="AUH")
     with pytest.raises(DomainError):
-        capacity_notice_create(kind="activity_increase", sender=aarhus, receiver=auh, description="x",
-                               effective_on=date(2027, 1, 1), acting_user=visitator)
-    notice = capacity_notice_create(kind="taking_home", sender=aarhus, receiver=auh,
-                                    description="Hjemtagning af knætræning", effective_on=date(2027, 1, 1),
-                                    acting_user=visitator)
+        capacity_notice_create(
+            kind="activity_increase",
+            sender=aarhus,
+            receiver=auh,
+            description="x",
+            effective_on=date(2027, 1, 1),
+            acting_user=visitator,
+        )
+    notice = capacity_notice_create(
+        kind="taking_home",
+        sender=aarhus,
+        receiver=auh,
+        description="Hjemtagning af knætræning",
+        effective_on=date(2027, 1, 1),
+        acting_user=visitator,
+    )
     assert notice.sender == aarhus
 
 
 def test_advance_notice_goes_to_the_municipality_and_the_therapy_department(course, therapist):
-    notice = advance_notice_send(course=course, acting_user=therapist, diagnosis_code="m16.1",
-                                 operation_type="Hoftealloplastik", operation_date=date(2026, 3, 26),
-                                 expected_discharge=date(2026, 3, 29))
-    assert (notice.municipality.code, notice.therapy_department.code, notice.diagnosis_code) == ("751", "AUH", "M16.1")
+    notice = advance_notice_send(
+        course=course,
+        acting_user=therapist,
+        diagnosis_code="m16.1",
+        operation_type="Hoftealloplastik",
+        operation_date=date(2026, 3, 26),
+        expected_discharge=date(2026, 3, 29),
+    )
+    assert (notice.municipality.code, notice.therapy_department.code, notice.diagnosis_code) == (
+        "751",
+        "AUH",
+        "M16.1",
+    )

@@ -65,16 +65,39 @@ class DeadlineSerializer(serializers.ModelSerializer):
     rule = serializers.CharField(source="rule_code", read_only=True)
     title = serializers.CharField(read_only=True)
     subject_type = serializers.SerializerMethodField()
-    responsible = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    counterpart = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    citizen = serializers.PrimaryKeyRelatedField(read_only=True)
+    responsible: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+    counterpart: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+    citizen: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:
         model = Deadline
         fields = [
-            "id", "rule", "rule_set", "title", "state", "subject_type", "subject_id", "citizen", "responsible",
-            "counterpart", "anchor_at", "anchor_is_date", "due_date", "due_at", "warn_at", "warned_at",
-            "breached_at", "met_at", "met_late", "met_event", "cancelled_at", "cancel_reason",
+            "id",
+            "rule",
+            "rule_set",
+            "title",
+            "state",
+            "subject_type",
+            "subject_id",
+            "citizen",
+            "responsible",
+            "counterpart",
+            "anchor_at",
+            "anchor_is_date",
+            "due_date",
+            "due_at",
+            "warn_at",
+            "warned_at",
+            "breached_at",
+            "met_at",
+            "met_late",
+            "met_event",
+            "cancelled_at",
+            "cancel_reason",
         ]
         read_only_fields = fields
 
@@ -85,7 +108,7 @@ class DeadlineSerializer(serializers.ModelSerializer):
 class AlertDeadlineSerializer(serializers.ModelSerializer):
     rule = serializers.CharField(source="rule_code", read_only=True)
     title = serializers.CharField(read_only=True)
-    citizen = serializers.PrimaryKeyRelatedField(read_only=True)
+    citizen: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:
         model = Deadline
@@ -95,14 +118,26 @@ class AlertDeadlineSerializer(serializers.ModelSerializer):
 
 class AlertSerializer(serializers.ModelSerializer):
     deadline = AlertDeadlineSerializer(read_only=True)
-    organisation = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    acknowledged_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    assigned_to = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    organisation: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+    acknowledged_by: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
+    assigned_to: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
 
     class Meta:
         model = Alert
         fields = [
-            "id", "kind", "deadline", "organisation", "created_at", "acknowledged_at", "acknowledged_by",
+            "id",
+            "kind",
+            "deadline",
+            "organisation",
+            "created_at",
+            "acknowledged_at",
+            "acknowledged_by",
             "assigned_to",
         ]
         read_only_fields = fields

@@ -21,6 +21,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from sundhedsaftale.api.viewsets import ReadOnlyVisibleViewSet
 from sundhedsaftale.deadlines import selectors, services
 from sundhedsaftale.deadlines.api.serializers import (
     AlertSerializer,
@@ -29,7 +30,6 @@ from sundhedsaftale.deadlines.api.serializers import (
     RuleSerializer,
 )
 from sundhedsaftale.deadlines.models import Alert, Deadline
-from sundhedsaftale.api.viewsets import ReadOnlyVisibleViewSet
 from sundhedsaftale.rules import CATALOGUE
 
 DEFAULT_RULE_SET = "2008"
@@ -57,8 +57,13 @@ def _rule_set_codes() -> list[str]:
 @extend_schema_view(
     list=extend_schema(
         summary="Regelkataloget: alle regler i alle regelsæt (offentligt)",
-        parameters=[OpenApiParameter("rule_set", str, enum=_rule_set_codes(), description="Kun ét regelsæt.")],
-        responses={200: RuleSerializer(many=True), 400: OpenApiResponse(ERROR, description="Ukendt regelsæt.")},
+        parameters=[
+            OpenApiParameter("rule_set", str, enum=_rule_set_codes(), description="Kun ét regelsæt.")
+        ],
+        responses={
+            200: RuleSerializer(many=True),
+            400: OpenApiResponse(ERROR, description="Ukendt regelsæt."),
+        },
     ),
 )
 class DeadlineRuleViewSet(viewsets.ViewSet):
@@ -99,20 +104,29 @@ class DeadlineRuleViewSet(viewsets.ViewSet):
             OpenApiExample(
                 "3 hverdage før udskrivning over påsken",
                 value={
-                    "rule": "discharge.home_care", "anchor": "2025-04-22", "due_date": "2025-04-14",
-                    "due_at": "2025-04-14T23:59:59+02:00", "warn_at": "2025-04-11T08:00:00+02:00",
+                    "rule": "discharge.home_care",
+                    "anchor": "2025-04-22",
+                    "due_date": "2025-04-14",
+                    "due_at": "2025-04-14T23:59:59+02:00",
+                    "warn_at": "2025-04-11T08:00:00+02:00",
                 },
                 response_only=True,
             ),
             OpenApiExample(
                 "Ugyldigt anker",
-                value={"detail": "anchor: Ikke en ISO 8601-dato eller -tidspunkt: 'i morgen'.", "code": "invalid",
-                       "errors": {"anchor": ["Ikke en ISO 8601-dato eller -tidspunkt: 'i morgen'."]}},
-                response_only=True, status_codes=["400"],
+                value={
+                    "detail": "anchor: Ikke en ISO 8601-dato eller -tidspunkt: 'i morgen'.",
+                    "code": "invalid",
+                    "errors": {"anchor": ["Ikke en ISO 8601-dato eller -tidspunkt: 'i morgen'."]},
+                },
+                response_only=True,
+                status_codes=["400"],
             ),
             OpenApiExample(
-                "Ukendt regel", value={"detail": "Ukendt regel 'discharge.never'.", "code": "not_found"},
-                response_only=True, status_codes=["404"],
+                "Ukendt regel",
+                value={"detail": "Ukendt regel 'discharge.never'.", "code": "not_found"},
+                response_only=True,
+                status_codes=["404"],
             ),
         ],
     )
@@ -123,11 +137,15 @@ class DeadlineRuleViewSet(viewsets.ViewSet):
         rule_set_code = self._rule_set_code(request, DEFAULT_RULE_SET)
         text = request.query_params.get("anchor", "")
         if not text.strip():
-            raise ValidationError({"anchor": ["Parameteren anchor mangler (ISO 8601-dato eller -tidspunkt)."]})
+            raise ValidationError(
+                {"anchor": ["Parameteren anchor mangler (ISO 8601-dato eller -tidspunkt)."]}
+            )
         try:
             anchor = parse_anchor(text)
         except ValueError:
-            raise ValidationError({"anchor": [f"Ikke en ISO 8601-dato eller -tidspunkt: {text!r}."]}) from None
+            raise ValidationError(
+                {"anchor": [f"Ikke en ISO 8601-dato eller -tidspunkt: {text!r}."]}
+            ) from None
         try:
             preview = selectors.deadline_preview(rule_set_code=rule_set_code, code=code, anchor=anchor)
         except KeyError:
@@ -202,12 +220,22 @@ class AlertViewSet(ReadOnlyVisibleViewSet):
             OpenApiExample(
                 "Kvitteret",
                 value={
-                    "id": 17, "kind": "breach", "organisation": "751", "created_at": "2025-04-16T00:00:30+02:00",
-                    "acknowledged_at": "2025-04-16T08:12:00+02:00", "acknowledged_by": "visitator",
+                    "id": 17,
+                    "kind": "breach",
+                    "organisation": "751",
+                    "created_at": "2025-04-16T00:00:30+02:00",
+                    "acknowledged_at": "2025-04-16T08:12:00+02:00",
+                    "acknowledged_by": "visitator",
                     "assigned_to": None,
-                    "deadline": {"id": 5, "rule": "discharge.home_care", "title": "Varsling ved behov for "
-                                 "hjemmepleje og omfattende sygepleje", "state": "breached", "citizen": 3,
-                                 "due_date": "2025-04-15", "due_at": "2025-04-15T23:59:59+02:00"},
+                    "deadline": {
+                        "id": 5,
+                        "rule": "discharge.home_care",
+                        "title": "Varsling ved behov for hjemmepleje og omfattende sygepleje",
+                        "state": "breached",
+                        "citizen": 3,
+                        "due_date": "2025-04-15",
+                        "due_at": "2025-04-15T23:59:59+02:00",
+                    },
                 },
                 response_only=True,
             )
