@@ -277,6 +277,15 @@ class RehabCourseForm(forms.ModelForm):
         widgets = {"started_on": DATE, "services": TEXT}
 
 
+class FinalStatusForm(forms.Form):
+    summary = forms.CharField(label=_("Afsluttende status"), widget=TEXT)
+    functional_level = forms.CharField(label=_("Funktionsniveau ved afslutning"), widget=TEXT, required=False)
+    continued_need = forms.CharField(
+        label=_("Fortsat behov (almen genoptræning)"), widget=TEXT, required=False
+    )
+    ended_on = forms.DateField(label=_("Slutdato"), widget=DATE, required=False)
+
+
 class CapacityNoticeForm(forms.ModelForm):
     class Meta:
         model = CapacityNotice

@@ -34,6 +34,11 @@ urlpatterns = [
     ),
     path("genoptraening/modtaget/<int:pk>/afvis/", receiver.delivery_decline, name="rehab-delivery-decline"),
     path("genoptraening/modtaget/<int:pk>/forloeb/", receiver.delivery_course, name="rehab-delivery-course"),
+    path(
+        "genoptraening/forloeb-genoptraening/<int:pk>/slutstatus/",
+        receiver.rehab_course_final_status,
+        name="rehab-course-final-status",
+    ),
     path("genoptraening/borger/<int:pk>/", receiver.citizen_timeline, name="rehab-timeline"),
     path("genoptraening/kapacitet/", receiver.capacity_notices, name="rehab-capacity"),
 ]

@@ -25,18 +25,6 @@ def _code(queryset: Any = None, **kwargs: Any) -> Any:
     return serializers.SlugRelatedField(slug_field="code", queryset=queryset, **kwargs)
 
 
-def _choice(choices: list[tuple[str, Any]], **kwargs: Any) -> Any:
-    """A choice field documented inline in OpenAPI: "state" and "kind" mean different things on different
-    resources, and one shared enum component per field name would mix them up."""
-    schema = {
-        "type": "string",
-        "enum": [value for value, _label in choices],
-        "description": "; ".join(f"`{value}`: {label}" for value, label in choices),
-    }
-    field_class = extend_schema_field(schema)(type("InlineChoiceField", (serializers.ChoiceField,), {}))
-    return field_class(choices=choices, **kwargs)
-
-
 class CitizenSerializer(serializers.ModelSerializer):
     cpr = serializers.CharField(source="cpr_display", read_only=True)
     municipality = _code()
@@ -58,8 +46,6 @@ class CitizenBriefSerializer(serializers.ModelSerializer):
 
 class CourseSerializer(serializers.ModelSerializer):
     citizen = CitizenBriefSerializer(read_only=True)
-    kind = _choice(Course.Kind.choices, read_only=True)
-    state = _choice(Course.State.choices, read_only=True)
     hospital = _code()
     department = _code()
 
@@ -97,7 +83,7 @@ class AdmitInputSerializer(serializers.Serializer):
     gp_practice = _code(
         Organisation.objects.filter(kind="practice"), required=False, allow_null=True, default=None
     )
-    kind = _choice(Course.Kind.choices)
+    kind = serializers.ChoiceField(choices=Course.Kind.choices)
     department = _code(Organisation.objects.filter(kind="department"))
     admitted_at = serializers.DateTimeField()
     episode_of_care_id = serializers.CharField(max_length=80, required=False, allow_blank=True, default="")
@@ -150,7 +136,6 @@ class ConsentInputSerializer(serializers.Serializer):
 
 class AdmissionReportSerializer(serializers.ModelSerializer):
     municipality = _code()
-    state = _choice(AdmissionReport.State.choices, read_only=True)
 
     class Meta:
         model = AdmissionReport
@@ -188,7 +173,6 @@ class ReportSubmitInputSerializer(serializers.Serializer):
 
 class InformationRequestSerializer(serializers.ModelSerializer):
     sender = _code()
-    state = _choice(InformationRequest.State.choices, read_only=True)
     recipient = _code()
 
     class Meta:

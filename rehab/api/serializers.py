@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clusters.models import Organisation
@@ -25,6 +27,17 @@ def _org_field(**kwargs: Any) -> serializers.SlugRelatedField:
     return serializers.SlugRelatedField(slug_field="code", queryset=Organisation.objects.all(), **kwargs)
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class PlainChoiceField(serializers.ChoiceField):
+    """A validated choice documented as a string with its values listed: the generic field names (``state``,
+    ``kind``) would otherwise collide with other apps' enums in the one OpenAPI schema."""
+
+
+def _choice(choices: Any, **kwargs: Any) -> PlainChoiceField:
+    values = ", ".join(str(value) for value, _label in choices)
+    return PlainChoiceField(choices=choices, help_text=f"Én af: {values}", **kwargs)
+
+
 class CodeTextSerializer(serializers.Serializer):
     code = serializers.CharField(max_length=10)
     text = serializers.CharField(max_length=200, allow_blank=True, required=False, default="")
@@ -44,6 +57,7 @@ class PlanVersionSerializer(serializers.ModelSerializer):
     secondary_diagnoses = CodeTextSerializer(many=True, required=False)
     interventions = CodeTextSerializer(many=True, required=False)
     measurements = MeasurementSerializer(many=True, required=False)
+    state = _choice(PlanVersion.State.choices, read_only=True)
 
     class Meta:
         model = PlanVersion
@@ -141,6 +155,7 @@ class DeclineSerializer(serializers.Serializer):
 
 
 class FirstContactSerializer(serializers.ModelSerializer):
+    offer_provider = _choice(FirstContact.Provider.choices, required=False, allow_blank=True, default="")
     citizen = serializers.IntegerField(source="delivery.plan.course.citizen_id", read_only=True)
 
     class Meta:
@@ -237,6 +252,7 @@ class AdvanceNoticeSerializer(serializers.ModelSerializer):
 
 
 class CapacityNoticeSerializer(serializers.ModelSerializer):
+    kind = _choice(CapacityNotice.Kind.choices)
     sender = _org_field()
     receiver = _org_field()
 

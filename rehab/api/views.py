@@ -14,7 +14,7 @@ from admissions.models import Course
 from rehab import services
 from rehab.api import serializers as s
 from rehab.export import plan_export
-from rehab.models import AdvanceNotice, CapacityNotice, Delivery, FirstContact, Plan, PlanVersion, RehabCourse
+from rehab.models import AdvanceNotice, CapacityNotice, Delivery, FirstContact, Plan, RehabCourse
 from sundhedsaftale.api.viewsets import ReadOnlyVisibleViewSet
 
 NOT_FOUND = OpenApiResponse(description="Ukendt, eller ikke synlig for brugerens organisationer.")
@@ -324,6 +324,3 @@ class CapacityNoticeViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
         data.is_valid(raise_exception=True)
         notice = services.capacity_notice_create(acting_user=request.user, **data.validated_data)
         return Response(s.CapacityNoticeSerializer(notice).data, status=status.HTTP_201_CREATED)
-
-
-__all__ = ["PlanVersion"]

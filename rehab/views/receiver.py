@@ -4,14 +4,21 @@ first contact, free choice and start of rehab; the citizen's rehab timeline; cap
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from admissions.selectors import citizen_get
 from clusters.models import Organisation
 from rehab import selectors, services
-from rehab.forms import CapacityNoticeForm, DeclineForm, FirstContactForm, ForwardForm, RehabCourseForm
-from rehab.models import Delivery
+from rehab.forms import (
+    CapacityNoticeForm,
+    DeclineForm,
+    FinalStatusForm,
+    FirstContactForm,
+    ForwardForm,
+    RehabCourseForm,
+)
+from rehab.models import Delivery, RehabCourse
 from rehab.permissions import acts_for, user_organisation_ids
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.api.errors import DomainError
@@ -62,6 +69,7 @@ def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "forward_form": ForwardForm(kinds=_forward_kinds(delivery)),
             "decline_form": DeclineForm(),
             "course_form": RehabCourseForm(),
+            "final_status_form": FinalStatusForm(),
             "rehab_courses": delivery.plan.rehab_courses.all(),
             "can_decline": delivery.recipient == Delivery.Recipient.MUNICIPALITY
             and delivery.organisation_id != delivery.plan.course.citizen.municipality_id,
@@ -149,6 +157,25 @@ def delivery_decline(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def delivery_course(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, "course")
+
+
+@login_required
+@require_POST
+def rehab_course_final_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The specialised hospital sends the final status (slutstatus) as the citizen moves to general rehab."""
+    rehab_course = get_object_or_404(
+        RehabCourse.objects.visible_to(request.user).select_related("plan"), pk=pk
+    )
+    form = FinalStatusForm(request.POST)
+    delivery = rehab_course.plan.deliveries.filter(is_responsible=True).order_by("-sent_at").first()
+    try:
+        if not form.is_valid():
+            raise DomainError("Skriv den afsluttende status.", field="summary")
+        services.final_status_send(rehab_course=rehab_course, acting_user=request.user, **form.cleaned_data)
+        messages.success(request, "Slutstatus er sendt til kommunen.")
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("rehab-delivery", pk=delivery.pk) if delivery else redirect("rehab-inbox")
 
 
 @login_required

@@ -12,6 +12,7 @@ from admissions.services import consent_record
 from sundhedsaftale.access.models import AccessLog
 from sundhedsaftale.deadlines.models import Deadline
 from tests.admissions.conftest import new_cpr
+from tests.factories import member
 
 pytestmark = pytest.mark.django_db
 
@@ -199,3 +200,37 @@ def test_messages_to_unrelated_org_400_and_attachment_checks(api_client, course,
 def test_unauthenticated_api_is_refused(api_client):
     response = api_client.get("/api/v1/courses/")
     assert response.status_code in (401, 403) and response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("role", "code", "sees"),
+    [
+        pytest.param("ward_staff", "AUH-ORT", True, id="ward-of-the-course"),
+        pytest.param("ward_staff", "AUH", True, id="hospital-of-the-course"),
+        pytest.param("ward_staff", "RHR-MED", False, id="ward-at-another-hospital"),
+        pytest.param("visitation", "751", True, id="home-municipality"),
+        pytest.param("visitation", "730", False, id="other-municipality"),
+        pytest.param("gp", None, False, id="other-gp"),
+        pytest.param("steering_group", "klynge-aarhus", False, id="steering-group"),
+        pytest.param("regional_admin", "1082", True, id="regional-admin"),
+    ],
+)
+def test_every_role_sees_exactly_its_own_courses_and_records(api_client, course, ward, role, code, sees):
+    consent_record(
+        course=course,
+        given_by="citizen",
+        given_at=timezone.now(),
+        to_municipality=True,
+        to_gp=True,
+        acting_user=ward,
+    )
+    api_client.force_authenticate(member(role, code))
+
+    for resource in ("courses", "admissions", "consents"):
+        rows = api_client.get(f"/api/v1/{resource}/").json()["results"]
+        assert bool(rows) is sees, resource
+
+
+def test_the_citizens_gp_sees_the_course(api_client, course, gp):
+    api_client.force_authenticate(gp)
+    assert [c["id"] for c in api_client.get("/api/v1/courses/").json()["results"]] == [course.pk]

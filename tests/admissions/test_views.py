@@ -196,3 +196,38 @@ def test_thread_page_marks_read_and_takes_a_reply_with_attachment(
     download = client.get(f"/bilag/{attachment.pk}/")
     assert download.status_code == 200 and download["Content-Type"] == "image/png"
     assert AccessLog.objects.filter(user=ward, action="export").exists()
+
+
+def test_citizen_page_is_the_course_overview(client, course, ward):
+    client.force_login(ward)
+    page = client.get(f"/borgere/{course.citizen_id}/").content.decode()
+    assert f'href="/forloeb/{course.pk}/"' in page and "Åbn det aktuelle forløb" in page
+
+
+def test_full_course_page_for_each_party_shows_their_actions(client, course, ward, visitator, gp, practice):
+    _consent(course, ward)
+    information_request_send(course=course, recipient=practice, question="Medicinliste?", acting_user=ward)
+    message_send(
+        course=course,
+        category="nursing",
+        recipient=organisation_get("751"),
+        body="Tryksår.",
+        author_phone="78450000",
+        acting_user=ward,
+    )
+    admission_report_request(course=course, acting_user=ward)
+
+    client.force_login(ward)
+    ward_page = client.get(f"/forloeb/{course.pk}/").content.decode()
+    assert "Tilbagekald samtykke" in ward_page and "Registrér dødsfald" in ward_page
+    assert "Frist admission.info_reply" in ward_page and "Korrespondance" in ward_page
+
+    client.force_login(visitator)
+    municipal_page = client.get(f"/forloeb/{course.pk}/").content.decode()
+    assert "Udfyld rapporten" in municipal_page and "Registrér dødsfald" not in municipal_page
+    assert "Korrespondance sendt" in municipal_page
+
+    client.force_login(gp)
+    gp_page = client.get(f"/forloeb/{course.pk}/").content.decode()
+    assert "Frist admission.info_reply" in gp_page and "Ny korrespondancemeddelelse" in gp_page
+    assert AccessLog.objects.filter(citizen_id=course.citizen_id, what="Forløbsside").count() == 3

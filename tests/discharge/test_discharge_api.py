@@ -181,7 +181,9 @@ def test_the_schema_documents_the_discharge_resources(client: Client) -> None:
 
 
 def test_the_municipality_does_not_read_the_epikrise(course: Course, ward: Any, visitator: Any) -> None:
-    created = api(ward).post("/api/v1/discharge-letters/", {"course": course.pk, "summary": "Pneumoni"}, format="json")
+    created = api(ward).post(
+        "/api/v1/discharge-letters/", {"course": course.pk, "summary": "Pneumoni"}, format="json"
+    )
 
     assert api(visitator).get("/api/v1/discharge-letters/").json()["results"] == []
     assert api(visitator).get(f"/api/v1/discharge-letters/{created.json()['id']}/").status_code == 404

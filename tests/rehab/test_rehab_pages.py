@@ -210,3 +210,36 @@ def test_capacity_notice_page_sends_and_flags_short_notice(client, visitator):
     )
     body = response.content.decode()
     assert "kort varsel" in body and "Hjemtagning af genoptræningsopgaver" in body
+
+
+def test_specialised_hospital_sends_final_status_from_the_page(client, course, therapist, hospital_therapist):
+    from rehab.models import FinalStatus
+    from rehab.services import rehab_course_start
+
+    plan = plan_written(course=course, author=therapist, plan_type=PlanType.SPECIALISED)
+    hospital = next(
+        d
+        for d in plan_send(
+            plan=plan, acting_user=therapist, consent_municipality=True, at=local(2026, 4, 1, 9)
+        )
+        if d.recipient == "hospital"
+    )
+    delivery_receive(delivery=hospital, acting_user=hospital_therapist, at=local(2026, 4, 1, 10))
+    rehab_course = rehab_course_start(
+        plan=plan,
+        acting_user=hospital_therapist,
+        level="specialised",
+        provider_kind="hospital",
+        provider=hospital.organisation,
+        started_on=local(2026, 4, 8).date(),
+    )
+    client.force_login(hospital_therapist)
+    assert "Send slutstatus" in client.get(f"/genoptraening/modtaget/{hospital.pk}/").content.decode()
+    client.post(
+        f"/genoptraening/forloeb-genoptraening/{rehab_course.pk}/slutstatus/",
+        {"summary": "Går 500 m", "ended_on": "2026-05-20"},
+    )
+    status = FinalStatus.objects.get(rehab_course=rehab_course)
+    assert status.municipality_id == course.citizen.municipality_id
+    rehab_course.refresh_from_db()
+    assert str(rehab_course.ended_on) == "2026-05-20"

@@ -1,0 +1,69 @@
+"""Every role sees exactly its own rehab rows: the one rule through the citizen, widened only for the party a
+plan was sent to; capacity notices by organisation."""
+
+import pytest
+
+from rehab.models import Delivery, FirstContact, Plan, PlanType, PlanVersion
+from rehab.services import delivery_receive, first_contact_record, plan_send
+from tests.factories import PracticeFactory, member
+from tests.factories.rehab import hospital, local, plan_written
+
+
+@pytest.mark.parametrize(
+    ("role", "code", "sees"),
+    [
+        pytest.param("ward_staff", "AUH-ORT", True, id="writing-department"),
+        pytest.param("ward_staff", "AUH", True, id="writing-hospital"),
+        pytest.param("visitation", "751", True, id="home-municipality"),
+        pytest.param("visitation", "730", False, id="other-municipality"),
+        pytest.param("ward_staff", "RHS", True, id="chosen-specialised-hospital"),
+        pytest.param("ward_staff", "RHH", False, id="other-hospital"),
+        pytest.param("steering_group", "klynge-aarhus", False, id="steering-group"),
+        pytest.param("regional_admin", "1082", True, id="region"),
+        pytest.param("gp", None, True, id="citizens-gp"),
+        pytest.param("gp", "other-practice", False, id="other-gp"),
+    ],
+)
+def test_each_role_sees_its_own_rehab_rows(course, therapist, visitator, role, code, sees):
+    practice = PracticeFactory()
+    course.citizen.gp_practice = practice
+    course.citizen.save()
+    plan = plan_written(
+        course=course, author=therapist, plan_type=PlanType.SPECIALISED, recipient_hospital=hospital("RHS")
+    )
+    plan_send(
+        plan=plan, acting_user=therapist, consent_municipality=True, consent_gp=True, at=local(2026, 4, 1, 9)
+    )
+    if code is None:
+        code = practice.code
+    elif code == "other-practice":
+        code = PracticeFactory().code
+    user = member(role, code)
+    expected = {
+        Plan: 1,
+        PlanVersion: 1,
+        Delivery: 4,  # citizen, hospital, municipality, GP
+    }
+    for model, count in expected.items():
+        assert model.objects.visible_to(user).count() == (count if sees else 0), model.__name__
+
+
+def test_a_contact_is_visible_with_its_plan(course, therapist, visitator):
+    plan = plan_written(course=course, author=therapist)
+    municipal = next(
+        d
+        for d in plan_send(
+            plan=plan, acting_user=therapist, consent_municipality=True, at=local(2026, 4, 1, 9)
+        )
+        if d.recipient == "municipality"
+    )
+    delivery_receive(delivery=municipal, acting_user=visitator, at=local(2026, 4, 1, 10))
+    first_contact_record(
+        delivery=municipal,
+        acting_user=visitator,
+        contacted_at=local(2026, 4, 7, 9),
+        method="phone",
+        contacted_by_name="Bo Lind",
+    )
+    assert FirstContact.objects.visible_to(visitator).count() == 1
+    assert FirstContact.objects.visible_to(member("visitation", "730")).count() == 0
