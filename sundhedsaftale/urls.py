@@ -23,7 +23,8 @@ urlpatterns = [
     path("", include("admissions.urls")),
     path("", include("discharge.urls")),
     path("", include("rehab.urls")),
-    path("api/v1/", include("sundhedsaftale.api.urls")),
+    # The API is namespaced ("api:...") so its route names never shadow the pages' names.
+    path("api/v1/", include(("sundhedsaftale.api.urls", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("admin/", admin.site.urls),

@@ -173,5 +173,7 @@ def test_acknowledging_a_foreign_alert_is_404(role: str, code: str, aarhus_deadl
 
 
 def test_anonymous_users_get_no_deadlines_or_alerts() -> None:
-    assert APIClient().get("/api/v1/deadlines/").status_code == 403
-    assert APIClient().get("/api/v1/alerts/").status_code == 403
+    for url in ("/api/v1/deadlines/", "/api/v1/alerts/"):
+        response = APIClient().get(url)
+        assert response.status_code in {401, 403}  # refused, whichever authentication answers first
+        assert "results" not in response.json()
