@@ -61,7 +61,7 @@ class Organisation(models.Model):
         ]
 
     def __str__(self) -> str:
-        if self.kind == self.Kind.DEPARTMENT and self.parent_id:
+        if self.kind == self.Kind.DEPARTMENT and self.parent is not None:
             return f"{self.parent.name}, {self.name}"
         return self.name
 

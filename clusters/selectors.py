@@ -19,11 +19,11 @@ def membership_list(*, user: AnyUser) -> list[Membership]:
     cached: list[Membership] | None = getattr(user, "_membership_cache", None)
     if cached is None:
         cached = list(
-            Membership.objects.filter(user=user)
+            Membership.objects.filter(user_id=user.pk)
             .select_related("organisation__parent", "organisation__cluster")
             .order_by("id")
         )
-        user._membership_cache = cached  # type: ignore[union-attr]
+        user._membership_cache = cached  # type: ignore[union-attr,attr-defined]
     return cached
 
 

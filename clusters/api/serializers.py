@@ -4,8 +4,8 @@ from clusters.models import Organisation
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    cluster = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)  # type: ignore[assignment]
+    cluster: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)  # type: ignore[assignment]
 
     class Meta:
         model = Organisation

@@ -14,7 +14,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 class DomainError(Exception):
     """A rule of the agreements or of the product was broken by the request. Mapped to 400 (or ``status``)."""
 
-    status_code = status.HTTP_400_BAD_REQUEST
+    status_code: int = status.HTTP_400_BAD_REQUEST
 
     def __init__(
         self, message: str, *, field: str | None = None, code: str = "invalid", status_code: int = 0
@@ -28,7 +28,7 @@ class DomainError(Exception):
 
 
 class Conflict(DomainError):
-    status_code = status.HTTP_409_CONFLICT
+    status_code: int = status.HTTP_409_CONFLICT
 
 
 def _validation_detail(errors: Any) -> str:

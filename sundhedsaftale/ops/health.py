@@ -47,7 +47,7 @@ def check_beat() -> dict[str, Any]:
 
 
 def health_report() -> dict[str, Any]:
-    report = {"database": check_database(), "broker": check_broker()}
+    report: dict[str, Any] = {"database": check_database(), "broker": check_broker()}
     report["beat"] = check_beat() if report["database"]["ok"] else {"ok": False, "last_tick": None}
     report["status"] = "ok" if report["database"]["ok"] and report["broker"]["ok"] else "degraded"
     return report
