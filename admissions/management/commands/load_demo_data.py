@@ -1,11 +1,20 @@
-"""``manage.py load_demo_data``: generated citizens, courses and one log-in per role (idempotent)."""
+"""``manage.py load_demo_data``: generated citizens, their courses through every area, and one log-in per role.
+
+Runs the loaders of ``settings.DEMO_LOADERS`` in order (admissions, then the apps that build on it), then one
+deadline scan so the warnings and breaches the data implies are in the alert inboxes. Idempotent.
+"""
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
 
-from admissions.demo import DEMO_PASSWORD_DEFAULT, DEMO_PASSWORD_ENV, demo_data_load, demo_password
+from admissions.demo import DEMO_PASSWORD_DEFAULT, DEMO_PASSWORD_ENV, demo_logins, demo_password
+from sundhedsaftale.deadlines.scan import scan_due
 
 URL = "http://127.0.0.1:8000/"
 
@@ -16,10 +25,15 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        now = timezone.now()
         try:
-            logins = demo_data_load()
+            with transaction.atomic():
+                for path in settings.DEMO_LOADERS:
+                    import_string(path)(now=now)
         except ValidationError as error:
             raise CommandError(f"{DEMO_PASSWORD_ENV} kan ikke bruges: " + " ".join(error.messages)) from error
+        scan_due(now=timezone.now())
+        logins = demo_logins()
         password = demo_password()
         shown = password if password == DEMO_PASSWORD_DEFAULT else f"(fra {DEMO_PASSWORD_ENV})"
         width = max(len(username) for username, _ in logins)

@@ -1,4 +1,4 @@
-"""Demo data: generated citizens with courses at three hospitals, demo practices and one log-in per role.
+"""Demo citizens: ~30 generated background citizens with courses at three hospitals, and the demo practices.
 
 Every person here is generated, never a real one. CPR numbers are valid in format (a real birth date and
 a century digit that fits it) but deliberately fail the old modulus-11 check, which every CPR number
@@ -6,26 +6,15 @@ issued before 2007 passes, and no birth date is 1 January (the date given to peo
 unknown): so no generated number belongs to a real person born in the years we draw from.
 """
 
-import os
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
-from django.db import transaction
-from django.utils import timezone
 from stdnum.dk import cpr as stdnum_cpr
 
 from admissions.models import Citizen, Course, Stay
-from clusters.members import member_create
 from clusters.models import Organisation
-from clusters.services import reference_data_load
-from sundhedsaftale.access.roles import Role
 
-DEMO_PASSWORD_ENV = "SUNDHEDSAFTALE_DEMO_PASSWORD"
-DEMO_PASSWORD_DEFAULT = "demo-adgang-2026"
-DEMO_SEED = 2026
 DEMO_CITIZENS = 30
 
 FEMALE_NAMES = [
@@ -79,21 +68,6 @@ PRACTICES: list[tuple[str, str, str]] = [
     ("023456", "Lægerne i Randers Midtby", "730"),
     ("034567", "Lægerne i Herning Centrum", "657"),
 ]
-
-# (username, role, organisation code). Departments fall back to another department of the same hospital.
-DEMO_MEMBERS: list[tuple[str, Role, str]] = [
-    ("afdeling.auh", Role.WARD_STAFF, "AUH-ORT"),
-    ("afdeling.rhr", Role.WARD_STAFF, "RHR-MED"),
-    ("afdeling.hev", Role.WARD_STAFF, "HEV-MED"),
-    ("visitation.aarhus", Role.VISITATION, "751"),
-    ("visitation.randers", Role.VISITATION, "730"),
-    ("visitation.herning", Role.VISITATION, "657"),
-    ("laege.aarhus", Role.GP, "012345"),
-    ("styregruppe.aarhus", Role.STEERING_GROUP, "klynge-aarhus"),
-    ("region.admin", Role.REGIONAL_ADMIN, "1082"),
-    ("integration.auh", Role.INTEGRATION, "AUH"),
-]
-SUPERUSER = "drift"
 
 
 def cpr_fake(rng: random.Random, *, female: bool | None = None) -> str:
@@ -182,7 +156,7 @@ def _department(hospital: Organisation, *, acute: bool, pick: int) -> Organisati
     return ward[pick % len(ward)]
 
 
-def _practices() -> dict[str, Organisation]:
+def practices_load() -> dict[str, Organisation]:
     """Create the demo practices (idempotent); return them by the kommunekode they serve."""
     region = Organisation.objects.get(kind="region")
     by_municipality: dict[str, Organisation] = {}
@@ -196,11 +170,17 @@ def _practices() -> dict[str, Organisation]:
     return by_municipality
 
 
-def _citizens(now: datetime) -> None:
-    practices = _practices()
+def citizens_load(*, rng: random.Random, now: datetime) -> set[str]:
+    """Create the background citizens (skipping those that exist); return their CPR numbers.
+
+    Their courses are history and context for lists and key figures, written directly: the wards' current
+    citizens, created through the services, are in ``admissions.demo.wards``.
+    """
+    practices = practices_load()
+    planned_citizens = _plan(rng)
     municipalities = {o.code: o for o in Organisation.objects.filter(kind="municipality")}
     hospital_of_cluster = {h.cluster_id: h for h in Organisation.objects.filter(kind="hospital")}
-    for person in _plan(random.Random(DEMO_SEED)):
+    for person in planned_citizens:
         if Citizen.objects.filter(cpr=person.cpr).exists():
             continue
         municipality = municipalities[person.municipality]
@@ -238,48 +218,4 @@ def _citizens(now: datetime) -> None:
                 started_at=admitted,
                 ended_at=discharged,
             )
-
-
-def _organisation_code(code: str) -> str:
-    """The code itself, or for a department that does not exist another department of the same hospital."""
-    if Organisation.objects.filter(code=code).exists():
-        return code
-    hospital_code = code.split("-", 1)[0]
-    fallback = (
-        Organisation.objects.filter(kind="department", parent__code=hospital_code).order_by("code").first()
-    )
-    return fallback.code if fallback else hospital_code
-
-
-def _users(password: str) -> list[tuple[str, str]]:
-    logins: list[tuple[str, str]] = []
-    for username, role, code in DEMO_MEMBERS:
-        user = member_create(
-            username=username, password=password, organisation_code=_organisation_code(code), role=role
-        )
-        membership = user.memberships.select_related("organisation__parent").get(role=role)  # type: ignore[attr-defined]
-        logins.append((username, f"{role.label} · {membership.organisation}"))
-    user_model = get_user_model()
-    superuser = user_model.objects.filter(username=SUPERUSER).first() or user_model(username=SUPERUSER)
-    validate_password(password, superuser)
-    superuser.is_staff = superuser.is_superuser = True
-    superuser.set_password(password)
-    superuser.save()
-    logins.append((SUPERUSER, "Superbruger (drift), ser alt og har hele administrationen"))
-    return logins
-
-
-def demo_password() -> str:
-    return os.environ.get(DEMO_PASSWORD_ENV) or DEMO_PASSWORD_DEFAULT
-
-
-@transaction.atomic
-def demo_data_load(*, now: datetime | None = None) -> list[tuple[str, str]]:
-    """Load the reference data, demo practices, ~30 generated citizens with courses and one user per role.
-
-    Idempotent: citizens are keyed by their (deterministic) CPR, users by username, so a second run adds
-    nothing and only resets the demo passwords. Returns ``(username, description)`` of the demo log-ins.
-    """
-    reference_data_load()
-    _citizens(now or timezone.now())
-    return _users(demo_password())
+    return {person.cpr for person in planned_citizens}

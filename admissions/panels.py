@@ -1,0 +1,100 @@
+"""The admissions panel of the dashboard: who is admitted now, and what has arrived for the municipality or GP.
+
+Counts only, no names: the dashboard shows nothing that needs the access log. The steering group's figures are
+aggregates of the cluster (its role sees no citizen through ``visible_to``, so they are counted without it and
+only numbers leave the query).
+"""
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Count, Q
+from django.http import HttpRequest
+from django.utils import timezone
+
+from admissions.models import Course
+from admissions.selectors import course_list, inbox_for
+from clusters.models import Organisation
+from sundhedsaftale.access.roles import Role
+from sundhedsaftale.workdays import local_date
+
+WARD_KINDS = (Organisation.Kind.DEPARTMENT, Organisation.Kind.HOSPITAL)
+
+
+def report_period(*, today: date) -> tuple[date, date]:
+    """Return the half-year the steering groups report on (1 January or 1 July) up to and including today."""
+    return date(today.year, 1 if today.month <= 6 else 7, 1), today
+
+
+def _ward(request: HttpRequest, organisation: Organisation) -> dict[str, Any]:
+    courses = course_list(user=request.user).open()
+    if organisation.kind == Organisation.Kind.HOSPITAL:
+        courses = courses.filter(hospital=organisation)
+    else:
+        courses = courses.at_department(organisation.pk)
+    counts = courses.aggregate(
+        admitted=Count("pk"),
+        on_leave=Count("pk", filter=Q(state=Course.State.ON_LEAVE)),
+        new=Count("pk", filter=Q(admitted_at__gte=timezone.now() - timedelta(hours=24))),
+    )
+    return {"template": "admissions/_panel_ward.html", "counts": counts}
+
+
+def _inbox(request: HttpRequest, organisation: Organisation, template: str) -> dict[str, Any]:
+    inbox = inbox_for(user=request.user, organisation=organisation)
+    admitted = course_list(user=request.user).open()
+    if organisation.kind == Organisation.Kind.PRACTICE:
+        admitted = admitted.filter(citizen__gp_practice=organisation)
+    else:
+        admitted = admitted.filter(citizen__municipality=organisation)
+    counts = {
+        "unread_notices": inbox.notices.filter(read_at__isnull=True).count(),
+        "report_requests": inbox.report_requests.count(),
+        "information_requests": inbox.information_requests.count(),
+        "unread_messages": inbox.unread_messages.count(),
+        "admitted": admitted.count(),
+    }
+    return {"template": template, "counts": counts}
+
+
+def admission_counts_for_cluster(*, cluster: Organisation, start: date, end: date) -> dict[str, int]:
+    """Return how many admissions of citizens living in the cluster's municipalities began in ``start..end``
+    (``total``, ``acute``, ``planned``): numbers only, for the steering group."""
+    courses = Course.objects.filter(
+        citizen__municipality__cluster=cluster,
+        admitted_at__date__gte=start,
+        admitted_at__date__lte=end,
+    ).exclude(state=Course.State.CANCELLED)
+    return courses.aggregate(
+        total=Count("pk"),
+        acute=Count("pk", filter=~Q(kind=Course.Kind.PLANNED)),
+        planned=Count("pk", filter=Q(kind=Course.Kind.PLANNED)),
+    )
+
+
+def _steering_group(request: HttpRequest, cluster: Organisation) -> dict[str, Any]:
+    start, end = report_period(today=local_date(timezone.now()))
+    return {
+        "template": "admissions/_panel_cluster.html",
+        "start": start,
+        "end": end,
+        "counts": admission_counts_for_cluster(cluster=cluster, start=start, end=end),
+    }
+
+
+def panel(request: HttpRequest) -> dict[str, Any] | None:
+    """Return the admissions panel for the active membership, or None for roles without one."""
+    membership = getattr(request, "membership", None)
+    if membership is None:
+        return None
+    organisation = membership.organisation
+    role, kind = membership.role, organisation.kind
+    if role == Role.WARD_STAFF and kind in WARD_KINDS:
+        return _ward(request, organisation)
+    if role == Role.VISITATION and kind == Organisation.Kind.MUNICIPALITY:
+        return _inbox(request, organisation, "admissions/_panel_municipality.html")
+    if role == Role.GP and kind == Organisation.Kind.PRACTICE:
+        return _inbox(request, organisation, "admissions/_panel_gp.html")
+    if role == Role.STEERING_GROUP and kind == Organisation.Kind.CLUSTER:
+        return _steering_group(request, organisation)
+    return None
