@@ -1,18 +1,28 @@
 """In the browser: a nurse plans a discharge and sees the notification deadline appear before saving."""
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from admissions.models import Course
 from discharge.models import DischargePlan
 from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.workdays import TZ
 from tests.factories import TEST_PASSWORD, CitizenFactory, CourseFactory, member
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _before_christmas_2026() -> Any:
+    # The hand-checked dates below cross Christmas 2026: run the whole story on 1 December 2026 (the clock
+    # keeps ticking, so the browser's session stays valid).
+    with time_machine.travel(datetime(2026, 12, 1, 10, 0, tzinfo=TZ), tick=True):
+        yield
 
 
 def test_planning_shows_the_deadline_live_then_saves_it(
