@@ -273,13 +273,14 @@ SPECTACULAR_SETTINGS = {
 CELERY_BROKER_URL = (
     os.environ.get("CELERY_BROKER_URL") or REDIS_URL or f"sqla+sqlite:///{VAR_DIR / 'broker.sqlite3'}"
 )
+# Redis: a message taken by a worker that then died is redelivered after this many seconds; every task
+# here finishes in seconds, so ten minutes is ample and keeps a crash from delaying e-mails by an hour.
+# (The SQLite transport of the embedded default takes no such option.)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600} if CELERY_BROKER_URL.startswith("redis") else {}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# A message taken by a worker that then died is redelivered after this many seconds (Redis); every task
-# here finishes in seconds, so ten minutes is ample and keeps a crash from delaying e-mails by an hour.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
