@@ -1,5 +1,6 @@
 """The one rule for who sees which citizen, written once and used by every view, API, export and task."""
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Self
 
 from django.db import models
@@ -11,21 +12,21 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 
-def citizen_scope(user: "AbstractBaseUser | AnonymousUser") -> Q | None:
-    """Return the condition on citizens the user may see, or ``None`` for everyone.
+@dataclass(frozen=True)
+class Scope:
+    """The organisations a user reads citizen data for, by kind (hospital staff read for their hospital)."""
 
-    - hospital staff (a hospital unit or one of its departments): citizens with a stay at that hospital;
-    - municipal staff: citizens who live in the municipality;
-    - GPs: their listed patients;
-    - regional admins and superusers: everyone;
-    - steering groups (clusters): nobody — they see aggregated figures only.
-    """
-    from admissions.models import Stay
+    hospitals: frozenset[int]
+    municipalities: frozenset[int]
+    practices: frozenset[int]
+
+
+def user_scope(user: "AbstractBaseUser | AnonymousUser") -> Scope | None:
+    """Return the organisations the user reads for, or ``None`` for everything (superusers and regional
+    admins). Roles without personal data (steering groups) read for nothing."""
     from clusters.selectors import membership_list
 
-    if not user.is_authenticated:
-        return Q(pk__in=[])
-    if getattr(user, "is_superuser", False):
+    if getattr(user, "is_superuser", False) and user.is_authenticated:
         return None
     hospitals: set[int] = set()
     municipalities: set[int] = set()
@@ -44,13 +45,51 @@ def citizen_scope(user: "AbstractBaseUser | AnonymousUser") -> Q | None:
             municipalities.add(organisation.pk)
         elif organisation.kind == "practice":
             practices.add(organisation.pk)
+    return Scope(frozenset(hospitals), frozenset(municipalities), frozenset(practices))
+
+
+def citizen_scope(user: "AbstractBaseUser | AnonymousUser") -> Q | None:
+    """Return the condition on citizens the user may see, or ``None`` for everyone.
+
+    - hospital staff (a hospital unit or one of its departments): citizens with a stay at that hospital;
+    - municipal staff: citizens who live in the municipality;
+    - GPs: their listed patients;
+    - regional admins and superusers: everyone;
+    - steering groups (clusters): nobody — they see aggregated figures only.
+    """
+    from admissions.models import Stay
+
+    scope = user_scope(user)
+    if scope is None:
+        return None
     condition = Q(pk__in=[])
-    if hospitals:
-        condition |= Q(Exists(Stay.objects.filter(course__citizen=OuterRef("pk"), hospital_id__in=hospitals)))
-    if municipalities:
-        condition |= Q(municipality_id__in=municipalities)
-    if practices:
-        condition |= Q(gp_practice_id__in=practices)
+    if scope.hospitals:
+        condition |= Q(
+            Exists(Stay.objects.filter(course__citizen=OuterRef("pk"), hospital_id__in=scope.hospitals))
+        )
+    if scope.municipalities:
+        condition |= Q(municipality_id__in=scope.municipalities)
+    if scope.practices:
+        condition |= Q(gp_practice_id__in=scope.practices)
+    return condition
+
+
+def correspondence_scope(user: "AbstractBaseUser | AnonymousUser", prefix: str = "") -> Q | None:
+    """Return the condition on messages the user may read, or ``None`` for all: those its organisations sent or
+    received — for hospital staff, those of any department of their hospital (a citizen moves between them).
+
+    Correspondence is between two parties: a municipality does not read the hospital's letters to the GP,
+    although it sees the citizen (``prefix`` is the path to the message, e.g. ``"message__"``).
+    """
+    scope = user_scope(user)
+    if scope is None:
+        return None
+    own = scope.municipalities | scope.practices | scope.hospitals
+    condition = Q(pk__in=[])
+    for end in ("sender", "recipient"):
+        condition |= Q(**{f"{prefix}{end}_id__in": own})
+        if scope.hospitals:
+            condition |= Q(**{f"{prefix}{end}__parent_id__in": scope.hospitals})
     return condition
 
 
@@ -102,10 +141,35 @@ class CourseDataQuerySet(CitizenDataQuerySet):
     citizen_path = "course__citizen"
 
 
-class MessageDataQuerySet(CitizenDataQuerySet):
-    """For records hanging on a message (attachments, read marks)."""
+class MessageQuerySet(CourseDataQuerySet):
+    """Messages: visible when their citizen is, and only to the two parties of each (``correspondence_scope``)."""
+
+    message_path = ""
+
+    def visible_to(self, user: Any) -> Self:
+        rows = super().visible_to(user)
+        condition = correspondence_scope(user, prefix=self.message_path)
+        return rows if condition is None else rows.filter(condition)
+
+
+class MessageDataQuerySet(MessageQuerySet):
+    """For records hanging on a message (attachments, read marks): visible with their message."""
 
     citizen_path = "message__course__citizen"
+    message_path = "message__"
+
+
+class ThreadQuerySet(CourseDataQuerySet):
+    """Threads: visible when the user may read at least one of their messages."""
+
+    def visible_to(self, user: Any) -> Self:
+        from admissions.models import Message
+
+        rows = super().visible_to(user)
+        condition = correspondence_scope(user)
+        if condition is None:
+            return rows
+        return rows.filter(Exists(Message.objects.filter(condition, thread=OuterRef("pk"))))
 
 
 class HomeCareServiceQuerySet(CitizenDataQuerySet):

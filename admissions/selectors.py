@@ -4,13 +4,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from admissions.models import (
     AdmissionNotice,
     AdmissionReport,
+    Attachment,
     Citizen,
     Consent,
     Course,
@@ -75,6 +76,35 @@ def course_get(*, user: Any, pk: int) -> Course:
     return get_object_or_404(course_list(user=user), pk=pk)
 
 
+def admission_report_for(*, course: Course) -> AdmissionReport | None:
+    """The course's admission report (requested or received), or None when nobody asked for it yet."""
+    return AdmissionReport.objects.filter(course=course).first()
+
+
+def admission_notice_get(*, user: Any, pk: int) -> AdmissionNotice:
+    return get_object_or_404(
+        AdmissionNotice.objects.visible_to(user).select_related("course__citizen"), pk=pk
+    )
+
+
+def consent_get(*, user: Any, pk: int) -> Consent:
+    return get_object_or_404(Consent.objects.visible_to(user).select_related("course__citizen"), pk=pk)
+
+
+def information_request_get(*, user: Any, pk: int) -> InformationRequest:
+    return get_object_or_404(
+        InformationRequest.objects.visible_to(user).select_related(
+            "course__citizen", "sender__parent", "recipient__parent"
+        ),
+        pk=pk,
+    )
+
+
+def attachment_get(*, user: Any, pk: int) -> Attachment:
+    """The attachment if the user may read its message (404 otherwise)."""
+    return get_object_or_404(Attachment.objects.visible_to(user).select_related("message__course"), pk=pk)
+
+
 def course_deadlines(*, user: Any, course: Course) -> QuerySet[Deadline]:
     """Every deadline of the citizen visible to the user, from the course's admission on."""
     return (
@@ -126,7 +156,14 @@ def course_timeline(
     from clusters.selectors import organisation_ids_of
 
     own = organisation_ids_of(user=user)
-    events = CourseEvent.objects.visible_to(user).filter(course=course).select_related("organisation")
+    # Correspondence shows from the messages themselves, so a party sees only the letters it sent or received
+    # (the same rule as the threads), not that the hospital wrote to the other party.
+    events = (
+        CourseEvent.objects.visible_to(user)
+        .filter(course=course)
+        .exclude(kind=CourseEvent.Kind.MESSAGE_SENT)
+        .select_related("organisation")
+    )
     if party not in (None, "hospital") and not shares:
         events = events.filter(Q(kind__in=NOTICE_EVENT_KINDS) | Q(organisation_id__in=own))
     entries = [
@@ -140,6 +177,21 @@ def course_timeline(
             ),
         )
         for event in events
+    ]
+    letters = (
+        Message.objects.visible_to(user)
+        .filter(course=course)
+        .select_related("thread", "sender__parent", "recipient__parent")
+    )
+    entries += [
+        TimelineEntry(
+            at=message.sent_at,
+            title=str(CourseEvent.Kind.MESSAGE_SENT.label),
+            text=f"{message.get_activity_display()} ({message.thread}) til {message.recipient.name}",
+            kind=CourseEvent.Kind.MESSAGE_SENT,
+            who=f"{message.author_name}, {message.sender}",
+        )
+        for message in letters
     ]
     deadlines = course_deadlines(user=user, course=course)
     if party not in (None, "hospital"):
@@ -158,11 +210,27 @@ def course_timeline(
 
 
 def thread_list(*, user: Any, course: Course) -> QuerySet[Thread]:
-    return Thread.objects.visible_to(user).filter(course=course).prefetch_related("messages")
+    """The course's threads the user takes part in, each with the messages the user may read."""
+    return (
+        Thread.objects.visible_to(user)
+        .filter(course=course)
+        .prefetch_related(Prefetch("messages", queryset=Message.objects.visible_to(user)))
+    )
 
 
 def thread_get(*, user: Any, pk: int) -> Thread:
     return get_object_or_404(Thread.objects.visible_to(user).select_related("course__citizen"), pk=pk)
+
+
+def thread_messages(*, user: Any, thread: Thread) -> list[Message]:
+    """The thread's messages the user may read, oldest first, with what the thread page shows of them."""
+    return list(
+        Message.objects.visible_to(user)
+        .filter(thread=thread)
+        .select_related("sender__parent", "recipient__parent", "previous")
+        .prefetch_related("attachments", "reads")
+        .order_by("sent_at", "pk")
+    )
 
 
 def message_list_unread(*, user: Any, organisation: Organisation) -> QuerySet[Message]:
@@ -172,7 +240,7 @@ def message_list_unread(*, user: Any, organisation: Organisation) -> QuerySet[Me
         Message.objects.visible_to(user)
         .filter(recipient=organisation)
         .exclude(Exists(read))
-        .select_related("thread", "course__citizen", "sender")
+        .select_related("thread", "course__citizen", "sender__parent")
         .order_by("-sent_at")
     )
 
@@ -222,7 +290,7 @@ def inbox_for(*, user: Any, organisation: Organisation, place: int | None = None
     requests = (
         InformationRequest.objects.visible_to(user)
         .filter(place_filter, recipient=organisation, state=InformationRequest.State.OPEN)
-        .select_related(*related, "sender")
+        .select_related(*related, "sender__parent")
         .order_by("sent_at")
     )
     unread = message_list_unread(user=user, organisation=organisation).filter(place_filter)

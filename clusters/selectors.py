@@ -27,8 +27,26 @@ def membership_list(*, user: AnyUser) -> list[Membership]:
     return cached
 
 
+def membership_organisation_ids(*, membership: Membership | None) -> list[int]:
+    """Return the membership's organisation and, for a hospital, its departments (none without a membership).
+
+    A hospital's staff act for every department of it. Cached on the membership, which ``membership_list``
+    caches on the user, so the visibility rule and the inbox ask the database once per request.
+    """
+    if membership is None:
+        return []
+    cached: list[int] | None = getattr(membership, "_organisation_ids", None)
+    if cached is None:
+        organisation = membership.organisation
+        cached = [organisation.pk]
+        if organisation.kind == Organisation.Kind.HOSPITAL:
+            cached.extend(organisation.children.values_list("pk", flat=True))
+        membership._organisation_ids = cached  # type: ignore[attr-defined]
+    return list(cached)
+
+
 def organisation_ids_of(*, user: AnyUser) -> set[int]:
-    """Return the ids of the organisations the user acts for, including a department's hospital."""
+    """Return the ids of the organisations the user is a member of (without a hospital's departments)."""
     ids: set[int] = set()
     for membership in membership_list(user=user):
         ids.add(membership.organisation_id)

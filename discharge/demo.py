@@ -14,6 +14,7 @@ from django.db import transaction
 
 from admissions.demo import WARD_USERS, demo_course, demo_user, demo_visitation
 from admissions.models import Course
+from admissions.selectors import course_consents_to
 from discharge.due import notification_due
 from discharge.models import DischargeConference, DischargeNotice, DischargePlan, FunctionalAbility, Need
 from discharge.models import MunicipalReply as Reply
@@ -164,7 +165,7 @@ def _discharge_load(story: DischargeStory, course: Course, *, now: datetime) -> 
         aids_handed_out="Albuestokke (udlånt af hospitalet).",
         acting_user=ward,
     )
-    if story.report:
+    if story.report and course_consents_to(course=course, party="municipality"):
         discharge_report_send(
             course=course,
             functional_level="Går med albuestokke; klarer selv forflytning. Hjælp til bad.",
@@ -174,7 +175,7 @@ def _discharge_load(story: DischargeStory, course: Course, *, now: datetime) -> 
             author_phone=course.contact_phone,
             acting_user=ward,
         )
-    if course.citizen.gp_practice is not None:
+    if course.citizen.gp_practice is not None and course_consents_to(course=course, party="gp"):
         discharge_letter_send(
             course=course,
             summary="Indlagt med hoftenær fraktur; opereret med osteosyntese. Ukompliceret forløb.",

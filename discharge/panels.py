@@ -8,19 +8,18 @@ aggregates of the cluster (its role sees no citizen through ``visible_to``; only
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
 from admissions.panels import WARD_KINDS, report_period
 from clusters.models import Organisation
-from discharge.models import DischargeNotification, FinishedTreatment
 from discharge.selectors import (
-    expected_discharges,
-    finished_bed_days,
-    finished_bed_days_by_municipality,
-    letters_for_practice,
-    ward_board,
+    expected_discharges_per_day,
+    finished_bed_days_for_cluster,
+    finished_waiting_count,
+    letter_counts_for_practice,
+    notification_on_time_share,
+    ward_discharge_counts,
 )
 from sundhedsaftale.access.roles import Role
 from sundhedsaftale.workdays import local_date
@@ -31,23 +30,9 @@ EXPECTED_DAYS = 7
 
 
 def _ward(request: HttpRequest, organisation: Organisation, today: date) -> dict[str, Any]:
-    rows = ward_board(user=request.user, organisation=organisation, today=today, now=timezone.now())
-    finished = FinishedTreatment.objects.visible_to(request.user).filter(
-        course_id__in=[row.course.pk for row in rows]
+    counts = ward_discharge_counts(
+        user=request.user, organisation=organisation, today=today, now=timezone.now()
     )
-    by_course = {row.course.pk: row.course for row in rows}
-    counts = {
-        "planned_soon": sum(
-            1 for row in rows if row.plan is not None and row.plan.planned_date <= today + timedelta(days=1)
-        ),
-        "missing_plan": sum(1 for row in rows if "Udskrivningsplan" in row.missing),
-        "missing_notification": sum(1 for row in rows if "Varsling til kommunen" in row.missing),
-        "sudden_changes": sum(len(row.open_changes) for row in rows),
-        "finished": len(finished),
-        "finished_bed_days": sum(
-            finished_bed_days(finished=f, course=by_course[f.course_id], today=today) for f in finished
-        ),
-    }
     return {"template": "discharge/_panel_ward.html", "counts": counts}
 
 
@@ -68,26 +53,13 @@ def expected_chart(*, days: dict[date, int]) -> dict[str, Any]:
 
 
 def _municipality(request: HttpRequest, organisation: Organisation, today: date) -> dict[str, Any]:
-    plans = expected_discharges(
-        user=request.user, municipality=organisation, start=today, days=EXPECTED_DAYS - 1
-    )
-    per_day = dict(
-        plans.prefetch_related(None)
-        .order_by()
-        .values("planned_date")
-        .annotate(n=Count("pk"))
-        .values_list("planned_date", "n")
-    )
-    days = {
-        today + timedelta(days=i): per_day.get(today + timedelta(days=i), 0) for i in range(EXPECTED_DAYS)
-    }
-    finished = FinishedTreatment.objects.visible_to(request.user).filter(
-        municipality=organisation, course__discharged_at__isnull=True
+    days = expected_discharges_per_day(
+        user=request.user, municipality=organisation, start=today, days=EXPECTED_DAYS
     )
     counts = {
         "next_two_days": days[today] + days[today + timedelta(days=1)],
         "expected": sum(days.values()),
-        "finished_waiting": finished.count(),
+        "finished_waiting": finished_waiting_count(user=request.user, municipality=organisation),
     }
     return {
         "template": "discharge/_panel_municipality.html",
@@ -98,21 +70,9 @@ def _municipality(request: HttpRequest, organisation: Organisation, today: date)
 
 
 def _practice(request: HttpRequest, organisation: Organisation) -> dict[str, Any]:
-    counts = letters_for_practice(user=request.user, practice=organisation).aggregate(
-        unread=Count("pk", filter=Q(read_at__isnull=True)),
-        week=Count("pk", filter=Q(sent_at__gte=timezone.now() - timedelta(days=7))),
-    )
+    since = timezone.now() - timedelta(days=7)
+    counts = letter_counts_for_practice(user=request.user, practice=organisation, since=since)
     return {"template": "discharge/_panel_gp.html", "counts": counts}
-
-
-def notification_on_time_share(*, cluster: Organisation, start: date, end: date) -> dict[str, int | None]:
-    """Return how many notices of expected discharge to the cluster's municipalities were sent in
-    ``start..end`` (``total``), how many on time (``on_time``) and the share in whole percent (None without any)."""
-    counts = DischargeNotification.objects.filter(
-        municipality__cluster=cluster, sent_at__date__gte=start, sent_at__date__lte=end
-    ).aggregate(total=Count("pk"), on_time=Count("pk", filter=Q(on_time=True)))
-    total, on_time = counts["total"], counts["on_time"]
-    return {"total": total, "on_time": on_time, "percent": round(100 * on_time / total) if total else None}
 
 
 def bed_days_chart(*, bed_days: dict[str, int]) -> dict[str, Any]:
@@ -130,11 +90,7 @@ def bed_days_chart(*, bed_days: dict[str, int]) -> dict[str, Any]:
 
 def _steering_group(cluster: Organisation, today: date) -> dict[str, Any]:
     start, end = report_period(today=today)
-    municipalities = list(Organisation.objects.municipalities().filter(cluster=cluster).order_by("name"))
-    totals = finished_bed_days_by_municipality(
-        start=start, end=end, today=today, municipality_ids=[m.pk for m in municipalities]
-    )
-    bed_days = {m.name: totals.get(m, 0) for m in municipalities}
+    bed_days = finished_bed_days_for_cluster(cluster=cluster, start=start, end=end, today=today)
     return {
         "template": "discharge/_panel_cluster.html",
         "start": start,

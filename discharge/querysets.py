@@ -33,7 +33,9 @@ class DischargePlanQuerySet(DischargeQuerySet):
         )
 
     def with_course(self) -> Any:
-        return self.select_related("course__citizen__municipality", "course__department", "course__hospital")
+        return self.select_related(
+            "course__citizen__municipality", "course__department__parent", "course__hospital"
+        )
 
 
 class DischargeLetterQuerySet(DischargeQuerySet):

@@ -14,12 +14,14 @@ def course_discharge_anchor(*, course: Course) -> date | datetime | None:
     planned discharge date of the discharge app's plan, otherwise ``None`` (no deadline yet)."""
     if course.discharged_at is not None:
         return course.discharged_at
-    return _planned_discharge_date(course)
+    return course_planned_discharge_date(course=course)
 
 
-def _planned_discharge_date(course: Course) -> date | None:
-    # The discharge app offers no selector for the bare planned date yet; its plan is reached through the
-    # course's one-to-one relation (read only).
+def course_planned_discharge_date(*, course: Course) -> date | None:
+    """Return the planned discharge date of the discharge app's plan of the course, or ``None``."""
+    # The discharge app offers no selector for the bare planned date yet (``course_discharge_get`` needs a user
+    # and loads every discharge record; the periodic task has no user). Its plan is read through the course's
+    # one-to-one relation, here only; swap in a discharge selector once there is one.
     try:
         plan = course.discharge_plan  # type: ignore[attr-defined]
     except (AttributeError, ObjectDoesNotExist):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Organisation
 from rehab.diagnoses import icd10_meaning, icd10_normalise, icd10_validate, sks_validate
-from rehab.models import CapacityNotice, FirstContact, PlanVersion, RehabCourse
+from rehab.models import AdvanceNotice, CapacityNotice, FirstContact, PlanVersion, RehabCourse
 
 SECONDARY_ROWS = 3  # the template has two rows; one more for comorbidity
 INTERVENTION_ROWS = 5  # annex 3.2, item 10: five SKS rows
@@ -275,6 +275,42 @@ class RehabCourseForm(forms.ModelForm):
             "started_on",
         ]
         widgets = {"started_on": DATE, "services": TEXT}
+
+
+class RehabCourseEndForm(forms.Form):
+    ended_on = forms.DateField(label=_("Slutdato"), widget=DATE)
+    services = forms.CharField(label=_("Leverede ydelser"), widget=TEXT, required=False)
+
+
+class AdvanceNoticeForm(forms.ModelForm):
+    """Advance notice of expected rehab (2.1.5); the therapy department is one of the course's hospital."""
+
+    class Meta:
+        model = AdvanceNotice
+        fields = [
+            "diagnosis_code",
+            "diagnosis_text",
+            "operation_type",
+            "operation_date",
+            "expected_discharge",
+            "therapy_department",
+        ]
+        widgets = {"operation_date": DATE, "expected_discharge": DATE}
+
+    def __init__(self, *args: Any, hospital: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["therapy_department"]
+        field.queryset = (  # type: ignore[attr-defined]
+            Organisation.objects.filter(pk=hospital.pk) | Organisation.objects.filter(parent=hospital)
+        ).select_related("parent")
+        field.required = False
+        field.help_text = _("Uden valg: hospitalets terapiafdeling (%(hospital)s).") % {"hospital": hospital}
+        self.fields["diagnosis_code"].widget.attrs["list"] = "icd10-codes"
+
+    def clean_diagnosis_code(self) -> str:
+        code = self.cleaned_data.get("diagnosis_code", "")
+        icd10_validate(code)
+        return icd10_normalise(code)
 
 
 class FinalStatusForm(forms.Form):

@@ -5,10 +5,11 @@ from datetime import date, datetime, time
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from admissions.models import Citizen, Course
+from clusters.models import Organisation
 from rehab.models import AdvanceNotice, CapacityNotice, Delivery, FinalStatus, Plan, PlanVersion, RehabCourse
 from rehab.permissions import user_organisation_ids
 from sundhedsaftale.deadlines.models import Deadline
@@ -18,6 +19,18 @@ from sundhedsaftale.workdays import local_date, local_datetime
 def plan_list(*, user: Any) -> QuerySet[Plan]:
     return Plan.objects.visible_to(user).select_related(
         "course__citizen", "course__department", "course__hospital"
+    )
+
+
+def ward_course_list(*, user: Any, limit: int = 200) -> list[Course]:
+    """Return the newest courses (not cancelled) of the user's departments with their rehab plans."""
+    return list(
+        Course.objects.visible_to(user)
+        .filter(department_id__in=user_organisation_ids(user=user))
+        .exclude(state__in=["cancelled"])
+        .select_related("citizen", "department")
+        .prefetch_related("rehab_plans")
+        .order_by("-admitted_at")[:limit]
     )
 
 
@@ -66,7 +79,9 @@ def inbox_list(*, user: Any, include_closed: bool = False) -> QuerySet[Delivery]
             contact_due_at=Subquery(deadline.values("due_at")[:1]),
             contact_deadline_state=Subquery(deadline.values("state")[:1]),
         )
-        .select_related("plan__course__citizen", "plan__course__department", "version", "organisation")
+        .select_related(
+            "plan__course__citizen", "plan__course__department__parent", "version", "organisation"
+        )
         .order_by(
             F("contacted_at").asc(nulls_first=True),
             "-is_responsible",
@@ -74,6 +89,36 @@ def inbox_list(*, user: Any, include_closed: bool = False) -> QuerySet[Delivery]
             "sent_at",
             "pk",
         )
+    )
+
+
+def inbox_counts(*, user: Any, organisation_ids: list[int], now: datetime) -> dict[str, int]:
+    """Return the counts of the organisations' open received plans: ``not_received``, ``awaiting_contact``
+    (the responsible receiver has not contacted the citizen) and ``contact_overdue`` (past the deadline)."""
+    deliveries = inbox_list(user=user).filter(organisation_id__in=organisation_ids)
+    awaiting = Q(contacted_at__isnull=True, is_responsible=True)
+    return deliveries.aggregate(
+        not_received=Count("pk", filter=Q(received_at__isnull=True)),
+        awaiting_contact=Count("pk", filter=awaiting),
+        contact_overdue=Count("pk", filter=awaiting & Q(contact_due_at__lt=now)),
+    )
+
+
+def unsent_plan_count(*, user: Any, organisation: Organisation) -> int:
+    """Return how many plans of the ward (a department, or a hospital with its departments) are not sent yet
+    while the citizen is still admitted."""
+    plans = plan_list(user=user).filter(sent_at__isnull=True, course__discharged_at__isnull=True)
+    if organisation.kind == Organisation.Kind.HOSPITAL:
+        return plans.filter(course__hospital=organisation).count()
+    return plans.filter(course__department=organisation).count()
+
+
+def advance_notice_list(*, user: Any, course: Course) -> QuerySet[AdvanceNotice]:
+    """Return the advance notices of the course the user may see, newest first."""
+    return (
+        AdvanceNotice.objects.visible_to(user)
+        .filter(course=course)
+        .select_related("municipality", "therapy_department__parent")
     )
 
 

@@ -5,6 +5,7 @@ from rehab.views import receiver, ward
 urlpatterns = [
     path("genoptraening/afdeling/", ward.ward_list, name="rehab-ward"),
     path("genoptraening/forloeb/<int:course_pk>/ny-plan/", ward.plan_create, name="rehab-plan-create"),
+    path("genoptraening/forloeb/<int:course_pk>/varsel/", ward.advance_notice, name="rehab-advance-notice"),
     path("genoptraening/plan/<int:pk>/", ward.plan_detail, name="rehab-plan"),
     path("genoptraening/plan/<int:pk>/gem/", ward.plan_save, name="rehab-plan-save"),
     path("genoptraening/plan/<int:pk>/autosave/", ward.plan_save, name="rehab-plan-autosave"),
@@ -38,6 +39,11 @@ urlpatterns = [
         "genoptraening/forloeb-genoptraening/<int:pk>/slutstatus/",
         receiver.rehab_course_final_status,
         name="rehab-course-final-status",
+    ),
+    path(
+        "genoptraening/forloeb-genoptraening/<int:pk>/afslut/",
+        receiver.rehab_course_end,
+        name="rehab-course-end",
     ),
     path("genoptraening/borger/<int:pk>/", receiver.citizen_timeline, name="rehab-timeline"),
     path("genoptraening/kapacitet/", receiver.capacity_notices, name="rehab-capacity"),

@@ -32,3 +32,4 @@ urlpatterns = [
 ]
 
 handler404 = "sundhedsaftale.views.not_found"
+handler500 = "sundhedsaftale.views.server_error"

@@ -9,11 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.module_loading import import_string
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from clusters.middleware import SESSION_KEY
 from clusters.selectors import membership_list
+from sundhedsaftale.api.errors import json_404, json_500
 from sundhedsaftale.ops.health import health_report
 
 Panel = Callable[[HttpRequest], dict[str, Any] | None]
@@ -59,5 +61,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """JSON for API clients, the Danish page for people."""
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Ikke fundet.", "code": "not_found"}, status=404)
+        return json_404(request, exception)
     return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """JSON with a ``detail`` for API clients (every API error body is JSON), Django's page for people."""
+    if request.path.startswith("/api/"):
+        return json_500(request)
+    return defaults.server_error(request)

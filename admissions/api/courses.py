@@ -10,12 +10,13 @@ from drf_spectacular.utils import (
     extend_schema_view,
     inline_serializer,
 )
-from rest_framework import mixins, serializers, status
+from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from admissions import services
+from admissions.api.actions import ServiceActionMixin
 from admissions.api.serializers import (
     AdmitInputSerializer,
     ContactPersonInputSerializer,
@@ -76,13 +77,6 @@ ADMIT_EXAMPLE = OpenApiExample(
         "episode_of_care_id": "EOC-2026-0001",
     },
 )
-
-
-def api_organisation(request: Request) -> Any:
-    """The active membership's organisation for a session request; None for token clients (they act for
-    their one organisation, found by the services)."""
-    membership = getattr(request._request, "membership", None)
-    return membership.organisation if membership is not None else None
 
 
 class CourseQueryMixin:
@@ -187,7 +181,9 @@ class CourseViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveMode
     list=extend_schema(summary="Indlæggelser (forløb), som brugerens organisationer må se"),
     retrieve=extend_schema(summary="Én indlæggelse", responses={200: CourseSerializer, 404: NOT_FOUND}),
 )
-class AdmissionViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, VisibleViewSet):
+class AdmissionViewSet(
+    CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ServiceActionMixin
+):
     """An admission is the start of a course: creating one admits the citizen (``course_admit``)."""
 
     queryset = Course.objects.all()
@@ -201,9 +197,4 @@ class AdmissionViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveM
         responses={201: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 409: CONFLICT},
     )
     def create(self, request: Request) -> Response:
-        data = AdmitInputSerializer(data=request.data, context={"request": request})
-        data.is_valid(raise_exception=True)
-        course = services.course_admit(acting_user=request.user, **data.validated_data)
-        return Response(
-            CourseSerializer(course, context={"request": request}).data, status=status.HTTP_201_CREATED
-        )
+        return self.act(services.course_admit, AdmitInputSerializer, created=True)

@@ -1,18 +1,17 @@
 """API for consents, admission reports, information requests and messages: reads are scoped by the
 visibility rule; every write goes through a service, and its rule violations are 4xx with a Danish detail."""
 
-from typing import Any
-
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status
+from rest_framework import mixins
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from admissions import services
-from admissions.api.courses import BAD_REQUEST, CONFLICT, ERROR, FORBIDDEN, NOT_FOUND, api_organisation
+from admissions.api.actions import ServiceActionMixin, api_organisation
+from admissions.api.courses import BAD_REQUEST, CONFLICT, ERROR, FORBIDDEN, NOT_FOUND
 from admissions.api.serializers import (
     AdmissionReportSerializer,
     AttachmentInputSerializer,
@@ -30,29 +29,18 @@ from admissions.api.serializers import (
     ReportSubmitInputSerializer,
 )
 from admissions.models import AdmissionReport, Consent, InformationRequest, Message
-from sundhedsaftale.api.viewsets import VisibleViewSet
 
 
-def _valid(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
-    data = serializer_class(data=request.data, context={"request": request})
-    data.is_valid(raise_exception=True)
-    return dict(data.validated_data)
-
-
-def _out(
-    serializer_class: type[serializers.Serializer], row: Any, request: Request, code: int = 200
-) -> Response:
-    return Response(serializer_class(row, context={"request": request}).data, status=code)
-
-
-class CourseRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, VisibleViewSet):
+class CourseRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ServiceActionMixin):
     """Records on a course: filter with ``?course=<id>``."""
 
     citizen_id_path = "course.citizen_id"
+    #: what the output serializer reads of each row (the organisation codes), fetched with it
+    related: tuple[str, ...] = ()
 
     def scope_queryset(self, queryset: QuerySet) -> QuerySet:
         course = self.request.query_params.get("course", "")
-        queryset = queryset.select_related("course")
+        queryset = queryset.select_related("course", *self.related)
         return queryset.filter(course_id=int(course)) if course.isdigit() else queryset
 
 
@@ -83,8 +71,7 @@ class ConsentViewSet(CourseRecordViewSet):
         responses={201: ConsentSerializer, 400: BAD_REQUEST, 403: FORBIDDEN},
     )
     def create(self, request: Request) -> Response:
-        consent = services.consent_record(acting_user=request.user, **_valid(ConsentInputSerializer, request))
-        return _out(ConsentSerializer, consent, request, status.HTTP_201_CREATED)
+        return self.act(services.consent_record, ConsentInputSerializer, created=True)
 
     @extend_schema(
         summary="Tilbagekald samtykket",
@@ -93,8 +80,7 @@ class ConsentViewSet(CourseRecordViewSet):
     )
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: str | None = None) -> Response:
-        consent = services.consent_withdraw(consent=self.get_object(), acting_user=request.user)
-        return _out(ConsentSerializer, consent, request)
+        return self.act(services.consent_withdraw, subject="consent")
 
 
 @extend_schema_view(
@@ -106,6 +92,7 @@ class ConsentViewSet(CourseRecordViewSet):
 class AdmissionReportViewSet(CourseRecordViewSet):
     queryset = AdmissionReport.objects.all()
     serializer_class = AdmissionReportSerializer
+    related = ("municipality",)
 
     @extend_schema(
         summary="Afdelingen anmoder kommunen om indlæggelsesrapport",
@@ -113,10 +100,7 @@ class AdmissionReportViewSet(CourseRecordViewSet):
         responses={201: AdmissionReportSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 409: CONFLICT},
     )
     def create(self, request: Request) -> Response:
-        report = services.admission_report_request(
-            acting_user=request.user, **_valid(ReportRequestInputSerializer, request)
-        )
-        return _out(AdmissionReportSerializer, report, request, status.HTTP_201_CREATED)
+        return self.act(services.admission_report_request, ReportRequestInputSerializer, created=True)
 
     @extend_schema(
         summary="Kommunen sender indlæggelsesrapporten (anmodet eller af egen drift)",
@@ -141,10 +125,7 @@ class AdmissionReportViewSet(CourseRecordViewSet):
     )
     @action(detail=False, methods=["post"])
     def submit(self, request: Request) -> Response:
-        report = services.admission_report_submit(
-            acting_user=request.user, **_valid(ReportSubmitInputSerializer, request)
-        )
-        return _out(AdmissionReportSerializer, report, request)
+        return self.act(services.admission_report_submit, ReportSubmitInputSerializer)
 
 
 @extend_schema_view(
@@ -156,6 +137,7 @@ class AdmissionReportViewSet(CourseRecordViewSet):
 class InformationRequestViewSet(CourseRecordViewSet):
     queryset = InformationRequest.objects.all()
     serializer_class = InformationRequestSerializer
+    related = ("sender", "recipient")
 
     @extend_schema(
         summary="Send forespørgsel til egen læge eller hjemmeplejen (svarfrist 24 timer)",
@@ -175,10 +157,7 @@ class InformationRequestViewSet(CourseRecordViewSet):
         responses={201: InformationRequestSerializer, 400: BAD_REQUEST, 403: FORBIDDEN},
     )
     def create(self, request: Request) -> Response:
-        info = services.information_request_send(
-            acting_user=request.user, **_valid(InformationRequestInputSerializer, request)
-        )
-        return _out(InformationRequestSerializer, info, request, status.HTTP_201_CREATED)
+        return self.act(services.information_request_send, InformationRequestInputSerializer, created=True)
 
     @extend_schema(
         summary="Besvar forespørgslen (opfylder 24-timersfristen)",
@@ -193,12 +172,9 @@ class InformationRequestViewSet(CourseRecordViewSet):
     )
     @action(detail=True, methods=["post"])
     def reply(self, request: Request, pk: str | None = None) -> Response:
-        info = services.information_request_reply(
-            request=self.get_object(),
-            acting_user=request.user,
-            **_valid(InformationReplyInputSerializer, request),
+        return self.act(
+            services.information_request_reply, InformationReplyInputSerializer, subject="request"
         )
-        return _out(InformationRequestSerializer, info, request)
 
 
 @extend_schema_view(
@@ -210,9 +186,10 @@ class MessageViewSet(CourseRecordViewSet):
     serializer_class = MessageSerializer
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
+    related = ("thread", "sender", "recipient")
+
     def scope_queryset(self, queryset: QuerySet) -> QuerySet:
-        queryset = super().scope_queryset(queryset).select_related("thread", "sender", "recipient")
-        return queryset.prefetch_related("attachments", "reads__organisation")
+        return super().scope_queryset(queryset).prefetch_related("attachments", "reads__organisation")
 
     @extend_schema(
         summary="Ny meddelelse (ny tråd) til en organisation med tilknytning til forløbet",
@@ -233,12 +210,7 @@ class MessageViewSet(CourseRecordViewSet):
         responses={201: MessageSerializer, 400: BAD_REQUEST, 403: FORBIDDEN},
     )
     def create(self, request: Request) -> Response:
-        message = services.message_send(
-            acting_user=request.user,
-            organisation=api_organisation(request),
-            **_valid(MessageInputSerializer, request),
-        )
-        return _out(MessageSerializer, message, request, status.HTTP_201_CREATED)
+        return self.act(services.message_send, MessageInputSerializer, organisation=True, created=True)
 
     @extend_schema(
         summary="Svar afsenderen",
@@ -247,13 +219,13 @@ class MessageViewSet(CourseRecordViewSet):
     )
     @action(detail=True, methods=["post"])
     def reply(self, request: Request, pk: str | None = None) -> Response:
-        message = services.message_reply(
-            message=self.get_object(),
-            acting_user=request.user,
-            organisation=api_organisation(request),
-            **_valid(MessageReplyInputSerializer, request),
+        return self.act(
+            services.message_reply,
+            MessageReplyInputSerializer,
+            subject="message",
+            organisation=True,
+            created=True,
         )
-        return _out(MessageSerializer, message, request, status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Videresend til en anden organisation med tilknytning til forløbet",
@@ -262,13 +234,13 @@ class MessageViewSet(CourseRecordViewSet):
     )
     @action(detail=True, methods=["post"])
     def forward(self, request: Request, pk: str | None = None) -> Response:
-        message = services.message_forward(
-            message=self.get_object(),
-            acting_user=request.user,
-            organisation=api_organisation(request),
-            **_valid(MessageForwardInputSerializer, request),
+        return self.act(
+            services.message_forward,
+            MessageForwardInputSerializer,
+            subject="message",
+            organisation=True,
+            created=True,
         )
-        return _out(MessageSerializer, message, request, status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Markér som læst for brugerens organisation",
@@ -282,7 +254,7 @@ class MessageViewSet(CourseRecordViewSet):
             message=message, acting_user=request.user, organisation=api_organisation(request)
         )
         message = self.get_queryset().get(pk=message.pk)
-        return _out(MessageSerializer, message, request)
+        return Response(self.get_serializer(message).data)
 
     @extend_schema(
         summary="Vedhæft bilag (PDF, PNG eller JPEG; størrelsen er begrænset, typen kontrolleres på indholdet)",
@@ -298,11 +270,11 @@ class MessageViewSet(CourseRecordViewSet):
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def attachments(self, request: Request, pk: str | None = None) -> Response:
-        upload = _valid(AttachmentInputSerializer, request)["file"]
-        attachment = services.attachment_add(
-            message=self.get_object(),
-            upload=upload,
-            acting_user=request.user,
-            organisation=api_organisation(request),
+        return self.act(
+            services.attachment_add,
+            AttachmentInputSerializer,
+            subject="message",
+            organisation=True,
+            created=True,
+            output=AttachmentSerializer,
         )
-        return _out(AttachmentSerializer, attachment, request, status.HTTP_201_CREATED)

@@ -263,4 +263,4 @@ class MessageForwardInputSerializer(MessageReplyInputSerializer):
 
 
 class AttachmentInputSerializer(serializers.Serializer):
-    file = serializers.FileField()
+    file = serializers.FileField(source="upload")  # the service's keyword

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from admissions.querysets import CourseDataQuerySet, MessageDataQuerySet
+from admissions.querysets import MessageDataQuerySet, MessageQuerySet, ThreadQuerySet
 
 USER = settings.AUTH_USER_MODEL
 
@@ -35,7 +35,7 @@ class Thread(models.Model):
     topic = models.CharField(_("emne"), max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    objects = CourseDataQuerySet.as_manager()
+    objects = ThreadQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("korrespondancetråd")
@@ -78,7 +78,7 @@ class Message(models.Model):
     body = models.TextField(_("tekst"))
     sent_at = models.DateTimeField(_("sendt"))
 
-    objects = CourseDataQuerySet.as_manager()
+    objects = MessageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("meddelelse")

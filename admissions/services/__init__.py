@@ -7,6 +7,7 @@ from admissions.services.correspondence import (
     message_mark_read,
     message_reply,
     message_send,
+    thread_mark_read,
 )
 from admissions.services.course import (
     course_admit,
@@ -47,4 +48,5 @@ __all__ = [
     "message_mark_read",
     "message_reply",
     "message_send",
+    "thread_mark_read",
 ]

@@ -58,6 +58,20 @@ def attachment_check(*, upload: UploadedFile) -> str:
     return detected
 
 
+def _attachment_create(
+    *, message: Message, upload: UploadedFile, content_type: str, acting_user: Any
+) -> Attachment:
+    """Store a checked upload on the message (``content_type`` is what ``attachment_check`` detected)."""
+    return Attachment.objects.create(
+        message=message,
+        file=upload,
+        filename=(upload.name or "bilag")[:200],
+        content_type=content_type,
+        size=upload.size or 0,
+        uploaded_by=acting_user,
+    )
+
+
 def _recipient_check(
     *, course: Course, sender: Organisation, sender_party: Party, recipient: Organisation
 ) -> None:
@@ -128,14 +142,7 @@ def _message_create(
     )
     MessageRead.objects.create(message=message, organisation=sender, read_at=now, read_by=acting_user)
     for upload, content_type in checked:
-        Attachment.objects.create(
-            message=message,
-            file=upload,
-            filename=(upload.name or "bilag")[:200],
-            content_type=content_type,
-            size=upload.size or 0,
-            uploaded_by=acting_user,
-        )
+        _attachment_create(message=message, upload=upload, content_type=content_type, acting_user=acting_user)
     course_event_record(
         course=course,
         kind=CourseEvent.Kind.MESSAGE_SENT,
@@ -230,7 +237,14 @@ def message_forward(
     attachments: Sequence[UploadedFile] = (),
     organisation: Organisation | None = None,
 ) -> Message:
-    """Forward the message to another organisation related to the course, in the same thread."""
+    """Forward the message to another organisation related to the course, in the same thread. Only a party
+    that sent or received the message (for a hospital: any of its departments) may forward it."""
+    if not Message.objects.visible_to(acting_user).filter(pk=message.pk).exists():
+        raise DomainError(
+            _("Du kan kun videresende meddelelser, som din organisation har sendt eller modtaget."),
+            code="not_a_party",
+            status_code=403,
+        )
     return _message_create(
         thread=message.thread,
         activity=Message.Activity.FORWARD,
@@ -260,6 +274,26 @@ def message_mark_read(
 
 
 @transaction.atomic
+def thread_mark_read(*, thread: Thread, acting_user: Any, organisation: Organisation | None = None) -> int:
+    """Mark every message of the thread to the user's organisation read (opening the thread reads them all,
+    in one statement however long the thread is); earlier readings are kept. Returns how many were new."""
+    reader, _party = course_acting_organisation(
+        course=thread.course, user=acting_user, preferred=organisation
+    )
+    unread = (
+        Message.objects.filter(thread=thread, recipient=reader)
+        .exclude(reads__organisation=reader)
+        .values_list("pk", flat=True)
+    )
+    now = timezone.now()
+    reads = [
+        MessageRead(message_id=pk, organisation=reader, read_at=now, read_by=acting_user) for pk in unread
+    ]
+    MessageRead.objects.bulk_create(reads, ignore_conflicts=True)
+    return len(reads)
+
+
+@transaction.atomic
 def attachment_add(
     *, message: Message, upload: UploadedFile, acting_user: Any, organisation: Organisation | None = None
 ) -> Attachment:
@@ -272,11 +306,6 @@ def attachment_add(
             _("Kun afsenderen kan vedhæfte bilag til meddelelsen."), code="not_sender", status_code=403
         )
     content_type = attachment_check(upload=upload)
-    return Attachment.objects.create(
-        message=message,
-        file=upload,
-        filename=(upload.name or "bilag")[:200],
-        content_type=content_type,
-        size=upload.size or 0,
-        uploaded_by=acting_user,
+    return _attachment_create(
+        message=message, upload=upload, content_type=content_type, acting_user=acting_user
     )

@@ -7,13 +7,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, Resolver404, resolve
 from django.views.decorators.http import require_POST
 
 from admissions import forms as f
 from admissions import selectors, services
-from admissions.models import AdmissionReport, Consent, Course
+from admissions.models import Course
 from admissions.parties import Party, course_related_organisations
 from admissions.views.common import active_organisation, viewer_party
 from sundhedsaftale.access.services import access_log_record
@@ -65,7 +65,7 @@ def _context(request: HttpRequest, course: Course, bound: dict[str, Any] | None 
     shares = party in (None, Party.HOSPITAL) or (
         consent_municipality if party == Party.MUNICIPALITY else consent_gp
     )
-    report = AdmissionReport.objects.filter(course=course).first()
+    report = selectors.admission_report_for(course=course)
     recipients = [o for o in course_related_organisations(course=course) if o != active_organisation(request)]
     context: dict[str, Any] = {
         "course": course,
@@ -118,10 +118,15 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _show(request, course)
 
 
+def _no_form_kwargs(request: HttpRequest, course: Course) -> dict[str, Any]:
+    return {}
+
+
 def _course_action(
     form_name: str,
     form_class: Callable[..., forms.Form],
     act: Callable[[HttpRequest, Course, dict[str, Any]], str],
+    form_kwargs: Callable[[HttpRequest, Course], dict[str, Any]] = _no_form_kwargs,
 ) -> Callable[[HttpRequest, int], HttpResponse]:
     """A POST on the course page: validate the form, call the service, then show the course again — the
     fragment for htmx, a redirect otherwise. A Danish form error keeps the input and saves nothing."""
@@ -131,9 +136,7 @@ def _course_action(
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         course = selectors.course_get(user=request.user, pk=pk)
         access_log_record(request=request, citizen_ids=[course.citizen_id], what="Forløbsside", action="view")
-        kwargs: dict[str, Any] = {"course": course} if form_class in (f.InformationRequestForm,) else {}
-        if form_class is f.MessageForm:
-            kwargs = {"recipients": course_related_organisations(course=course)}
+        kwargs = form_kwargs(request, course)
         form = form_class(request.POST, request.FILES, auto_id=f"{form_name}_%s", **kwargs)
         if form.is_valid():
             try:
@@ -155,22 +158,12 @@ def _course_action(
 
 
 def _contact(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
-    services.course_set_contact_person(
-        course=course, name=data["name"], role=data["role"], phone=data["phone"], acting_user=request.user
-    )
+    services.course_set_contact_person(course=course, acting_user=request.user, **data)
     return "Fast kontaktperson gemt."
 
 
 def _consent(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
-    services.consent_record(
-        course=course,
-        given_by=data["given_by"],
-        given_by_name=data["given_by_name"],
-        given_at=data["given_at"],
-        to_municipality=data["to_municipality"],
-        to_gp=data["to_gp"],
-        acting_user=request.user,
-    )
+    services.consent_record(course=course, acting_user=request.user, **data)
     return "Samtykke registreret."
 
 
@@ -183,9 +176,7 @@ def _leave(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
 
 
 def _transfer(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
-    services.course_transfer(
-        course=course, department=data["department"], at=data["at"], acting_user=request.user
-    )
+    services.course_transfer(course=course, acting_user=request.user, **data)
     return "Overflytning registreret."
 
 
@@ -195,27 +186,13 @@ def _death(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
 
 
 def _info(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
-    services.information_request_send(
-        course=course,
-        recipient=data["recipient"],
-        question=data["question"],
-        author_phone=data["author_phone"],
-        acting_user=request.user,
-    )
+    services.information_request_send(course=course, acting_user=request.user, **data)
     return "Forespørgsel sendt; svarfrist 24 timer."
 
 
 def _message(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
     services.message_send(
-        course=course,
-        category=data["category"],
-        topic=data["topic"],
-        recipient=data["recipient"],
-        body=data["body"],
-        author_phone=data["author_phone"],
-        attachments=data["attachments"],
-        acting_user=request.user,
-        organisation=active_organisation(request),
+        course=course, acting_user=request.user, organisation=active_organisation(request), **data
     )
     return "Meddelelse sendt."
 
@@ -229,20 +206,30 @@ def _report_request(request: HttpRequest, course: Course, data: dict[str, Any]) 
     return "Indlæggelsesrapport anmodet hos kommunen."
 
 
+def _info_form_kwargs(request: HttpRequest, course: Course) -> dict[str, Any]:
+    return {"course": course}
+
+
+def _message_form_kwargs(request: HttpRequest, course: Course) -> dict[str, Any]:
+    return {"recipients": course_related_organisations(course=course)}
+
+
 course_contact_person = _course_action("contact_form", f.ContactPersonForm, _contact)
 course_consent = _course_action("consent_form", f.ConsentForm, _consent)
 course_leave = _course_action("leave_form", f.WhenForm, _leave)
 course_transfer = _course_action("transfer_form", f.TransferForm, _transfer)
 course_death = _course_action("death_form", f.WhenForm, _death)
-course_information_request = _course_action("info_form", f.InformationRequestForm, _info)
-course_message = _course_action("message_form", f.MessageForm, _message)
+course_information_request = _course_action(
+    "info_form", f.InformationRequestForm, _info, form_kwargs=_info_form_kwargs
+)
+course_message = _course_action("message_form", f.MessageForm, _message, form_kwargs=_message_form_kwargs)
 course_report_request = _course_action("report_request_form", EmptyForm, _report_request)
 
 
 @login_required
 @require_POST
 def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    consent = get_object_or_404(Consent.objects.visible_to(request.user).select_related("course"), pk=pk)
+    consent = selectors.consent_get(user=request.user, pk=pk)
     try:
         services.consent_withdraw(consent=consent, acting_user=request.user)
     except DomainError as error:
@@ -259,7 +246,7 @@ def admission_report(request: HttpRequest, pk: int) -> HttpResponse:
     access_log_record(
         request=request, citizen_ids=[course.citizen_id], what="Indlæggelsesrapport", action="view"
     )
-    report = AdmissionReport.objects.filter(course=course).first()
+    report = selectors.admission_report_for(course=course)
     form = f.AdmissionReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from admissions import forms as f
 from admissions import selectors, services
-from admissions.models import AdmissionNotice, InformationRequest
+from admissions.models import InformationRequest
 from admissions.views.common import active_organisation
 from clusters.models import Organisation
 from sundhedsaftale.access.services import access_log_record
@@ -64,9 +65,7 @@ def gp_inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def notice_mark_read(request: HttpRequest, pk: int) -> HttpResponse:
-    notice = get_object_or_404(
-        AdmissionNotice.objects.visible_to(request.user).select_related("course"), pk=pk
-    )
+    notice = selectors.admission_notice_get(user=request.user, pk=pk)
     try:
         services.admission_notice_mark_read(notice=notice, acting_user=request.user)
     except DomainError as error:
@@ -75,18 +74,14 @@ def notice_mark_read(request: HttpRequest, pk: int) -> HttpResponse:
         response = municipal_inbox(request)
         response["HX-Trigger"] = "inbox-changed"
         return response
-    return redirect("municipal-inbox")
+    place = request.GET.get("sted", "")  # the team filter stays as it was
+    return redirect(reverse("municipal-inbox") + (f"?sted={place}" if place.isdigit() else ""))
 
 
 @login_required
 def information_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The question and, for its recipient, the reply form (the reply meets the 24-hour deadline)."""
-    info = get_object_or_404(
-        InformationRequest.objects.visible_to(request.user).select_related(
-            "course__citizen", "sender", "recipient"
-        ),
-        pk=pk,
-    )
+    info = selectors.information_request_get(user=request.user, pk=pk)
     access_log_record(
         request=request, citizen_ids=[info.course.citizen_id], what="Forespørgsel", action="view"
     )

@@ -100,7 +100,9 @@ class PlanOut(serializers.ModelSerializer):
 
     @extend_schema_field(DeadlineOut(allow_null=True))
     def get_deadline(self, plan: m.DischargePlan) -> dict[str, Any] | None:
-        deadline = plan_deadline(plan=plan)
+        # A list passes every plan's deadline in the context (one query); a single plan reads its own.
+        known: dict[int, Deadline] | None = self.context.get("deadlines")
+        deadline = known.get(plan.pk) if known is not None else plan_deadline(plan=plan)
         return DeadlineOut(deadline).data if deadline else None
 
 

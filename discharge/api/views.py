@@ -20,7 +20,7 @@ from admissions.models import Course
 from discharge import models as m
 from discharge import services
 from discharge.api import serializers as s
-from discharge.selectors import course_get
+from discharge.selectors import course_get, plan_deadlines
 from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.api.viewsets import VisibleViewSet
 
@@ -131,6 +131,16 @@ class DischargePlanViewSet(mixins.UpdateModelMixin, CourseRecordViewSet):
     serializer_class = s.PlanOut
     input_class = s.PlanCreateInput
     http_method_names = ["get", "post", "put", "head", "options"]
+
+    def scope_queryset(self, queryset: QuerySet) -> QuerySet:
+        return super().scope_queryset(queryset).prefetch_related("date_changes")
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("many") and args:
+            plans = list(args[0])
+            kwargs["context"] = {**self.get_serializer_context(), "deadlines": plan_deadlines(plans=plans)}
+            args = (plans, *args[1:])
+        return super().get_serializer(*args, **kwargs)
 
     def call_service(self, *, course: Course, data: dict[str, Any]) -> Model:
         return services.discharge_plan_save(course=course, **data, **self.acting())

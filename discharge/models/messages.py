@@ -185,3 +185,9 @@ class SuddenChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.occurred_at:%d.%m.%Y %H:%M}"
+
+    @property
+    def receiving_party(self) -> str:
+        """The party whose contact person is told and acknowledges: the hospital department when the
+        municipality reports, the municipality's døgnhjemmepleje when the hospital reports (the agreement, 1.2 OBS)."""
+        return "hospital" if self.reported_by_org.kind == "municipality" else "municipality"

@@ -9,7 +9,10 @@ from django.utils.translation import gettext as _
 
 from admissions.events import course_event_record
 from admissions.models import Course, CourseEvent
+from admissions.selectors import course_consents_to
+from admissions.services import course_record_death
 from clusters.models import Organisation
+from discharge.events import discharge_event_record
 from discharge.models import (
     DischargeLetter,
     DischargeNotice,
@@ -20,6 +23,7 @@ from discharge.models import (
     SuddenChange,
 )
 from discharge.permissions import HOSPITAL, HOSPITAL_OR_MUNICIPALITY, MUNICIPALITY, course_acting_for
+from discharge.services.closing import course_close_as_discharged
 from discharge.services.planning import course_require_open
 from sundhedsaftale.api.errors import Conflict, DomainError
 from sundhedsaftale.deadlines.services import deadline_cancel
@@ -32,6 +36,25 @@ def _user(acting_user: Any) -> Any:
     return acting_user if getattr(acting_user, "is_authenticated", False) else None
 
 
+def _require_consent(*, course: Course, party: str, recipient: Organisation) -> None:
+    # DOMAIN.md: without consent, nothing beyond the admission and discharge notices is shared.
+    if not course_consents_to(course=course, party=party):
+        raise DomainError(
+            _("Borgeren har ikke givet samtykke til at dele oplysninger med %(recipient)s.")
+            % {"recipient": recipient.name},
+            code="no_consent",
+        )
+
+
+def _check_dose_dispensing(*, medication_changed: bool, cancelled: bool) -> None:
+    # Dose dispensing is cancelled because the medication changed during the admission (DOMAIN.md, 2).
+    if cancelled and not medication_changed:
+        raise DomainError(
+            _("Dosisdispensering annulleres kun, når medicinen er ændret under indlæggelsen."),
+            field="dose_dispensing_cancelled",
+        )
+
+
 def _check_moment(value: datetime, field: str, *, not_before: datetime, before_text: str) -> None:
     if timezone.is_naive(value):
         raise DomainError(_("Tidspunktet skal have en tidszone."), field=field)
@@ -39,20 +62,6 @@ def _check_moment(value: datetime, field: str, *, not_before: datetime, before_t
         raise DomainError(_("Tidspunktet ligger i fremtiden."), field=field)
     if value < not_before:
         raise DomainError(before_text, field=field, code="before_admission")
-
-
-def _course_discharge(*, course: Course, at: datetime, acting_user: Any) -> None:
-    """End the course as discharged and resume the home-care services the admission paused.
-
-    TODO(admissions): admissions has no discharge service yet; switch to it when it exists.
-    """
-    course.discharged_at = at
-    course.state = Course.State.DISCHARGED
-    course.save(update_fields=["discharged_at", "state"])
-    course.stays.filter(ended_at__isnull=True).update(ended_at=at)
-    from admissions.services.course import home_care_resume
-
-    home_care_resume(course=course, at=at, acting_user=acting_user)
 
 
 @transaction.atomic
@@ -69,7 +78,8 @@ def discharge_notice_send(
 ) -> DischargeNotice:
     """Discharge the citizen and send the discharge notice (udskrivningsadvis) to the home municipality.
 
-    Ends the course (discharged) and resumes paused home care. Returns the notice.
+    Ends the course (discharged), resumes paused home care and cancels the deadlines discharge makes moot,
+    all in this one transaction. Returns the notice.
     """
     organisation = course_acting_for(
         course=course, user=acting_user, parties=HOSPITAL, preferred=acting_organisation
@@ -87,11 +97,8 @@ def discharge_notice_send(
         before_text=_("Udskrivningen kan ikke ligge før indlæggelsen (%(at)s).")
         % {"at": f"{timezone.localtime(course.admitted_at):%d.%m.%Y kl. %H:%M}"},
     )
-    if dose_dispensing_cancelled and not medication_changed:
-        raise DomainError(
-            _("Dosisdispensering annulleres kun, når medicinen er ændret under indlæggelsen."),
-            field="dose_dispensing_cancelled",
-        )
+    _check_dose_dispensing(medication_changed=medication_changed, cancelled=dose_dispensing_cancelled)
+    course_close_as_discharged(course=course, at=discharged_at, acting_user=acting_user)
     notice = DischargeNotice.objects.create(
         course=course,
         municipality=course.citizen.municipality,
@@ -103,12 +110,10 @@ def discharge_notice_send(
         sent_at=timezone.now(),
         sent_by=_user(acting_user),
     )
-    _course_discharge(course=course, at=discharged_at, acting_user=acting_user)
-    course_event_record(
+    discharge_event_record(
         course=course,
-        kind=CourseEvent.Kind.OTHER,
         at=discharged_at,
-        actor=acting_user,
+        acting_user=acting_user,
         organisation=organisation,
         text=f"Udskrevet; udskrivningsadvis sendt til {course.citizen.municipality.name}",
     )
@@ -127,7 +132,9 @@ def discharge_report_send(
     acting_user: Any,
     acting_organisation: Organisation | None = None,
 ) -> DischargeReport:
-    """Send the discharge report to the municipality where home care or nursing follows; return it."""
+    """Send the discharge report to the municipality where home care or nursing follows; return it.
+
+    Needs the citizen's consent to share with the municipality (Danish DomainError ``no_consent`` otherwise)."""
     organisation = course_acting_for(
         course=course, user=acting_user, parties=HOSPITAL, preferred=acting_organisation
     )
@@ -137,6 +144,7 @@ def discharge_report_send(
         raise DomainError(
             _("Beskriv den pleje og sygepleje, der skal følge efter udskrivningen."), field="nursing"
         )
+    _require_consent(course=course, party="municipality", recipient=course.citizen.municipality)
     report = DischargeReport.objects.create(
         course=course,
         municipality=course.citizen.municipality,
@@ -147,11 +155,10 @@ def discharge_report_send(
         author_phone=author_phone,
         sent_by=_user(acting_user),
     )
-    course_event_record(
+    discharge_event_record(
         course=course,
-        kind=CourseEvent.Kind.OTHER,
         at=report.sent_at,
-        actor=acting_user,
+        acting_user=acting_user,
         organisation=organisation,
         text=f"Udskrivningsrapport sendt til {course.citizen.municipality.name}",
     )
@@ -170,7 +177,9 @@ def discharge_letter_send(
     acting_user: Any,
     acting_organisation: Organisation | None = None,
 ) -> DischargeLetter:
-    """Send the discharge letter (epikrise) to the citizen's GP; return it."""
+    """Send the discharge letter (epikrise) to the citizen's GP; return it.
+
+    Needs the citizen's consent to share with the GP (Danish DomainError ``no_consent`` otherwise)."""
     organisation = course_acting_for(
         course=course, user=acting_user, parties=HOSPITAL, preferred=acting_organisation
     )
@@ -181,11 +190,8 @@ def discharge_letter_send(
         )
     if not summary.strip():
         raise DomainError(_("Skriv epikrisen."), field="summary")
-    if dose_dispensing_cancelled and not medication_changed:
-        raise DomainError(
-            _("Dosisdispensering annulleres kun, når medicinen er ændret under indlæggelsen."),
-            field="dose_dispensing_cancelled",
-        )
+    _require_consent(course=course, party="gp", recipient=practice)
+    _check_dose_dispensing(medication_changed=medication_changed, cancelled=dose_dispensing_cancelled)
     if medication_changed and not medication.strip():
         raise DomainError(_("Angiv den ændrede medicin."), field="medication")
     letter = DischargeLetter.objects.create(
@@ -198,11 +204,10 @@ def discharge_letter_send(
         follow_up=follow_up,
         sent_by=_user(acting_user),
     )
-    course_event_record(
+    discharge_event_record(
         course=course,
-        kind=CourseEvent.Kind.OTHER,
         at=letter.sent_at,
-        actor=acting_user,
+        acting_user=acting_user,
         organisation=organisation,
         text=f"Epikrise sendt til {practice.name}",
     )
@@ -256,11 +261,10 @@ def municipal_reply_send(
         author_phone=author_phone,
         replied_by=_user(acting_user),
     )
-    course_event_record(
+    discharge_event_record(
         course=course,
-        kind=CourseEvent.Kind.OTHER,
         at=reply.replied_at,
-        actor=acting_user,
+        acting_user=acting_user,
         organisation=organisation,
         text=f"Kommunens svar: {reply.get_answer_display()}" + (f" – {reply.reason}" if reply.reason else ""),
     )
@@ -277,7 +281,9 @@ def sudden_change_report(
     acting_user: Any,
     acting_organisation: Organisation | None = None,
 ) -> SuddenChange:
-    """Report a sudden change (incl. death); the fixed contact person is notified at once. Return the record.
+    """Report a sudden change (incl. death); the other side's contact person is notified at once: the ward's
+    fixed contact person when the municipality reports, the municipality's døgnhjemmepleje when the hospital
+    reports (the agreement, 1.2 OBS). Return the record.
 
     A death reported by the hospital also ends the course through admissions' death service.
     """
@@ -296,6 +302,11 @@ def sudden_change_report(
     )
     course_require_open(course)
     reporter = organisation or course.hospital
+    if reporter.kind == Organisation.Kind.MUNICIPALITY:
+        contact_name, contact_phone = course.contact_name, course.contact_phone
+    else:
+        municipality = course.citizen.municipality
+        contact_name, contact_phone = f"Døgnhjemmeplejen, {municipality.name}", municipality.phone
     change = SuddenChange.objects.create(
         course=course,
         kind=kind,
@@ -303,13 +314,11 @@ def sudden_change_report(
         occurred_at=occurred_at,
         reported_by_org=reporter,
         reported_by=_user(acting_user),
-        contact_name=course.contact_name,
-        contact_phone=course.contact_phone,
+        contact_name=contact_name,
+        contact_phone=contact_phone,
         notified_at=timezone.now(),
     )
     if kind == SuddenChange.Kind.DEATH and (organisation is None or organisation.hospital is not None):
-        from admissions.services.course import course_record_death
-
         course_record_death(course=course, died_at=occurred_at, acting_user=acting_user)
         plan = DischargePlan.objects.filter(course=course).first()
         if plan is not None:
@@ -322,19 +331,17 @@ def sudden_change_report(
             actor=acting_user,
             organisation=organisation,
             text=f"{change.get_kind_display()}: {change.description} – "
-            + (
-                f"{course.contact_name}, tlf. {course.contact_phone}"
-                if course.contact_name
-                else "ingen fast kontaktperson"
-            ),
+            + (f"{contact_name}, tlf. {contact_phone}" if contact_name else "ingen fast kontaktperson"),
         )
     return change
 
 
 @transaction.atomic
 def sudden_change_acknowledge(*, change: SuddenChange, acting_user: Any) -> SuddenChange:
-    """The contact person (the ward) acknowledges the change; the first acknowledgement is kept."""
-    course_acting_for(course=change.course, user=acting_user, parties=HOSPITAL)
+    """The receiving party's contact person acknowledges the change (the ward for the municipality's reports,
+    the municipality for the hospital's); the first acknowledgement is kept. Returns the change."""
+    parties = HOSPITAL if change.receiving_party == "hospital" else MUNICIPALITY
+    course_acting_for(course=change.course, user=acting_user, parties=parties)
     change = SuddenChange.objects.select_for_update().get(pk=change.pk)
     if change.acknowledged_at is None:
         change.acknowledged_at = timezone.now()

@@ -7,10 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from admissions.events import course_event_record
-from admissions.models import Course, CourseEvent
+from admissions.models import Course
 from clusters.models import Organisation
 from discharge.due import NotificationDue, notification_due
+from discharge.events import discharge_event_record
 from discharge.models import (
     RULE_CODE_BY_NEED,
     DischargeDateChange,
@@ -129,7 +129,9 @@ def discharge_plan_save(
 
     A moved planned date recomputes the same deadline row and leaves a change notice for the municipality.
     """
-    organisation = acting_organisation_for(course=course, user=acting_user, preferred=acting_organisation)
+    organisation = course_acting_for(
+        course=course, user=acting_user, parties=HOSPITAL, preferred=acting_organisation
+    )
     course = Course.objects.select_for_update().select_related("citizen", "department").get(pk=course.pk)
     course_require_open(course)
     _validate_plan(
@@ -177,30 +179,22 @@ def discharge_plan_save(
             changed_at=at,
             changed_by=acting_user if acting_user.is_authenticated else None,
         )
-        course_event_record(
+        discharge_event_record(
             course=course,
-            kind=CourseEvent.Kind.OTHER,
             at=at,
-            actor=acting_user,
+            acting_user=acting_user,
             organisation=organisation,
             text=change.text,
         )
     elif old_date is None:
-        course_event_record(
+        discharge_event_record(
             course=course,
-            kind=CourseEvent.Kind.OTHER,
             at=at,
-            actor=acting_user,
+            acting_user=acting_user,
             organisation=organisation,
             text=f"Udskrivning planlagt til {planned_date:%d.%m.%Y} ({plan.get_need_display()})",
         )
     return plan
-
-
-def acting_organisation_for(
-    *, course: Course, user: Any, preferred: Organisation | None
-) -> Organisation | None:
-    return course_acting_for(course=course, user=user, parties=HOSPITAL, preferred=preferred)
 
 
 @transaction.atomic
@@ -214,9 +208,13 @@ def discharge_notification_send(
 ) -> DischargeNotification:
     """Send the notice of expected discharge (varsling) to the municipality; it meets the plan's deadline
     (late when after the due time). Returns the notification."""
-    course = plan.course
-    organisation = acting_organisation_for(course=course, user=acting_user, preferred=acting_organisation)
+    organisation = course_acting_for(
+        course=plan.course, user=acting_user, parties=HOSPITAL, preferred=acting_organisation
+    )
+    # the course row is the lock every discharge write takes: a notice sent meanwhile closes the course
+    course = Course.objects.select_for_update().select_related("citizen__municipality").get(pk=plan.course_id)
     course_require_open(course)
+    plan = DischargePlan.objects.get(pk=plan.pk)
     at = at or timezone.now()
     user = acting_user if acting_user.is_authenticated else None
     met = deadline_meet(
@@ -244,11 +242,10 @@ def discharge_notification_send(
         sent_by=user,
         on_time=on_time,
     )
-    course_event_record(
+    discharge_event_record(
         course=course,
-        kind=CourseEvent.Kind.OTHER,
         at=at,
-        actor=acting_user,
+        acting_user=acting_user,
         organisation=organisation,
         text=f"Varsling af udskrivning {plan.planned_date:%d.%m.%Y} sendt til {course.citizen.municipality.name}"
         + ("" if on_time else " (for sent)"),

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from admissions.events import course_event_record
-from admissions.models import Course, CourseEvent
+from admissions.models import Course
 from clusters.models import Organisation
+from discharge.events import discharge_event_record
 from discharge.models import DischargeConference, DischargePlan, FinishedTreatment
 from discharge.permissions import HOSPITAL, course_acting_for
 from discharge.services.planning import course_require_open
@@ -82,11 +82,10 @@ def finished_treatment_record(
             "recorded_by": acting_user if acting_user.is_authenticated else None,
         },
     )
-    course_event_record(
+    discharge_event_record(
         course=course,
-        kind=CourseEvent.Kind.OTHER,
         at=timezone.now(),
-        actor=acting_user,
+        acting_user=acting_user,
         organisation=organisation,
         text=f"Færdigbehandlet {finished_on:%d.%m.%Y} ({record.doctor_name})",
     )
@@ -125,11 +124,10 @@ def discharge_conference_schedule(
         location=location,
         created_by=acting_user if acting_user.is_authenticated else None,
     )
-    course_event_record(
+    discharge_event_record(
         course=course,
-        kind=CourseEvent.Kind.OTHER,
         at=timezone.now(),
-        actor=acting_user,
+        acting_user=acting_user,
         organisation=organisation,
         text=f"{conference.get_kind_display()} planlagt {timezone.localtime(scheduled_at):%d.%m.%Y kl. %H:%M}",
     )
@@ -155,11 +153,10 @@ def discharge_conference_record_outcome(
     conference.outcome = outcome.strip()
     conference.held = True
     conference.save(update_fields=["outcome", "held"])
-    course_event_record(
+    discharge_event_record(
         course=course,
-        kind=CourseEvent.Kind.OTHER,
         at=timezone.now(),
-        actor=acting_user,
+        acting_user=acting_user,
         organisation=organisation,
         text=f"{conference.get_kind_display()} afholdt: {conference.outcome}",
     )

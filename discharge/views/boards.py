@@ -46,8 +46,8 @@ def ward_board(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def municipal_discharges(request: HttpRequest) -> HttpResponse:
-    """The municipality's citizens expected to be discharged in the next days, with what to prepare, and the
-    latest discharge notices. ``#list`` is a fragment the municipal inbox can include."""
+    """The municipality's citizens expected to be discharged in the next days, with what to prepare, the
+    latest discharge notices and the hospital's sudden changes awaiting acknowledgement. ``#list`` is a fragment the municipal inbox can include."""
     organisation = active_organisation(request)
     try:
         days = int(request.GET.get("dage", "7"))
@@ -56,6 +56,7 @@ def municipal_discharges(request: HttpRequest) -> HttpResponse:
     days = days if days in DAY_CHOICES else 7
     plans: list = []
     notices: list = []
+    changes: list = []
     is_municipality = organisation is not None and organisation.kind == Organisation.Kind.MUNICIPALITY
     if organisation is not None and is_municipality:
         start = today()
@@ -68,11 +69,15 @@ def municipal_discharges(request: HttpRequest) -> HttpResponse:
         notices = list(
             selectors.recent_discharge_notices(user=request.user, municipality=organisation, since=since)
         )
-    ids = [p.course.citizen_id for p in plans] + [n.course.citizen_id for n in notices]
+        changes = list(
+            selectors.sudden_changes_for_municipality(user=request.user, municipality=organisation)
+        )
+    ids = [x.course.citizen_id for x in plans + notices + changes]
     access_log_record(request=request, citizen_ids=ids, what="Forventede udskrivninger", action="view")
     context = {
         "plans": plans,
         "notices": notices,
+        "changes": changes,
         "days": days,
         "day_choices": DAY_CHOICES,
         "organisation": organisation,

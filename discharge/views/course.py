@@ -319,8 +319,9 @@ def conference_outcome(request: HttpRequest, pk: int, conference_pk: int) -> Htt
 @login_required
 @require_POST
 def sudden_change_acknowledge(request: HttpRequest, pk: int, change_pk: int) -> HttpResponse:
+    """The receiving party (the ward, or the municipality for the hospital's reports) acknowledges a change."""
     course = _course(request, pk, "Pludselig ændring")
-    require_party(request, course, HOSPITAL)
+    require_party(request, course, HOSPITAL_OR_MUNICIPALITY)
     change = get_object_or_404(SuddenChange.objects.visible_to(request.user), pk=change_pk, course=course)
     try:
         services.sudden_change_acknowledge(change=change, acting_user=request.user)

@@ -27,6 +27,16 @@ def _now_or(at: datetime | None) -> datetime:
     return at
 
 
+def _require_receiver(delivery: Delivery, user: Any) -> Organisation:
+    """Return the receiving organisation if the user acts for it; the citizen's own copy has none (400)."""
+    if delivery.organisation is None:
+        raise DomainError(
+            _("Borgerens eget eksemplar har ingen modtagende organisation."), code="citizen_copy"
+        )
+    require_acts_for(user=user, organisation=delivery.organisation)
+    return delivery.organisation
+
+
 def _first_contact_ensure(delivery: Delivery) -> None:
     course = delivery.plan.course
     assert delivery.organisation is not None and delivery.received_at is not None
@@ -133,9 +143,7 @@ def plan_send(
 def delivery_receive(*, delivery: Delivery, acting_user: Any, at: datetime | None = None) -> Delivery:
     """Record that the municipality or hospital received the plan; for the responsible receiver this starts
     ``rehab.first_contact`` (3 working days). Receiving twice keeps the first receipt."""
-    if delivery.organisation is None:
-        raise DomainError(_("Borgerens eksemplar kvitteres ikke."), code="citizen_copy")
-    require_acts_for(user=acting_user, organisation=delivery.organisation)
+    _require_receiver(delivery, acting_user)
     at = _now_or(at)
     with transaction.atomic():
         delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
@@ -166,8 +174,7 @@ def first_contact_record(
     note: str = "",
 ) -> FirstContact:
     """Record the first contact with the citizen and the offer made; meets ``rehab.first_contact``."""
-    assert delivery.organisation is not None
-    require_acts_for(user=acting_user, organisation=delivery.organisation)
+    _require_receiver(delivery, acting_user)
     contacted_at = _now_or(contacted_at)
     if method not in FirstContact.Method.values:
         raise DomainError(_("Angiv hvordan borgeren blev kontaktet."), field="method")
@@ -218,8 +225,7 @@ def delivery_forward(
     """Free choice: forward the plan, with the citizen's consent, to another municipality (general) or hospital
     (specialised). The clock moves: the old receiver's deadline is cancelled, the new receiver's starts now
     (electronic forwarding is receipt). Return the new delivery."""
-    assert delivery.organisation is not None
-    require_acts_for(user=acting_user, organisation=delivery.organisation)
+    _require_receiver(delivery, acting_user)
     if not consent:
         raise DomainError(_("Planen må kun videresendes efter aftale med borgeren."), field="consent")
     kinds = {"municipality": {"municipality"}, "hospital": {"hospital", "department"}}[
@@ -261,8 +267,7 @@ def delivery_forward(
 def delivery_decline(*, delivery: Delivery, reason: str, acting_user: Any) -> Delivery:
     """A municipality declines a free-choice citizen from another municipality for capacity reasons (Krav 3):
     the plan goes back to the citizen's home municipality, whose clock starts now. Return the new delivery."""
-    assert delivery.organisation is not None
-    require_acts_for(user=acting_user, organisation=delivery.organisation)
+    _require_receiver(delivery, acting_user)
     if not reason.strip():
         raise DomainError(_("Angiv årsagen til afvisningen."), field="reason")
     citizen = delivery.plan.course.citizen

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from admissions.models import Course
 from clusters.models import Organisation
+from rehab.diagnoses import ICD10_PATTERN, icd10_meaning, icd10_normalise
 from rehab.models import AdvanceNotice, CapacityNotice, FinalStatus, FirstContact, Plan, RehabCourse
 from rehab.permissions import acts_for, require_acts_for, ward_organisation
 from sundhedsaftale.api.errors import Conflict, DomainError
@@ -25,6 +26,15 @@ def _responsible_organisation(plan: Plan) -> Organisation:
     return delivery.organisation
 
 
+def _require_provider_or_responsible(rehab_course: RehabCourse, user: Any) -> None:
+    """The provider organisation acts on the course; without one (a private physiotherapist, say), the
+    municipality or hospital responsible for the plan does."""
+    if rehab_course.provider is not None and acts_for(user=user, organisation=rehab_course.provider):
+        return
+    require_acts_for(user=user, organisation=_responsible_organisation(rehab_course.plan))
+
+
+@transaction.atomic  # the row and its audit entry together
 def rehab_course_start(
     *,
     plan: Plan,
@@ -69,14 +79,12 @@ def rehab_course_start(
     )
 
 
+@transaction.atomic  # the row and its audit entry together
 def rehab_course_end(
     *, rehab_course: RehabCourse, ended_on: date, acting_user: Any, services: str = ""
 ) -> RehabCourse:
     """Register the end of a rehabilitation course (and the services delivered)."""
-    if rehab_course.provider is not None and not acts_for(
-        user=acting_user, organisation=rehab_course.provider
-    ):
-        require_acts_for(user=acting_user, organisation=_responsible_organisation(rehab_course.plan))
+    _require_provider_or_responsible(rehab_course, acting_user)
     if ended_on < rehab_course.started_on:
         raise DomainError(_("Slutdatoen ligger før start."), field="ended_on")
     rehab_course.ended_on = ended_on
@@ -101,8 +109,7 @@ def final_status_send(
         raise DomainError(
             _("Slutstatus sendes ved afslutning af specialiseret genoptræning."), code="not_specialised"
         )
-    if rehab_course.provider is not None:
-        require_acts_for(user=acting_user, organisation=rehab_course.provider)
+    _require_provider_or_responsible(rehab_course, acting_user)
     if not summary.strip():
         raise DomainError(_("Skriv den afsluttende status."), field="summary")
     with transaction.atomic():
@@ -121,6 +128,7 @@ def final_status_send(
         )
 
 
+@transaction.atomic  # the row and its audit entry together
 def advance_notice_send(
     *,
     course: Course,
@@ -136,12 +144,23 @@ def advance_notice_send(
     ward_organisation(course=course, user=acting_user)
     if not diagnosis_code.strip():
         raise DomainError(_("Angiv diagnosen."), field="diagnosis_code")
+    code = icd10_normalise(diagnosis_code)
+    if not ICD10_PATTERN.match(code):
+        raise DomainError(
+            _("»%(code)s« er ikke en ICD-10-kode (fx M16.1).") % {"code": diagnosis_code},
+            field="diagnosis_code",
+        )
+    therapy_department = therapy_department or course.hospital
+    if therapy_department.kind not in {Organisation.Kind.HOSPITAL, Organisation.Kind.DEPARTMENT}:
+        raise DomainError(
+            _("Varslet sendes til en terapiafdeling på et hospital."), field="therapy_department"
+        )
     return AdvanceNotice.objects.create(
         course=course,
         municipality=course.citizen.municipality,
-        therapy_department=therapy_department or course.hospital,
-        diagnosis_code=diagnosis_code.strip().upper(),
-        diagnosis_text=diagnosis_text,
+        therapy_department=therapy_department,
+        diagnosis_code=code,
+        diagnosis_text=diagnosis_text.strip() or icd10_meaning(code),
         operation_type=operation_type,
         operation_date=operation_date,
         expected_discharge=expected_discharge,

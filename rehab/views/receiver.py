@@ -1,6 +1,10 @@
 """The receivers' screens: the rehab inbox sorted by first-contact deadline, a received plan with receipt,
 first contact, free choice and start of rehab; the citizen's rehab timeline; capacity notices."""
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +20,7 @@ from rehab.forms import (
     FinalStatusForm,
     FirstContactForm,
     ForwardForm,
+    RehabCourseEndForm,
     RehabCourseForm,
 )
 from rehab.models import Delivery, RehabCourse
@@ -70,7 +75,8 @@ def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decline_form": DeclineForm(),
             "course_form": RehabCourseForm(),
             "final_status_form": FinalStatusForm(),
-            "rehab_courses": delivery.plan.rehab_courses.all(),
+            "end_form": RehabCourseEndForm(),
+            "rehab_courses": delivery.plan.rehab_courses.select_related("final_status"),
             "can_decline": delivery.recipient == Delivery.Recipient.MUNICIPALITY
             and delivery.organisation_id != delivery.plan.course.citizen.municipality_id,
         },
@@ -159,23 +165,56 @@ def delivery_course(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, "course")
 
 
+def _rehab_course_act(
+    request: HttpRequest,
+    pk: int,
+    *,
+    form: forms.Form,
+    incomplete: str,
+    done: str,
+    service: Callable[..., Any],
+) -> HttpResponse:
+    """Run the service on a visible rehab course with the form's data; back to the received plan."""
+    rehab_course = get_object_or_404(
+        RehabCourse.objects.visible_to(request.user).select_related("plan", "provider"), pk=pk
+    )
+    try:
+        if not form.is_valid():
+            raise DomainError(incomplete)
+        service(rehab_course=rehab_course, acting_user=request.user, **form.cleaned_data)
+        messages.success(request, done)
+    except DomainError as error:
+        messages.error(request, error.message)
+    delivery = rehab_course.plan.deliveries.filter(is_responsible=True).order_by("-sent_at").first()
+    return redirect("rehab-delivery", pk=delivery.pk) if delivery else redirect("rehab-inbox")
+
+
+@login_required
+@require_POST
+def rehab_course_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """The provider (or the responsible receiver) records the end of a rehab course and what was delivered."""
+    return _rehab_course_act(
+        request,
+        pk,
+        form=RehabCourseEndForm(request.POST),
+        incomplete="Angiv slutdatoen.",
+        done="Afslutningen af genoptræningsforløbet er registreret.",
+        service=services.rehab_course_end,
+    )
+
+
 @login_required
 @require_POST
 def rehab_course_final_status(request: HttpRequest, pk: int) -> HttpResponse:
     """The specialised hospital sends the final status (slutstatus) as the citizen moves to general rehab."""
-    rehab_course = get_object_or_404(
-        RehabCourse.objects.visible_to(request.user).select_related("plan"), pk=pk
+    return _rehab_course_act(
+        request,
+        pk,
+        form=FinalStatusForm(request.POST),
+        incomplete="Skriv den afsluttende status.",
+        done="Slutstatus er sendt til kommunen.",
+        service=services.final_status_send,
     )
-    form = FinalStatusForm(request.POST)
-    delivery = rehab_course.plan.deliveries.filter(is_responsible=True).order_by("-sent_at").first()
-    try:
-        if not form.is_valid():
-            raise DomainError("Skriv den afsluttende status.", field="summary")
-        services.final_status_send(rehab_course=rehab_course, acting_user=request.user, **form.cleaned_data)
-        messages.success(request, "Slutstatus er sendt til kommunen.")
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect("rehab-delivery", pk=delivery.pk) if delivery else redirect("rehab-inbox")
 
 
 @login_required

@@ -13,11 +13,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from admissions.models import Course
+from clusters.models import Organisation
 from rehab import selectors, services
-from rehab.course_facts import course_consents
+from rehab.course_facts import course_consents, course_planned_discharge_date
 from rehab.diagnoses import icd10_subset
 from rehab.export import plan_export
-from rehab.forms import CorrectForm, PlanVersionForm, SendForm
+from rehab.forms import AdvanceNoticeForm, CorrectForm, PlanVersionForm, SendForm
 from rehab.models import Plan, PlanPdf, PlanVersion
 from rehab.permissions import user_organisation_ids
 from rehab.services.plans import plan_pdf_render_later
@@ -33,24 +34,16 @@ def _log(request: HttpRequest, plan: Plan, what: str, action: str = "view") -> N
 @login_required
 def ward_list(request: HttpRequest) -> HttpResponse:
     """The ward's open and recent courses with their rehabilitation plans."""
-    ids = user_organisation_ids(user=request.user)
-    courses = (
-        Course.objects.visible_to(request.user)
-        .filter(department_id__in=ids)
-        .exclude(state__in=["cancelled"])
-        .select_related("citizen", "department")
-        .prefetch_related("rehab_plans__versions")
-        .order_by("-admitted_at")[:200]
-    )
+    courses = selectors.ward_course_list(user=request.user)
     access_log_record(
         request=request,
         citizen_ids=[c.citizen_id for c in courses],
         what="Genoptræning: afdeling",
         action="view",
     )
-    from clusters.models import Organisation
-
-    departments = Organisation.objects.filter(pk__in=ids, kind="department").order_by("name")
+    departments = Organisation.objects.filter(
+        pk__in=user_organisation_ids(user=request.user), kind="department"
+    ).order_by("name")
     return render(request, "rehab/ward_list.html", {"courses": courses, "departments": departments})
 
 
@@ -66,8 +59,55 @@ def plan_create(request: HttpRequest, course_pk: int) -> HttpResponse:
     return redirect("rehab-plan", pk=plan.pk)
 
 
+@login_required
+def advance_notice(request: HttpRequest, course_pk: int) -> HttpResponse:
+    """Advance notice of expected rehab for a planned admission (2.1.5): the course's notices and the form;
+    a valid post sends one to the home municipality and the hospital's therapy department."""
+    course = get_object_or_404(
+        Course.objects.visible_to(request.user).select_related("citizen__municipality", "hospital"),
+        pk=course_pk,
+    )
+    form = AdvanceNoticeForm(
+        request.POST or None,
+        hospital=course.hospital,
+        initial={"expected_discharge": course_planned_discharge_date(course=course)},
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.advance_notice_send(course=course, acting_user=request.user, **form.cleaned_data)
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+                status = error.status_code
+            else:
+                messages.success(request, f"Varslet er sendt til {course.citizen.municipality}.")
+                return redirect("rehab-advance-notice", course_pk=course.pk)
+    access_log_record(
+        request=request, citizen_ids=[course.citizen_id], what="Genoptræning: varsel", action="view"
+    )
+    context = {
+        "course": course,
+        "citizen": course.citizen,
+        "form": form,
+        "notices": selectors.advance_notice_list(user=request.user, course=course),
+        "icd10": sorted(icd10_subset().items()),
+    }
+    return render(request, "rehab/advance_notice.html", context, status=status)
+
+
 def _plan_context(request: HttpRequest, plan: Plan, form: PlanVersionForm | None = None) -> dict:
-    latest = plan.latest
+    versions = list(
+        plan.versions.select_related(
+            "recipient_municipality", "recipient_hospital", "gp_practice", "sender_department__parent"
+        ).order_by("-number")
+    )
+    latest = versions[0]
+    final = next((v for v in versions if v.state == PlanVersion.State.FINAL), None)
+    deliveries = list(
+        plan.deliveries.select_related("organisation__parent", "version").order_by("sent_at", "pk")
+    )
     deadline = (
         Deadline.objects.for_subject(plan)
         .filter(rule_code="rehab.plan_by_discharge")
@@ -77,11 +117,13 @@ def _plan_context(request: HttpRequest, plan: Plan, form: PlanVersionForm | None
     return {
         "plan": plan,
         "latest": latest,
+        "final": final,
+        "final_sent": final is not None and any(d.version_id == final.pk for d in deliveries),
         "citizen": plan.course.citizen,
-        "versions": plan.versions.order_by("-number"),
+        "versions": versions,
         "form": form or (PlanVersionForm(instance=latest) if latest.is_editable else None),
         "missing": services.plans.plan_missing(latest) if latest.is_editable else [],
-        "deliveries": plan.deliveries.select_related("organisation", "version").order_by("sent_at", "pk"),
+        "deliveries": deliveries,
         "send_form": SendForm(
             initial={f"consent_{party}": True for party in course_consents(course=plan.course)}
         ),
@@ -123,6 +165,7 @@ def plan_save(request: HttpRequest, pk: int) -> HttpResponse:
         )
     if form.errors:
         plan.refresh_from_db()
+        _log(request, plan, "Genoptræningsplan")
         return render(request, "rehab/plan.html", _plan_context(request, plan, form), status=400)
     if "finalise" in request.POST:
         return plan_finalise(request, pk)
@@ -232,7 +275,6 @@ def letter_3_10(request: HttpRequest, department_pk: int) -> HttpResponseBase:
     """Annex 3.10 for citizens who self-train without a plan: one cached PDF per department (no citizen data)."""
     from django.core.files.storage import default_storage
 
-    from clusters.models import Organisation
     from rehab.pdf import letter_3_10_path
     from rehab.tasks import render_letter_3_10
 

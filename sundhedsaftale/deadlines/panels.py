@@ -10,9 +10,10 @@ from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from clusters.selectors import membership_organisation_ids
 from sundhedsaftale.access.roles import Role
 from sundhedsaftale.deadlines.models import Deadline
-from sundhedsaftale.deadlines.selectors import alert_count_unacknowledged, membership_organisation_ids
+from sundhedsaftale.deadlines.selectors import alert_count_unacknowledged
 
 # The ward and the municipality look at the chart; the GP gets the same figures as text.
 CHART_ROLES = frozenset({Role.WARD_STAFF, Role.VISITATION})

@@ -10,14 +10,13 @@ from sundhedsaftale.access.roles import Role
 
 def _organisation_ids(user: Any) -> set[int]:
     """The user's organisations and, for a hospital membership, its departments."""
-    from clusters.selectors import membership_list
+    from clusters.selectors import membership_list, membership_organisation_ids
 
-    ids: set[int] = set()
-    for membership in membership_list(user=user):
-        ids.add(membership.organisation_id)
-        if membership.organisation.kind == "hospital":
-            ids.update(membership.organisation.children.values_list("pk", flat=True))
-    return ids
+    return {
+        pk
+        for membership in membership_list(user=user)
+        for pk in membership_organisation_ids(membership=membership)
+    }
 
 
 def _sees_everything(user: Any) -> bool:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from clusters.selectors import membership_organisation_ids
 from sundhedsaftale.access.roles import ROLES_WITHOUT_PERSONAL_DATA
 from sundhedsaftale.deadlines.models import Alert, Deadline
 from sundhedsaftale.rules import CATALOGUE, Rule, RuleSet
@@ -23,17 +24,6 @@ def rule_catalogue_list(*, rule_set_code: str = "") -> list[tuple[RuleSet, Rule]
         if not rule_set_code or candidate.code == rule_set_code
         for rule in candidate.rules.values()
     ]
-
-
-def membership_organisation_ids(*, membership: Any) -> list[int]:
-    """Return the organisation of ``membership`` and, for a hospital, its departments."""
-    if membership is None:
-        return []
-    organisation = membership.organisation
-    ids = [organisation.pk]
-    if organisation.kind == "hospital":
-        ids.extend(organisation.children.values_list("pk", flat=True))
-    return ids
 
 
 def shows_personal_data(*, user: Any, membership: Any) -> bool:
@@ -61,8 +51,13 @@ def alert_list_for_membership(
         alerts = alerts.filter(kind=kind)
     if rule_code:
         alerts = alerts.filter(deadline__rule_code=rule_code)
+    # the row shows the responsible department as "hospital, department" (Organisation.__str__)
     return alerts.select_related(
-        "deadline__citizen", "deadline__responsible", "organisation", "assigned_to", "acknowledged_by"
+        "deadline__citizen",
+        "deadline__responsible__parent",
+        "organisation",
+        "assigned_to",
+        "acknowledged_by",
     ).order_by("-created_at", "-pk")
 
 
@@ -81,7 +76,7 @@ def deadline_list_for_citizen(*, user: Any, citizen_id: int) -> QuerySet[Deadlin
     return (
         Deadline.objects.visible_to(user)
         .filter(citizen_id=citizen_id)
-        .select_related("responsible", "counterpart")
+        .select_related("responsible__parent", "counterpart__parent")
         .order_by("due_at", "pk")
     )
 

@@ -14,6 +14,8 @@ from sundhedsaftale.deadlines.models import Alert, Deadline
 from sundhedsaftale.workdays import TZ
 
 Anchor = date | datetime
+# "responsible" -> "responsible_id": compare related rows by id, without loading them
+_ATTNAMES = {field.name: field.attname for field in Deadline._meta.concrete_fields}
 
 
 def _anchor_moment(anchor: Anchor) -> tuple[datetime, bool]:
@@ -82,7 +84,20 @@ def deadline_ensure(
         return _recompute(existing, values)
 
 
+def _unchanged(deadline: Deadline, values: dict[str, Any]) -> bool:
+    """Whether the deadline already holds ``values`` (related rows compared by id, without loading them)."""
+    for field, value in values.items():
+        current = getattr(deadline, _ATTNAMES[field])
+        if current != (value.pk if isinstance(value, Model) else value):
+            return False
+    return True
+
+
 def _recompute(deadline: Deadline, values: dict[str, Any]) -> Deadline:
+    # The areas ensure their deadlines on every save of a plan and from periodic pulls: an unchanged
+    # anchor writes nothing (a breached deadline stays breached: its due time has passed already).
+    if _unchanged(deadline, values):
+        return deadline
     moved_warning = values["warn_at"] != deadline.warn_at
     for field, value in values.items():
         setattr(deadline, field, value)
@@ -136,12 +151,15 @@ def deadline_cancel(*, subject: Model, rule_code: str | None = None, reason: str
         deadlines = deadlines.filter(rule_code=rule_code)
     now = timezone.now()
     with transaction.atomic():
-        count = deadlines.update(state=Deadline.State.CANCELLED, cancelled_at=now, cancel_reason=reason[:200])
-        Alert.objects.filter(
-            deadline__in=Deadline.objects.for_subject(subject).filter(cancelled_at=now),
-            acknowledged_at__isnull=True,
-        ).update(acknowledged_at=now)
-    return count
+        ids = list(deadlines.select_for_update().values_list("pk", flat=True))
+        if not ids:
+            return 0
+        Deadline.objects.filter(pk__in=ids).update(
+            state=Deadline.State.CANCELLED, cancelled_at=now, cancel_reason=reason[:200]
+        )
+        # Open alerts about a cancelled deadline are settled with it.
+        Alert.objects.filter(deadline_id__in=ids, acknowledged_at__isnull=True).update(acknowledged_at=now)
+    return len(ids)
 
 
 def alert_acknowledge(*, alert: Alert, user: Any) -> Alert:

@@ -153,3 +153,105 @@ def test_only_the_recipient_replies(consented, ward, gp):
     message = _send(consented, ward, organisation_get("751"))
     with pytest.raises(DomainError):
         message_reply(message=message, body="Svar", author_phone="1", acting_user=gp)
+
+
+def test_the_municipality_does_not_read_the_hospitals_letters_to_the_gp(
+    client, api_client, consented, ward, visitator, gp, practice
+):
+    """Correspondence is between its two parties: seeing the citizen is not reading every letter about them."""
+    to_gp = _send(consented, ward, practice, body="Til lægen alene.")
+    to_municipality = _send(consented, ward, organisation_get("751"), body="Til kommunen.")
+
+    api_client.force_authenticate(visitator)
+    listed = api_client.get(f"/api/v1/messages/?course={consented.pk}").json()["results"]
+    assert [m["id"] for m in listed] == [to_municipality.pk]
+    assert api_client.get(f"/api/v1/messages/{to_gp.pk}/").status_code == 404
+
+    client.force_login(visitator)
+    assert client.get(f"/korrespondance/{to_gp.thread_id}/").status_code == 404
+    course_page = client.get(f"/forloeb/{consented.pk}/").content.decode()
+    assert f"/korrespondance/{to_municipality.thread_id}/" in course_page
+    assert f"/korrespondance/{to_gp.thread_id}/" not in course_page
+
+    with pytest.raises(DomainError) as error:
+        message_forward(
+            message=to_gp,
+            recipient=organisation_get("AUH-ORT"),
+            body="Se her.",
+            author_phone="1",
+            acting_user=visitator,
+        )
+    assert error.value.status_code == 403
+    assert Message.objects.count() == 2
+
+    api_client.force_authenticate(gp)
+    assert [m["id"] for m in api_client.get("/api/v1/messages/").json()["results"]] == [to_gp.pk]
+
+
+def test_a_forward_shows_the_new_recipient_the_forward_not_the_thread_before_it(
+    client, consented, ward, visitator, gp, practice
+):
+    first = _send(consented, ward, organisation_get("751"), body="Kun til kommunen.")
+    forward = message_forward(
+        message=first,
+        recipient=practice,
+        body="Til orientering.",
+        author_phone="87130000",
+        acting_user=visitator,
+    )
+    client.force_login(gp)
+
+    page = client.get(f"/korrespondance/{first.thread_id}/").content.decode()
+
+    assert "Til orientering." in page and "Kun til kommunen." not in page
+    assert MessageRead.objects.filter(message=forward, organisation=practice).exists()
+
+
+def test_opening_a_thread_reads_it_for_the_organisation_only_once(client, consented, ward, visitator):
+    municipality = organisation_get("751")
+    first = _send(consented, ward, municipality)
+    second = message_forward(
+        message=first, recipient=municipality, body="Husk svar.", author_phone="1", acting_user=ward
+    )
+    client.force_login(visitator)
+
+    client.get(f"/korrespondance/{first.thread_id}/")
+    read_at = MessageRead.objects.get(message=first, organisation=municipality).read_at
+    client.get(f"/korrespondance/{first.thread_id}/")
+
+    assert MessageRead.objects.filter(organisation=municipality, message__in=[first, second]).count() == 2
+    assert MessageRead.objects.get(message=first, organisation=municipality).read_at == read_at
+    assert not message_list_unread(user=visitator, organisation=municipality).exists()
+
+
+@pytest.mark.parametrize("previous", ["abc", "", "999999"])
+def test_a_reply_to_no_message_of_the_thread_is_404_not_an_error(
+    client, consented, ward, visitator, previous
+):
+    first = _send(consented, ward, organisation_get("751"))
+    client.force_login(visitator)
+
+    response = client.post(
+        f"/korrespondance/{first.thread_id}/",
+        {"previous": previous, "activity": "reply", "body": "Svar", "author_phone": "87130000"},
+    )
+
+    assert response.status_code == 404
+    assert Message.objects.count() == 1
+
+
+def test_the_course_timeline_shows_each_party_only_its_own_letters(
+    client, consented, ward, visitator, practice
+):
+    _send(consented, ward, practice, category="other", topic="Misbrug")
+    _send(consented, ward, organisation_get("751"), category="other", topic="Rollator")
+
+    client.force_login(visitator)
+    municipal = client.get(f"/forloeb/{consented.pk}/").content.decode()
+    client.force_login(ward)
+    hospital = client.get(f"/forloeb/{consented.pk}/").content.decode()
+
+    assert "Korrespondance sendt" in municipal and "(Rollator) til Aarhus" in municipal
+    assert "Misbrug" not in municipal
+    assert "(Misbrug) til Lægerne" in hospital and "(Rollator) til Aarhus" in hospital
+    assert "Karen Sygeplejerske, Aarhus Universitetshospital" in hospital

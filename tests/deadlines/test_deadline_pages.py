@@ -217,3 +217,25 @@ def test_a_foreign_citizens_timeline_is_404(deadline: Deadline) -> None:
 
     assert response.status_code == 404
     assert not AccessLog.objects.filter(user=user).exists()
+
+
+def test_the_pixi_edition_is_rendered_once_a_day_not_per_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    import weasyprint
+
+    from sundhedsaftale.deadlines.pixi import pixi_pdf_render
+
+    pixi_pdf_render.cache_clear()
+    renders = []
+    real_html = weasyprint.HTML
+
+    def counting_html(*args: Any, **kwargs: Any) -> Any:
+        renders.append(1)
+        return real_html(*args, **kwargs)
+
+    monkeypatch.setattr(weasyprint, "HTML", counting_html)
+
+    first, second = Client().get("/frister.pdf"), Client().get("/frister.pdf")
+
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    assert len(renders) == 1

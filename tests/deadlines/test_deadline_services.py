@@ -10,6 +10,8 @@ from datetime import date, datetime
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from admissions.models import Course
 from clusters.models import ClosedDay, RuleSetAdoption
@@ -56,6 +58,17 @@ def test_ensure_twice_keeps_one_deadline(course: Course) -> None:
 
     assert second.pk == first.pk
     assert Deadline.objects.for_subject(course).count() == 1
+
+
+@time_machine.travel(local(2025, 4, 1, 9), tick=False)
+def test_ensure_with_an_unchanged_anchor_writes_nothing(course: Course) -> None:
+    home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+
+    with CaptureQueriesContext(connection) as queries:
+        home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+
+    writes = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("UPDATE", "INSERT"))]
+    assert writes == []
 
 
 @time_machine.travel(local(2025, 4, 1, 9), tick=False)

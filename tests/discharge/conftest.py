@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 
 from admissions.demo import cpr_fake
 from admissions.models import Course
+from admissions.services import consent_record
 from clusters.models import Organisation
 from tests.factories import CitizenFactory, CourseFactory, PracticeFactory, member, organisation_get
 from tests.factories.discharge import local
@@ -76,6 +77,24 @@ def make_course(practice: Organisation) -> Callable[..., Course]:
         return course
 
     return make
+
+
+@pytest.fixture
+def give_consent() -> Callable[[Course, User], Course]:
+    """``give_consent(course, ward)``: the citizen consents to sharing with the municipality and the GP."""
+
+    def give(course: Course, ward: User) -> Course:
+        consent_record(
+            course=course,
+            given_by="citizen",
+            given_at=course.admitted_at,
+            to_municipality=True,
+            to_gp=True,
+            acting_user=ward,
+        )
+        return course
+
+    return give
 
 
 @pytest.fixture

@@ -126,7 +126,10 @@ def test_the_municipality_may_not_plan_but_may_reply(course: Course, ward: Any, 
     ] == ["ready"]
 
 
-def test_epikriser_are_visible_to_the_gp_only(course: Course, ward: Any, gp: Any, foreign_gp: Any) -> None:
+def test_epikriser_are_visible_to_the_gp_only(
+    course: Course, ward: Any, gp: Any, foreign_gp: Any, give_consent: Any
+) -> None:
+    give_consent(course, ward)
     created = api(ward).post(
         "/api/v1/discharge-letters/",
         {"course": course.pk, "summary": "Pneumoni", "medication_changed": False},
@@ -157,7 +160,8 @@ def test_epikriser_are_visible_to_the_gp_only(course: Course, ward: Any, gp: Any
     ],
     ids=["conference", "report", "sudden-change"],
 )
-def test_create_and_read_back(course: Course, ward: Any, path: str, payload: dict) -> None:
+def test_create_and_read_back(course: Course, ward: Any, path: str, payload: dict, give_consent: Any) -> None:
+    give_consent(course, ward)
     created = api(ward).post(path, {"course": course.pk, **payload}, format="json")
 
     assert created.status_code == 201, created.json()
@@ -180,10 +184,24 @@ def test_the_schema_documents_the_discharge_resources(client: Client) -> None:
         assert path in schema
 
 
-def test_the_municipality_does_not_read_the_epikrise(course: Course, ward: Any, visitator: Any) -> None:
+def test_the_municipality_does_not_read_the_epikrise(
+    course: Course, ward: Any, visitator: Any, give_consent: Any
+) -> None:
+    give_consent(course, ward)
     created = api(ward).post(
         "/api/v1/discharge-letters/", {"course": course.pk, "summary": "Pneumoni"}, format="json"
     )
 
     assert api(visitator).get("/api/v1/discharge-letters/").json()["results"] == []
     assert api(visitator).get(f"/api/v1/discharge-letters/{created.json()['id']}/").status_code == 404
+
+
+def test_an_epikrise_without_consent_is_a_400_and_nothing_is_saved(course: Course, ward: Any) -> None:
+    response = api(ward).post(
+        "/api/v1/discharge-letters/", {"course": course.pk, "summary": "Pneumoni"}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "no_consent"
+    assert "samtykke" in response.json()["detail"]
+    assert not course.discharge_letters.exists()

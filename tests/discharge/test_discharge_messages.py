@@ -91,7 +91,8 @@ def test_dose_dispensing_is_only_cancelled_when_medication_changed(course: Cours
     assert Course.objects.get(pk=course.pk).state == "admitted"
 
 
-def test_discharge_report_goes_to_the_home_municipality(course: Course, ward: Any) -> None:
+def test_discharge_report_goes_to_the_home_municipality(course: Course, ward: Any, give_consent: Any) -> None:
+    give_consent(course, ward)
     report = discharge_report_send(
         course=course, functional_level="Går med rollator", nursing="Hjælp til bad", acting_user=ward
     )
@@ -99,7 +100,8 @@ def test_discharge_report_goes_to_the_home_municipality(course: Course, ward: An
     assert report.municipality == course.citizen.municipality
 
 
-def test_epikrise_goes_to_the_gp(course: Course, ward: Any, practice: Any) -> None:
+def test_epikrise_goes_to_the_gp(course: Course, ward: Any, practice: Any, give_consent: Any) -> None:
+    give_consent(course, ward)
     letter = discharge_letter_send(
         course=course,
         summary="Pneumoni, behandlet.",
@@ -218,3 +220,118 @@ def test_death_ends_the_course_and_its_notification_deadline(course: Course, war
     from sundhedsaftale.deadlines.models import Deadline
 
     assert Deadline.objects.for_subject(plan).get().state == "cancelled"
+
+
+def test_discharge_cancels_the_deadlines_it_makes_moot_and_keeps_a_breach(
+    make_course: Any, ward: Any, practice: Any
+) -> None:
+    # given a course with a pending notification deadline and an open 24-hour information request
+    from admissions.services import consent_record, information_request_send
+    from discharge.selectors import plan_deadline
+    from sundhedsaftale.deadlines.models import Deadline
+    from sundhedsaftale.workdays import local_date
+
+    course = make_course(admitted_at=timezone.now() - timedelta(days=3))
+    consent_record(
+        course=course,
+        given_by="citizen",
+        given_at=timezone.now() - timedelta(days=2),
+        to_municipality=True,
+        to_gp=True,
+        acting_user=ward,
+    )
+    request = information_request_send(
+        course=course, recipient=practice, question="Medicin?", acting_user=ward
+    )
+    plan = discharge_plan_save(
+        course=course,
+        functional_ability="reduced",
+        need="home_care",
+        planned_date=local_date(timezone.now()) + timedelta(days=20),
+        acting_user=ward,
+    )
+
+    # when the citizen is discharged early
+    discharge_notice_send(course=course, discharged_at=timezone.now(), acting_user=ward)
+
+    # then neither deadline can be met any more: both are cancelled, not breached
+    assert plan_deadline(plan=plan).state == "cancelled"  # type: ignore[union-attr]
+    assert Deadline.objects.for_subject(request).get().state == "cancelled"
+
+
+def test_discharge_keeps_a_deadline_that_was_already_due(make_course: Any, ward: Any) -> None:
+    from discharge.selectors import plan_deadline
+    from sundhedsaftale.deadlines.models import Deadline
+    from sundhedsaftale.workdays import local_date
+
+    course = make_course(admitted_at=timezone.now() - timedelta(days=3))
+    plan = discharge_plan_save(
+        course=course,
+        functional_ability="unchanged",
+        need="simple_nursing",
+        planned_date=local_date(timezone.now()),
+        acting_user=ward,
+    )
+    Deadline.objects.update(due_at=timezone.now() - timedelta(hours=2))  # missed before discharge
+
+    discharge_notice_send(course=course, discharged_at=timezone.now() - timedelta(hours=1), acting_user=ward)
+
+    assert plan_deadline(plan=plan).state in ("pending", "breached")  # type: ignore[union-attr]
+
+
+def test_discharge_ends_the_open_stay_and_leave(course: Course, ward: Any) -> None:
+    from admissions.services import leave_start
+
+    leave_start(course=course, started_at=local(2026, 11, 19, 9), acting_user=ward)
+
+    discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 11), acting_user=ward)
+
+    assert list(course.stays.values_list("ended_at", flat=True)) == [local(2026, 11, 20, 11)]
+    assert list(course.leaves.values_list("ended_at", flat=True)) == [local(2026, 11, 20, 11)]
+    assert Course.objects.get(pk=course.pk).state == "discharged"
+
+
+def test_discharge_before_the_current_stay_is_refused_and_nothing_is_saved(course: Course, ward: Any) -> None:
+    from admissions.services import course_transfer
+
+    course_transfer(
+        course=course, department=organisation_get("AUH-GER"), at=local(2026, 11, 19, 9), acting_user=ward
+    )
+
+    with pytest.raises(DomainError) as error:
+        discharge_notice_send(
+            course=Course.objects.get(pk=course.pk), discharged_at=local(2026, 11, 18, 11), acting_user=ward
+        )
+
+    assert (error.value.field, error.value.code) == ("discharged_at", "before_stay")
+    assert "19.11.2026 kl. 09:00" in error.value.message
+    assert Course.objects.get(pk=course.pk).state == "admitted"
+    assert not DischargeNotice.objects.exists()
+    assert course.stays.filter(ended_at__isnull=True).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("send", "recipient"),
+    [
+        (
+            lambda course, ward: discharge_letter_send(course=course, summary="Pneumoni", acting_user=ward),
+            "gp",
+        ),
+        (
+            lambda course, ward: discharge_report_send(
+                course=course, functional_level="Rollator", nursing="Bad", acting_user=ward
+            ),
+            "municipality",
+        ),
+    ],
+    ids=["epikrise", "report"],
+)
+def test_without_consent_nothing_beyond_the_notices_is_shared(
+    course: Course, ward: Any, send: Any, recipient: str
+) -> None:
+    with pytest.raises(DomainError) as error:
+        send(course, ward)
+
+    assert error.value.code == "no_consent"
+    assert error.value.message.startswith("Borgeren har ikke givet samtykke til at dele oplysninger med")
+    assert not DischargeLetter.objects.exists() and not course.discharge_reports.exists()

@@ -246,8 +246,9 @@ def test_reply_without_reason_is_a_form_error(course: Course, ward: Any, visitat
 
 
 def test_gp_sees_the_epikrise_and_not_the_municipal_forms(
-    course: Course, ward: Any, gp: Any, foreign_gp: Any
+    course: Course, ward: Any, gp: Any, foreign_gp: Any, give_consent: Any
 ) -> None:
+    give_consent(course, ward)
     discharge_letter_send(course=course, summary="Indlagt med pneumoni.", acting_user=ward)
 
     assert "Indlagt med pneumoni." in as_user(gp).get("/praksis/epikriser/").content.decode()
@@ -286,3 +287,47 @@ def test_discharge_page_is_access_logged(course: Course, visitator: Any) -> None
     as_user(visitator).get(f"/forloeb/{course.pk}/udskrivning/")
 
     assert AccessLog.objects.filter(citizen_id=course.citizen_id, what="Udskrivning").count() == 1
+
+
+def test_a_change_the_hospital_reports_reaches_the_municipality_which_acknowledges_it(
+    course: Course, ward: Any, visitator: Any
+) -> None:
+    # given the ward reports a change (the agreement, 1.2 OBS: the contact person is the døgnhjemmepleje)
+    change = sudden_change_report(
+        course=course,
+        kind="condition",
+        description="Nyopstået delirium",
+        occurred_at=timezone.now() - timedelta(minutes=5),
+        acting_user=ward,
+    )
+    municipality = as_user(visitator)
+
+    # then the municipality sees it at once, and the ward's board does not list its own report
+    assert change.contact_name == f"Døgnhjemmeplejen, {course.citizen.municipality.name}"
+    assert "Nyopstået delirium" in municipality.get("/kommune/udskrivninger/").content.decode()
+    assert "Nyopstået delirium" not in as_user(ward).get("/afdeling/tavle/").content.decode()
+    assert AccessLog.objects.filter(citizen_id=course.citizen_id, what="Forventede udskrivninger").exists()
+
+    # when the municipality acknowledges it, it leaves the list
+    response = municipality.post(
+        f"/forloeb/{course.pk}/udskrivning/aendring/{change.pk}/kvitter/", {"next": "/kommune/udskrivninger/"}
+    )
+
+    assert response.status_code == 302
+    assert "Nyopstået delirium" not in municipality.get("/kommune/udskrivninger/").content.decode()
+
+
+def test_only_the_receiving_party_acknowledges_a_change(course: Course, ward: Any, visitator: Any) -> None:
+    change = sudden_change_report(
+        course=course,
+        kind="family",
+        description="Ægtefællen indlagt",
+        occurred_at=timezone.now() - timedelta(minutes=5),
+        acting_user=visitator,
+    )
+
+    response = as_user(visitator).post(f"/forloeb/{course.pk}/udskrivning/aendring/{change.pk}/kvitter/")
+
+    assert response.status_code == 403
+    change.refresh_from_db()
+    assert change.acknowledged_at is None

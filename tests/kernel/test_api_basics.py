@@ -171,3 +171,17 @@ def test_four_wrong_passwords_do_not_lock(ward: User) -> None:
         assert response.status_code == 200
     response = client.post("/login/", {"username": ward.username, "password": TEST_PASSWORD})
     assert response.status_code == 302
+
+
+def test_a_server_error_in_the_api_is_a_json_500(monkeypatch: pytest.MonkeyPatch) -> None:
+    # given a bug behind a public endpoint
+    def broken(**kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("sundhedsaftale.deadlines.selectors.rule_catalogue_list", broken)
+    # when a client asks
+    response = APIClient(raise_request_exception=False).get("/api/v1/deadline-rules/")
+    # then the body is JSON with a Danish detail, like every other API error
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": "Der opstod en fejl på serveren.", "code": "server_error"}

@@ -146,3 +146,29 @@ def test_rehab_course_records_provider_and_waiting_time(api_client, course, ther
     assert created.json()["waiting_days"] == 7  # 1 April → 22 April = 21 days, minus 14 days healing
     ended = api_client.post(f"/api/v1/rehab/courses/{created.json()['id']}/end/", {"ended_on": "2026-06-01"})
     assert ended.json()["ended_on"] == "2026-06-01"
+
+
+@pytest.mark.parametrize("action", ["receive", "contact", "forward", "decline"])
+def test_acting_on_the_citizens_own_copy_is_a_clear_400(api_client, course, therapist, visitator, action):
+    # given a sent plan and the citizen's copy, which the citizen's municipality can see
+    plan = plan_written(course=course, author=therapist)
+    api_client.force_authenticate(therapist)
+    sent = api_client.post(f"/api/v1/rehab/plans/{plan.pk}/send/", {"consent_municipality": True}).json()
+    copy = next(row for row in sent if row["recipient"] == "citizen")
+    api_client.force_authenticate(visitator)
+    body = {
+        "contact": {
+            "contacted_at": "2026-04-02T10:00:00+02:00",
+            "method": "phone",
+            "contacted_by_name": "Bo",
+        },
+        "forward": {"to": "746", "consent": True},
+        "decline": {"reason": "Ingen plads"},
+    }.get(action, {})
+
+    # when the municipality acts on it
+    response = api_client.post(f"/api/v1/rehab/deliveries/{copy['id']}/{action}/", body, format="json")
+
+    # then it is refused with a Danish message, not a server error
+    assert response.status_code == 400
+    assert "Borgerens eget eksemplar" in str(response.json())

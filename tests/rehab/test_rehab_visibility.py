@@ -66,3 +66,58 @@ def test_a_contact_is_visible_with_its_plan(course, therapist, visitator):
     )
     assert FirstContact.objects.visible_to(visitator).count() == 1
     assert FirstContact.objects.visible_to(member("visitation", "730")).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("role", "code", "sees"),
+    [
+        pytest.param("ward_staff", "AUH-ORT", "all", id="writing-department"),
+        pytest.param("visitation", "751", "all", id="home-municipality"),
+        pytest.param("visitation", "730", "none", id="other-municipality"),
+        # the chosen hospital sees what hangs on the plan it received, not the admission's advance notice
+        pytest.param("ward_staff", "RHS", "plan", id="chosen-specialised-hospital"),
+        pytest.param("ward_staff", "RHH", "none", id="other-hospital"),
+        pytest.param("steering_group", "klynge-aarhus", "none", id="steering-group"),
+        pytest.param("regional_admin", "1082", "all", id="region"),
+    ],
+)
+def test_each_role_sees_its_own_courses_statuses_notices_and_pdfs(course, therapist, role, code, sees):
+    from datetime import date
+
+    from rehab.models import AdvanceNotice, FinalStatus, PlanPdf, RehabCourse
+    from rehab.services import advance_notice_send, final_status_send, rehab_course_start
+
+    # given a specialised plan received by RHS, its course with a final status, and an advance notice
+    advance_notice_send(course=course, acting_user=therapist, diagnosis_code="S72.0")
+    plan = plan_written(
+        course=course, author=therapist, plan_type=PlanType.SPECIALISED, recipient_hospital=hospital("RHS")
+    )
+    sent = plan_send(plan=plan, acting_user=therapist, consent_municipality=True, at=local(2026, 4, 1, 9))
+    receiver = member("ward_staff", "RHS")
+    rhs = next(d for d in sent if d.recipient == Delivery.Recipient.HOSPITAL)
+    delivery_receive(delivery=rhs, acting_user=receiver, at=local(2026, 4, 1, 10))
+    rehab_course = rehab_course_start(
+        plan=plan,
+        acting_user=receiver,
+        level="specialised",
+        provider_kind="hospital",
+        provider=rhs.organisation,
+        started_on=date(2026, 4, 8),
+    )
+    final_status_send(rehab_course=rehab_course, summary="Går 500 m", acting_user=receiver)
+    user = member(role, code)
+
+    counts = {
+        "courses": RehabCourse.objects.visible_to(user).count(),
+        "statuses": FinalStatus.objects.visible_to(user).count(),
+        "pdfs": PlanPdf.objects.visible_to(user).count(),
+        "notices": AdvanceNotice.objects.visible_to(user).count(),
+    }
+
+    on_plan = {"courses": 1, "statuses": 1, "pdfs": 1}
+    expected = {
+        "all": {**on_plan, "notices": 1},
+        "plan": {**on_plan, "notices": 0},
+        "none": dict.fromkeys(counts, 0),
+    }[sees]
+    assert counts == expected
