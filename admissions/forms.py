@@ -8,45 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from admissions.models import Consent, Course, Thread
 from clusters.models import Organisation
 from clusters.selectors import membership_list
-from sundhedsaftale.api.errors import DomainError
-
-DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
-
-
-def when_field(label: Any, required: bool = True) -> forms.DateTimeField:
-    return forms.DateTimeField(
-        label=label, required=required, input_formats=DATETIME_FORMATS, widget=DateTimeLocalInput()
-    )
-
-
-def form_add_domain_error(form: forms.Form, error: DomainError) -> None:
-    """Show the service's Danish message on its field (or on the form when the field is not in it)."""
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
-class DesignSystemForm(forms.Form):
-    """Adds Det Fælles Designsystem classes to the widgets."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-checkbox")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            elif isinstance(widget, forms.Textarea):
-                widget.attrs.setdefault("class", "form-input")
-                widget.attrs.setdefault("rows", 3)
-            else:
-                widget.attrs.setdefault("class", "form-input")
+from sundhedsaftale.forms import (
+    DesignSystemForm,
+    when_field,
+)
 
 
 class AdmitForm(DesignSystemForm):

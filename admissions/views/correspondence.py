@@ -13,6 +13,7 @@ from admissions.parties import course_related_organisations
 from admissions.views.common import active_organisation
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.forms import form_add_domain_error
 
 
 @login_required
@@ -57,7 +58,7 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     organisation=organisation,
                 )
         except DomainError as error:
-            f.form_add_domain_error(form, error)
+            form_add_domain_error(form, error)
         else:
             messages.success(request, "Meddelelsen er sendt.")
             return redirect("thread-detail", thread.pk)

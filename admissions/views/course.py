@@ -18,6 +18,7 @@ from admissions.parties import Party, course_related_organisations
 from admissions.views.common import active_organisation, viewer_party
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.forms import form_add_domain_error
 
 TEMPLATE = "admissions/course_detail.html"
 
@@ -41,7 +42,7 @@ def course_admit(request: HttpRequest) -> HttpResponse:
                 acting_user=request.user,
             )
         except DomainError as error:
-            f.form_add_domain_error(form, error)
+            form_add_domain_error(form, error)
         else:
             messages.success(request, f"{course.citizen.name} er indlagt; indlæggelsesadvis sendt.")
             return redirect("course-detail", course.pk)
@@ -142,7 +143,7 @@ def _course_action(
             try:
                 text = act(request, course, form.cleaned_data)
             except DomainError as error:
-                f.form_add_domain_error(form, error)
+                form_add_domain_error(form, error)
             else:
                 messages.success(request, text)
                 if request.htmx:  # type: ignore[attr-defined]
@@ -252,7 +253,7 @@ def admission_report(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.admission_report_submit(course=course, acting_user=request.user, **form.cleaned_data)
         except DomainError as error:
-            f.form_add_domain_error(form, error)
+            form_add_domain_error(form, error)
         else:
             messages.success(request, "Indlæggelsesrapporten er sendt til hospitalet.")
             return redirect("course-detail", course.pk)

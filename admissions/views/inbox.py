@@ -15,6 +15,7 @@ from admissions.views.common import active_organisation
 from clusters.models import Organisation
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.forms import form_add_domain_error
 
 
 def _inbox(request: HttpRequest, kind: str, template: str, what: str) -> HttpResponse:
@@ -92,7 +93,7 @@ def information_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 request=info, reply=form.cleaned_data["reply"], acting_user=request.user
             )
         except DomainError as error:
-            f.form_add_domain_error(form, error)
+            form_add_domain_error(form, error)
         else:
             messages.success(request, "Svaret er sendt.")
             return redirect("information-request-detail", info.pk)

@@ -29,6 +29,7 @@ from discharge.views.common import (
 )
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.forms import form_add_domain_error
 
 
 def _course(request: HttpRequest, pk: int, what: str) -> Course:
@@ -118,7 +119,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     acting_organisation=active_organisation(request),
                 )
             except DomainError as error:
-                f.form_add_domain_error(form, error)
+                form_add_domain_error(form, error)
             else:
                 return done(
                     request, message="Udskrivningsplanen er gemt.", default_url=course_page_url(course)
@@ -178,7 +179,7 @@ def _run(request: HttpRequest, course: Course, action: Action) -> HttpResponse:
             try:
                 message = action.perform(request, course, form.cleaned_data)
             except DomainError as error:
-                f.form_add_domain_error(form, error)
+                form_add_domain_error(form, error)
             else:
                 return done(request, message=message, default_url=course_page_url(course))
         status = 200 if request.htmx else 400  # type: ignore[attr-defined]

@@ -46,3 +46,15 @@ def test_marking_a_notice_read_by_htmx_answers_the_filtered_fragment(
     assert response.status_code == 200 and response["HX-Trigger"] == "inbox-changed"
     assert body.lstrip().startswith('<div id="inbox"')
     assert "Else Auhsen" in body and "Jens Rhrsen" not in body
+
+
+def test_the_municipal_inbox_offers_the_expected_discharges_with_and_without_javascript(client: Any) -> None:
+    # given a visitation officer in Aarhus
+    officer = member("visitation", "751")
+    client.force_login(officer)
+    # when the inbox is opened
+    page = client.get("/kommune/indbakke/").content.decode()
+    # then the expected discharges load into it (htmx) and a plain link leads to them without JavaScript
+    assert 'hx-get="/kommune/udskrivninger/"' in page
+    assert 'href="/kommune/udskrivninger/"' in page
+    assert client.get("/kommune/udskrivninger/", HTTP_HX_REQUEST="true").status_code == 200

@@ -1,0 +1,65 @@
+"""Form building blocks shared by every area: Danish date inputs, Det Fælles Designsystem widget classes,
+and the one way a service's ``DomainError`` becomes a form error."""
+
+from typing import Any
+
+from django import forms
+from django_stubs_ext import StrOrPromise
+
+from sundhedsaftale.api.errors import DomainError
+
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def date_field(label: StrOrPromise, required: bool = True, help_text: StrOrPromise = "") -> forms.DateField:
+    """Return a date field with the browser's date picker that also accepts Danish dd.mm.yyyy."""
+    return forms.DateField(
+        label=label, required=required, input_formats=DATE_FORMATS, widget=DateInput(), help_text=help_text
+    )
+
+
+def when_field(label: StrOrPromise, required: bool = True) -> forms.DateTimeField:
+    """Return a date-and-time field (local time) that also accepts Danish dd.mm.yyyy hh:mm."""
+    return forms.DateTimeField(
+        label=label, required=required, input_formats=DATETIME_FORMATS, widget=DateTimeLocalInput()
+    )
+
+
+def form_add_domain_error(form: forms.Form, error: DomainError) -> None:
+    """Show the service's Danish message on its field (or on the form when the field is not in it)."""
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+class DesignSystemForm(forms.Form):
+    """Adds Det Fælles Designsystem classes to the widgets."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-checkbox")
+            elif isinstance(widget, forms.RadioSelect):
+                widget.attrs.setdefault("class", "form-radio")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            elif isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("class", "form-input")
+                widget.attrs.setdefault("rows", 3)
+            else:
+                widget.attrs.setdefault("class", "form-input")
