@@ -9,13 +9,23 @@ from stdnum.dk import cpr as stdnum_cpr
 from stdnum.exceptions import InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 
-# Replacement CPR: the birth date DDMMYY, a digit, two letters and a digit, e.g. 010190-1AB2.
-REPLACEMENT_CPR = re.compile(r"^(\d{6})(\d[A-Z]{2}\d)$")
+# Replacement CPR: the birth date DDMMYY, a digit, two letters and a digit, e.g. 010190-1AB2. ``[0-9]``, not
+# ``\d``: Python's ``\d``, ``str.isdigit()`` and ``int()`` also take full-width, Arabic-Indic and other digits.
+REPLACEMENT_CPR = re.compile(r"^([0-9]{6})([0-9][A-Z]{2}[0-9])$")
+# Separators a pasted CPR may carry: spaces, the hyphen and its Unicode look-alikes, invisible spaces.
+SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212\ufe63\uff0d\u200b-\u200d\u2060\ufeff]")
+# What the database accepts (the check constraint on ``Citizen.cpr``): an ordinary or a replacement CPR.
+CPR_PATTERN = r"^[0-9]{6}([0-9]{4}|[0-9][A-Z]{2}[0-9])$"
+# No one alive was born before this; an earlier date in a CPR or a date field is a typing error.
+EARLIEST_PLAUSIBLE = date(1870, 1, 1)
 
 
 def cpr_compact(value: str) -> str:
-    """Return the CPR without separators and spaces, letters upper-cased."""
-    return re.sub(r"[\s-]", "", value or "").upper()
+    """Return the CPR without separators and spaces (also pasted dashes and invisible spaces), letters upper-cased.
+
+    Digits are left as they are: a CPR with other than 0–9 is refused by ``cpr_validate``, never converted.
+    """
+    return SEPARATORS.sub("", value or "").upper()
 
 
 def cpr_format(value: str) -> str:
@@ -34,6 +44,11 @@ def is_replacement_cpr(value: str) -> bool:
     return bool(REPLACEMENT_CPR.match(cpr_compact(value)))
 
 
+def cpr_has_only_ascii_digits(value: str) -> bool:
+    """True when every digit in ``value`` is one of 0–9 (letters and separators are not judged here)."""
+    return not any(char.isdigit() and not ("0" <= char <= "9") for char in value)
+
+
 def cpr_birth_date(value: str) -> date:
     compact = cpr_compact(value)
     if is_replacement_cpr(compact):
@@ -49,8 +64,17 @@ def cpr_validate(value: str) -> str:
     The modulus-11 check is not applied: it was given up in 2007 when the sequence numbers ran out.
     """
     compact = cpr_compact(value)
+    if not compact.isascii() and not cpr_has_only_ascii_digits(compact):
+        raise ValidationError(_("CPR-nummeret må kun indeholde cifrene 0–9."), code="cpr_digits")
     if len(compact) != 10:
         raise ValidationError(_("Et CPR-nummer har 10 cifre (DDMMÅÅ-XXXX)."), code="cpr_length")
+    if not compact.isascii():
+        raise ValidationError(
+            _(
+                "Et CPR-nummer består af cifre; et erstatnings-CPR af dato, ét ciffer, to bogstaver og ét ciffer."
+            ),
+            code="cpr_format",
+        )
     try:
         if is_replacement_cpr(compact):
             birth = cpr_birth_date(compact)
@@ -72,4 +96,9 @@ def cpr_validate(value: str) -> str:
         ) from error
     if birth > date.today():
         raise ValidationError(_("CPR-nummerets fødselsdato ligger i fremtiden."), code="cpr_date")
+    if birth < EARLIEST_PLAUSIBLE:
+        raise ValidationError(
+            _("CPR-nummerets fødselsdato (%(birth)s) er ikke troværdig.") % {"birth": f"{birth:%d.%m.%Y}"},
+            code="cpr_date",
+        )
     return compact

@@ -32,6 +32,16 @@ class AdmitForm(DesignSystemForm):
     department = forms.ModelChoiceField(label=_("Afdeling"), queryset=Organisation.objects.none())
     admitted_at = when_field(_("Indlagt"))
     episode_of_care_id = forms.CharField(label=_("Forløbs-id fra EPJ"), max_length=80, required=False)
+    # Shown only when a known citizen's stored master data differ from those typed (see the template).
+    update_master_data = forms.BooleanField(
+        label=_("Opdatér borgerens stamdata"),
+        required=False,
+        help_text=_("Erstatter de registrerede stamdata med de indtastede. Ændringen logges."),
+    )
+    master_data_reason = forms.CharField(
+        label=_("Begrundelse for ændringen"), max_length=300, required=False, help_text=_("Fx flyttet.")
+    )
+    CONFIRMATION_FIELDS = ("update_master_data", "master_data_reason")
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

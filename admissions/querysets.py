@@ -105,7 +105,7 @@ class CitizenQuerySet(models.QuerySet):
         if not text:
             return self.none()
         compact = cpr_compact(text)
-        if compact[:6].isdigit():
+        if compact[:6].isascii() and compact[:6].isdigit():  # only 0–9: str.isdigit() takes any digit
             return self.filter(cpr__startswith=compact)
         condition = Q()
         for word in text.split():

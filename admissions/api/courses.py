@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiResponse,
@@ -49,8 +50,18 @@ FORBIDDEN = OpenApiResponse(ERROR, description="Brugerens organisation må ikke 
 NOT_FOUND = OpenApiResponse(ERROR, description="Ukendt, eller ikke synlig for brugerens organisationer.")
 CONFLICT = OpenApiResponse(
     ERROR,
-    description="Opholdet er allerede registreret, eller borgeren er allerede indlagt.",
+    description="Opholdet er allerede registreret, borgeren er allerede indlagt, eller borgeren findes i forvejen "
+    "med andre stamdata (`master_data_differs`; send `update_master_data: true` for at ændre dem).",
     examples=[
+        OpenApiExample(
+            "Andre stamdata",
+            value={
+                "detail": "Borgeren findes i forvejen med andre stamdata (bopælskommune). Indlæggelsen bruger de "
+                "registrerede stamdata: ret det indtastede, eller vælg “Opdatér borgerens stamdata” for at ændre dem.",
+                "code": "master_data_differs",
+                "errors": {"municipality": ["Afviger fra borgerens registrerede stamdata."]},
+            },
+        ),
         OpenApiExample(
             "Dobbelt indlæggelse",
             value={
@@ -60,7 +71,7 @@ CONFLICT = OpenApiResponse(
                     "episode_of_care_id": ["Opholdet er allerede registreret (samme hospital og forløbs-id)."]
                 },
             },
-        )
+        ),
     ],
 )
 ADMIT_EXAMPLE = OpenApiExample(
@@ -197,4 +208,16 @@ class AdmissionViewSet(
         responses={201: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 409: CONFLICT},
     )
     def create(self, request: Request) -> Response:
-        return self.act(services.course_admit, AdmitInputSerializer, created=True)
+        try:
+            return self.act(services.course_admit, AdmitInputSerializer, created=True)
+        except services.MasterDataDiffers as error:
+            # Names the differing fields, never the stored values: a CPR sent is no right to read the citizen.
+            message = _("Afviger fra borgerens registrerede stamdata.")
+            return Response(
+                {
+                    "detail": error.message,
+                    "code": error.code,
+                    "errors": {field: [message] for field in error.differences},
+                },
+                status=error.status_code,
+            )

@@ -89,6 +89,12 @@ class AdmitInputSerializer(serializers.Serializer):
     episode_of_care_id = serializers.CharField(max_length=80, required=False, allow_blank=True, default="")
     address = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+    update_master_data = serializers.BooleanField(
+        default=False,
+        help_text="Borgeren findes i forvejen med andre stamdata (navn, bopælskommune, egen læge, adresse, "
+        "telefon): erstat dem med de indsendte (logges). Uden feltet svarer en forskel 409.",
+    )
+    master_data_reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
 class ContactPersonInputSerializer(serializers.Serializer):

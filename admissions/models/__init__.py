@@ -1,7 +1,7 @@
 """The admissions app's models, split by topic; import them from here."""
 
 from admissions.models.correspondence import Attachment, Message, MessageRead, Thread
-from admissions.models.course import Citizen, Course, Stay
+from admissions.models.course import Citizen, CitizenMasterDataChange, Course, Stay
 from admissions.models.records import (
     AdmissionNotice,
     AdmissionReport,
@@ -17,6 +17,7 @@ __all__ = [
     "AdmissionReport",
     "Attachment",
     "Citizen",
+    "CitizenMasterDataChange",
     "Consent",
     "Course",
     "CourseEvent",

@@ -4,8 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from admissions.cpr import cpr_format, cpr_mask, cpr_validate
-from admissions.querysets import CitizenQuerySet, CourseDataQuerySet, CourseQuerySet
+from admissions.cpr import CPR_PATTERN, cpr_format, cpr_mask, cpr_validate
+from admissions.querysets import CitizenDataQuerySet, CitizenQuerySet, CourseDataQuerySet, CourseQuerySet
 
 
 class Citizen(models.Model):
@@ -45,6 +45,10 @@ class Citizen(models.Model):
         verbose_name = _("borger")
         verbose_name_plural = _("borgere")
         ordering = ["name"]
+        constraints = [
+            # Only 0–9 (and the replacement CPR's letters): a CPR in other digits would be a second citizen.
+            models.CheckConstraint(condition=Q(cpr__regex=CPR_PATTERN), name="citizen_cpr_ascii"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.cpr_masked})"
@@ -56,6 +60,30 @@ class Citizen(models.Model):
     @property
     def cpr_masked(self) -> str:
         return cpr_mask(self.cpr)
+
+
+class CitizenMasterDataChange(models.Model):
+    """An explicit change of a citizen's master data (name, home municipality, GP, address, phone): who, when,
+    why and before/after. A new municipality or GP moves who sees the citizen's whole history."""
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.PROTECT, related_name="master_data_changes")
+    changed_at = models.DateTimeField(_("ændret"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_by_name = models.CharField(_("ændret af"), max_length=200, blank=True)
+    reason = models.CharField(_("begrundelse"), max_length=300)
+    changes = models.JSONField(_("ændringer"), help_text=_('{"felt": {"before": ..., "after": ...}}'))
+
+    objects = CitizenDataQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("stamdataændring")
+        verbose_name_plural = _("stamdataændringer")
+        ordering = ["-changed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.citizen.cpr_masked}: {', '.join(self.changes)} {self.changed_at:%d.%m.%Y %H:%M}"
 
 
 class Course(models.Model):

@@ -1,5 +1,10 @@
 """Write use-cases of admissions, by topic. Import them from here."""
 
+from admissions.services.citizens import (
+    MasterDataDiffers,
+    citizen_update_master_data,
+    master_data_differences_shown,
+)
 from admissions.services.correspondence import (
     attachment_add,
     attachment_check,
@@ -11,6 +16,7 @@ from admissions.services.correspondence import (
 )
 from admissions.services.course import (
     course_admit,
+    course_death_moment_check,
     course_record_death,
     course_set_contact_person,
     course_transfer,
@@ -28,14 +34,17 @@ from admissions.services.records import (
 )
 
 __all__ = [
+    "MasterDataDiffers",
     "admission_notice_mark_read",
     "admission_report_request",
     "admission_report_submit",
     "attachment_add",
     "attachment_check",
+    "citizen_update_master_data",
     "consent_record",
     "consent_withdraw",
     "course_admit",
+    "course_death_moment_check",
     "course_record_death",
     "course_set_contact_person",
     "course_transfer",
@@ -44,6 +53,7 @@ __all__ = [
     "information_request_send",
     "leave_end",
     "leave_start",
+    "master_data_differences_shown",
     "message_forward",
     "message_mark_read",
     "message_reply",

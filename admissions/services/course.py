@@ -3,16 +3,13 @@
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from admissions.cpr import cpr_validate
 from admissions.events import course_event_record
 from admissions.models import (
     AdmissionNotice,
-    Citizen,
     Course,
     CourseEvent,
     HomeCareService,
@@ -20,6 +17,13 @@ from admissions.models import (
     Stay,
 )
 from admissions.parties import Party, course_acting_organisation
+from admissions.services.citizens import (
+    MASTER_DATA_LABELS,
+    MasterDataDiffers,
+    citizen_get_or_create_for_admission,
+    citizen_update_master_data,
+    moment_plausible,
+)
 from admissions.services.notices import home_care_pause
 from admissions.services.notices import (
     home_care_resume as home_care_resume,  # the discharge app imports it here
@@ -38,7 +42,7 @@ HOSPITAL_ROLES = {Role.WARD_STAFF, Role.INTEGRATION}
 def _aware(value: datetime, field: str) -> datetime:
     if timezone.is_naive(value):
         raise DomainError(_("Tidspunktet skal have en tidszone."), field=field)
-    return value
+    return moment_plausible(value, field)
 
 
 def _not_future(value: datetime, field: str) -> datetime:
@@ -65,47 +69,6 @@ def _department_of_user(*, user: Any, department: Organisation) -> None:
     )
 
 
-def _citizen_get_or_create(
-    *,
-    cpr: str,
-    name: str,
-    municipality: Organisation,
-    gp_practice: Organisation | None,
-    address: str,
-    phone: str,
-) -> Citizen:
-    try:
-        compact = cpr_validate(cpr)
-    except ValidationError as error:
-        raise DomainError(error.messages[0], field="cpr", code="cpr") from error
-    if municipality.kind != Organisation.Kind.MUNICIPALITY:
-        raise DomainError(_("Bopælskommunen skal være en kommune."), field="municipality")
-    if gp_practice is not None and gp_practice.kind != Organisation.Kind.PRACTICE:
-        raise DomainError(_("Egen læge skal være en lægepraksis."), field="gp_practice")
-    citizen = Citizen.objects.select_for_update().filter(cpr=compact).first()
-    if citizen is None:
-        if not name.strip():
-            raise DomainError(_("Angiv borgerens navn."), field="name")
-        return Citizen.objects.create(
-            cpr=compact,
-            name=name.strip(),
-            municipality=municipality,
-            gp_practice=gp_practice,
-            address=address,
-            phone=phone,
-        )
-    if citizen.deceased_at is not None:
-        raise DomainError(_("Borgeren er registreret som død."), field="cpr", code="deceased")
-    # The CPR register is the source: a new address may mean a new home municipality and GP.
-    citizen.name = name.strip() or citizen.name
-    citizen.municipality = municipality
-    citizen.gp_practice = gp_practice or citizen.gp_practice
-    citizen.address = address or citizen.address
-    citizen.phone = phone or citizen.phone
-    citizen.save()
-    return citizen
-
-
 @transaction.atomic
 def course_admit(
     *,
@@ -120,12 +83,16 @@ def course_admit(
     address: str = "",
     phone: str = "",
     episode_of_care_id: str = "",
+    update_master_data: bool = False,
+    master_data_reason: str = "",
 ) -> Course:
-    """Admit the citizen: create (or update) the citizen, the course and its first stay, send the admission
+    """Admit the citizen: find or create the citizen, create the course and its first stay, send the admission
     notice to the home municipality and pause the citizen's active home-care services from ``admitted_at``.
 
     Returns the course. A second admission of the same stay (same hospital and episode-of-care id), or of a
-    citizen who already has an open course, raises ``Conflict`` (409) and saves nothing.
+    citizen who already has an open course, raises ``Conflict`` (409) and saves nothing. A known citizen is
+    admitted with the stored master data: submitted data that differ raise ``MasterDataDiffers`` (409) unless
+    ``update_master_data`` asks for the change, which is then audited (``citizen_update_master_data``).
     """
     if kind not in Course.Kind.values:
         raise DomainError(_("Ukendt indlæggelsestype."), field="kind")
@@ -144,8 +111,14 @@ def course_admit(
             field="episode_of_care_id",
             code="duplicate_admission",
         )
-    citizen = _citizen_get_or_create(
-        cpr=cpr, name=name, municipality=municipality, gp_practice=gp_practice, address=address, phone=phone
+    citizen, differences = citizen_get_or_create_for_admission(
+        cpr=cpr,
+        name=name,
+        municipality=municipality,
+        gp_practice=gp_practice,
+        address=address,
+        phone=phone,
+        admitted_at=admitted_at,
     )
     if Course.objects.filter(citizen=citizen).open().exists():
         raise Conflict(
@@ -153,6 +126,21 @@ def course_admit(
             field="cpr",
             code="duplicate_admission",
         )
+    if differences and not update_master_data:
+        raise MasterDataDiffers(citizen=citizen, differences=differences)
+    change = None
+    if differences:
+        change = citizen_update_master_data(
+            citizen=citizen,
+            name=name,
+            municipality=municipality,
+            gp_practice=gp_practice,
+            address=address,
+            phone=phone,
+            acting_user=acting_user,
+            reason=master_data_reason.strip() or _("Ændret ved indlæggelse"),
+        )
+        citizen.refresh_from_db()
     try:
         with transaction.atomic():
             course = Course.objects.create(
@@ -179,6 +167,20 @@ def course_admit(
         organisation=department,
         text=f"{course.get_kind_display()} indlæggelse på {department}",
     )
+    if change is not None:
+        course_event_record(
+            course=course,
+            kind=CourseEvent.Kind.OTHER,
+            at=change.changed_at,
+            actor=acting_user,
+            organisation=department,
+            text="Stamdata opdateret: "
+            + "; ".join(
+                f"{MASTER_DATA_LABELS[field]} {c['before'] or '–'} → {c['after']}"
+                for field, c in change.changes.items()
+            )
+            + f" ({change.reason})",
+        )
     now = timezone.now()
     AdmissionNotice.objects.create(
         course=course, municipality=citizen.municipality, sent_at=now, received_at=now
@@ -319,6 +321,33 @@ def course_transfer(*, course: Course, department: Organisation, at: datetime, a
     return stay
 
 
+def _local(moment: datetime) -> str:
+    return f"{timezone.localtime(moment):%d.%m.%Y kl. %H:%M}"
+
+
+def course_death_moment_check(*, course: Course, died_at: datetime, field: str = "died_at") -> None:
+    """Refuse a time of death before the admission, the current stay or the open leave began (Danish
+    ``DomainError`` on ``field``): ending them at that time would end them before they started."""
+    if died_at < course.admitted_at:
+        raise DomainError(_("Dødstidspunktet kan ikke ligge før indlæggelsen."), field=field)
+    leave = course.leaves.filter(ended_at__isnull=True, started_at__gt=died_at).order_by("started_at").first()
+    if leave is not None:
+        raise DomainError(
+            _("Dødstidspunktet kan ikke ligge før orloven begyndte (%(at)s).")
+            % {"at": _local(leave.started_at)},
+            field=field,
+            code="before_leave",
+        )
+    stay = course.stays.filter(ended_at__isnull=True, started_at__gt=died_at).order_by("started_at").first()
+    if stay is not None:
+        raise DomainError(
+            _("Dødstidspunktet kan ikke ligge før det nuværende ophold begyndte (%(at)s).")
+            % {"at": _local(stay.started_at)},
+            field=field,
+            code="before_stay",
+        )
+
+
 @transaction.atomic
 def course_record_death(*, course: Course, died_at: datetime, acting_user: Any) -> Course:
     """Record the citizen's death: the course ends as deceased, the citizen is marked dead, open stays and
@@ -328,8 +357,7 @@ def course_record_death(*, course: Course, died_at: datetime, acting_user: Any) 
     course = Course.objects.select_for_update().select_related("citizen").get(pk=course.pk)
     _open(course)
     _not_future(died_at, "died_at")
-    if died_at < course.admitted_at:
-        raise DomainError(_("Dødstidspunktet kan ikke ligge før indlæggelsen."), field="died_at")
+    course_death_moment_check(course=course, died_at=died_at)
     course.state = Course.State.DECEASED
     course.save(update_fields=["state"])
     course.citizen.deceased_at = died_at

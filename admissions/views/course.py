@@ -27,6 +27,7 @@ TEMPLATE = "admissions/course_detail.html"
 def course_admit(request: HttpRequest) -> HttpResponse:
     """The ward registers an admission; the notice goes to the home municipality at once."""
     form = f.AdmitForm(request.POST or None, user=request.user)
+    differences: list[tuple[str, str, str]] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -39,14 +40,24 @@ def course_admit(request: HttpRequest) -> HttpResponse:
                 department=data["department"],
                 admitted_at=data["admitted_at"],
                 episode_of_care_id=data["episode_of_care_id"],
+                update_master_data=data["update_master_data"],
+                master_data_reason=data["master_data_reason"],
                 acting_user=request.user,
             )
+        except services.MasterDataDiffers as error:
+            form_add_domain_error(form, error)
+            differences = services.master_data_differences_shown(user=request.user, error=error)
         except DomainError as error:
             form_add_domain_error(form, error)
         else:
             messages.success(request, f"{course.citizen.name} er indlagt; indlæggelsesadvis sendt.")
             return redirect("course-detail", course.pk)
-    return render(request, "admissions/course_admit.html", {"form": form}, status=400 if form.errors else 200)
+    context = {
+        "form": form,
+        "differences": differences,
+        "confirmation_fields": f.AdmitForm.CONFIRMATION_FIELDS,
+    }
+    return render(request, "admissions/course_admit.html", context, status=400 if form.errors else 200)
 
 
 def deadlines_timeline_url(citizen_pk: int) -> str | None:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from admissions.events import course_event_record
 from admissions.models import Course, CourseEvent
 from admissions.selectors import course_consents_to
-from admissions.services import course_record_death
+from admissions.services import course_death_moment_check, course_record_death
 from clusters.models import Organisation
 from discharge.events import discharge_event_record
 from discharge.models import (
@@ -301,6 +301,8 @@ def sudden_change_report(
         before_text=_("Ændringen kan ikke ligge før indlæggelsen."),
     )
     course_require_open(course)
+    if kind == SuddenChange.Kind.DEATH:
+        course_death_moment_check(course=course, died_at=occurred_at, field="occurred_at")
     reporter = organisation or course.hospital
     if reporter.kind == Organisation.Kind.MUNICIPALITY:
         contact_name, contact_phone = course.contact_name, course.contact_phone

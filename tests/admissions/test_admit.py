@@ -34,7 +34,7 @@ def test_admission_pauses_active_home_care_from_admission_time_and_discharge_res
     ended = HomeCareServiceFactory.create(citizen=citizen, status=HomeCareService.Status.ENDED)
     admitted_at = timezone.now() - timedelta(hours=3)
 
-    course = admit(cpr=citizen.cpr, name=citizen.name, admitted_at=admitted_at)
+    course = admit(cpr=citizen.cpr, name=citizen.name, gp_practice=None, admitted_at=admitted_at)
 
     visits.refresh_from_db()
     ended.refresh_from_db()
