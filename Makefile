@@ -13,8 +13,13 @@ MANAGE := $(PY) manage.py
 # WeasyPrint needs Pango and HarfBuzz's subsetter; the browser tests drive Debian's chromium.
 APT_PACKAGES ?= libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 chromium fonts-dejavu-core
 PYTEST_ARGS ?=
+# Local (Europe/Copenhagen) moments for `make test-clocks`: a Monday 00:30 (before a same-day 12:00 warning),
+# 11:59, a Friday 23:59 (the run ticks into the weekend), the repeated hour of the autumn DST change, and
+# Juleaftensdag (a closed day). Tests that run another process on the real clock skip, saying why.
+TEST_CLOCKS ?= 2026-11-30T00:30 2026-12-02T11:59 2026-12-04T23:59 2026-10-25T02:30 2026-12-24T00:30
+CLOCK_PYTEST_ARGS ?= -q -n 2
 
-.PHONY: help install install-system run test lint format typecheck migrations-check check
+.PHONY: help install install-system run test test-clocks lint format typecheck migrations-check check
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -52,6 +57,15 @@ test: install ## the whole pytest suite (PostgreSQL/Redis when DATABASE_URL/REDI
 	@rc=0; $(VENV)/bin/pytest $(PYTEST_ARGS) || rc=$$?; \
 	if [ "$$rc" = 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; \
 	exit $$rc
+
+test-clocks: install ## the suite once per moment in TEST_CLOCKS, the clock moved there (SUNDHEDSAFTALE_TEST_CLOCK)
+	@failed=""; \
+	for clock in $(TEST_CLOCKS); do \
+		echo "==> SUNDHEDSAFTALE_TEST_CLOCK=$$clock"; \
+		rc=0; SUNDHEDSAFTALE_TEST_CLOCK=$$clock $(VENV)/bin/pytest $(CLOCK_PYTEST_ARGS) || rc=$$?; \
+		if [ "$$rc" != 0 ]; then failed="$$failed $$clock(rc=$$rc)"; fi; \
+	done; \
+	if [ -n "$$failed" ]; then echo "the suite failed at:$$failed" >&2; exit 1; fi
 
 lint: | $(PY) ## ruff check and ruff format --check
 	$(VENV)/bin/ruff check . bin/run-embedded

@@ -7,10 +7,13 @@ The test database is built by the migrations, so it holds the reference data of
 
 import os
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import LazySettings
 from django.contrib.auth.models import User
 from rest_framework.test import APIClient
@@ -30,19 +33,69 @@ CHROMIUM_ARGS = [
 ]
 
 
+# --- the clock -------------------------------------------------------------------------------------
+# ``SUNDHEDSAFTALE_TEST_CLOCK=2026-12-24T00:30`` (local time, Europe/Copenhagen, unless it has an offset) runs
+# the whole suite with the clock started at that moment and ticking: ``make test-clocks`` runs it at the
+# hours where a test that leans on the wall clock breaks. Tests that freeze time themselves still can.
+TEST_CLOCK = "SUNDHEDSAFTALE_TEST_CLOCK"
+LOCAL = ZoneInfo("Europe/Copenhagen")
+_clock: Any = None
+
+
+def clock_moment() -> datetime | None:
+    """The moment ``SUNDHEDSAFTALE_TEST_CLOCK`` names, or None when the suite runs on the real clock."""
+    value = os.environ.get(TEST_CLOCK, "").strip()
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Move the clock before collection, so that a module's import-time ``date.today()`` sees it too."""
+    global _clock
+    moment = clock_moment()
+    if moment is not None and _clock is None:
+        # In UTC: a ZoneInfo destination would make time-machine change the process's TZ as well.
+        _clock = time_machine.travel(moment.astimezone(UTC), tick=True)
+        _clock.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    global _clock
+    if _clock is not None:
+        _clock.stop()
+        _clock = None
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    moment = clock_moment()
+    return f"test clock: {moment.isoformat()} ({TEST_CLOCK}), ticking" if moment else None
+
+
 # --- markers ---------------------------------------------------------------------------------------
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Skip, with a visible reason, what this machine cannot run."""
     from django.db import connection
 
+    moment = clock_moment()
+    other_clock = (
+        f"its other process (a browser, a Celery worker) runs on the real clock, not {TEST_CLOCK}={moment}"
+        if moment
+        else None
+    )
     skips = {
         "postgres": None if connection.vendor == "postgresql" else "needs PostgreSQL (set DATABASE_URL)",
         "redis": None if os.environ.get("REDIS_URL") else "needs Redis (set REDIS_URL)",
         "browser": None
         if CHROMIUM.exists()
         else f"needs Debian's chromium at {CHROMIUM} (apt-get install chromium)",
+        "wall_clock": other_clock,
     }
     for item in items:
+        if other_clock and item.get_closest_marker("browser"):  # the browser's cookies live in real time
+            item.add_marker(pytest.mark.skip(reason=other_clock))
+            continue
         for marker, reason in skips.items():
             if reason and item.get_closest_marker(marker):
                 item.add_marker(pytest.mark.skip(reason=reason))

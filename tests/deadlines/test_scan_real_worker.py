@@ -34,7 +34,7 @@ from sundhedsaftale.deadlines.models import Alert, Deadline
 from sundhedsaftale.deadlines.tasks import scan_deadlines
 from tests.factories.deadlines import DeadlineFactory
 
-pytestmark = [pytest.mark.redis, pytest.mark.postgres]
+pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.wall_clock]
 
 ROOT = Path(__file__).resolve().parents[2]
 DEADLINES = 4

@@ -5,6 +5,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from admissions.models import Citizen, Course, HomeCareService
@@ -259,6 +260,7 @@ def test_discharge_cancels_the_deadlines_it_makes_moot_and_keeps_a_breach(
     assert Deadline.objects.for_subject(request).get().state == "cancelled"
 
 
+@time_machine.travel(local(2026, 11, 20, 15), tick=False)  # a Friday afternoon: the 12:00 warning is past
 def test_discharge_keeps_a_deadline_that_was_already_due(make_course: Any, ward: Any) -> None:
     from discharge.selectors import plan_deadline
     from sundhedsaftale.deadlines.models import Deadline

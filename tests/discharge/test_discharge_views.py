@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+import time_machine
 from django.test import Client
 from django.utils import timezone
 
@@ -120,6 +121,7 @@ def test_weekend_finished_treatment_is_a_danish_form_error(course: Course, ward:
     assert not FinishedTreatment.objects.exists()
 
 
+@time_machine.travel(local(2026, 11, 20, 14), tick=False)  # a Friday afternoon: the 12:00 warning is past
 def test_ward_board_shows_state_deadline_urgency_missing_items_and_replies(
     make_course: Any, ward: Any, visitator: Any
 ) -> None:
