@@ -1,4 +1,7 @@
-"""Thin Celery tasks: render a plan's PDF, and pull planned discharge dates into the plan deadlines."""
+"""Thin Celery tasks: render a plan's PDF (and pick up renderings whose message was lost), and pull planned
+discharge dates into the plan deadlines."""
+
+from datetime import timedelta
 
 from celery import shared_task
 from django.core.files.base import ContentFile
@@ -6,10 +9,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from rehab.models import Plan, PlanPdf, PlanVersion
+from sundhedsaftale.ops.enqueue import enqueue_now
 
 # Unsent plans are drafts on wards in progress: a few hundred at most region-wide. 500 per run keeps one
 # run well under a second; a full batch re-enqueues itself for the rest.
 SYNC_BATCH = 500
+# A PDF renders in seconds; one still pending after this lost its message (broker down, worker killed).
+PDF_PENDING_GRACE = timedelta(minutes=5)
+PDF_PICKUP_BATCH = 200
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
@@ -42,6 +49,21 @@ def render_plan_pdf(version_id: int) -> None:
 
 
 @shared_task
+def render_pending_plan_pdfs() -> int:
+    """Enqueue the rendering of every final version's PDF pending for longer than ``PDF_PENDING_GRACE`` (its
+    message was lost); return how many. Each is asked for at most once per grace period."""
+    now = timezone.now()
+    pending = PlanPdf.objects.filter(
+        state=PlanPdf.State.PENDING, requested_at__lte=now - PDF_PENDING_GRACE
+    ).exclude(version__state=PlanVersion.State.DRAFT)
+    version_ids = list(
+        pending.order_by("requested_at").values_list("version_id", flat=True)[:PDF_PICKUP_BATCH]
+    )
+    PlanPdf.objects.filter(version_id__in=version_ids).update(requested_at=now)
+    return sum(1 for version_id in version_ids if enqueue_now(render_plan_pdf, version_id))
+
+
+@shared_task
 def sync_plan_deadlines(after_pk: int = 0) -> int:
     """Pull the discharge anchor (planned date from the discharge app, or the actual discharge) of every
     unsent plan into its ``rehab.plan_by_discharge`` deadline; return how many plans have a deadline."""
@@ -55,7 +77,7 @@ def sync_plan_deadlines(after_pk: int = 0) -> int:
     )
     synced = sum(1 for plan in plans if plan_deadline_sync(plan=plan))
     if len(plans) == SYNC_BATCH:
-        sync_plan_deadlines.delay(plans[-1].pk)
+        enqueue_now(sync_plan_deadlines, plans[-1].pk)  # if lost, the next beat run starts over
     return synced
 
 

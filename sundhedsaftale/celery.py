@@ -18,4 +18,6 @@ app.conf.beat_schedule = {
     "scan-deadlines": {"task": "sundhedsaftale.deadlines.tasks.scan_deadlines", "schedule": 30.0},
     # Rehab pulls moved planned discharge dates into rehab.plan_by_discharge (few unsent plans; every 5 min).
     "rehab-sync-plan-deadlines": {"task": "rehab.tasks.sync_plan_deadlines", "schedule": 300.0},
+    # A plan PDF whose message was lost (the broker was down at finalise) is enqueued again after 5 minutes.
+    "rehab-render-pending-pdfs": {"task": "rehab.tasks.render_pending_plan_pdfs", "schedule": 120.0},
 }

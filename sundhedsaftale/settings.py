@@ -162,6 +162,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_CLIENT_IP_CALLABLE = "sundhedsaftale.access.throttles.client_ip"  # the throttles' address (NUM_PROXIES)
 # TOTP is optional: with SUNDHEDSAFTALE_ADMIN_OTP=1 the admin asks superusers for a verified device.
 ADMIN_REQUIRE_OTP = env_bool("SUNDHEDSAFTALE_ADMIN_OTP")
 OTP_TOTP_ISSUER = "Sundhedsaftale"
@@ -238,7 +239,7 @@ SECURE_CSP = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: a REST client without valid credentials gets 401 with WWW-Authenticate.
-        "rest_framework.authentication.TokenAuthentication",
+        "sundhedsaftale.access.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -247,9 +248,24 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "sundhedsaftale.api.errors.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
+    # Throttles count per client address: REMOTE_ADDR, or behind NUM_PROXIES trusted proxies the address the
+    # nearest one saw (X-Forwarded-For from the right); a client cannot choose its own. They fail open.
+    "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")),
+    "DEFAULT_THROTTLE_CLASSES": [
+        "sundhedsaftale.access.throttles.UserRateThrottle",
+        "sundhedsaftale.access.throttles.AnonRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": "1200/min",  # an integration syncing in bulk; a person clicks far less
+        "anon": "120/min",
+        # log-in, the form and the token endpoint alike (axes locks a username+address after 5 failures)
+        "login_address": "30/min",  # a ward behind one NAT address logs in at shift change
+        "login_username": "10/min",
+    },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# An API token expires like a session: one working shift after it was issued (seconds).
+API_TOKEN_MAX_AGE = int(os.environ.get("API_TOKEN_MAX_AGE", str(SESSION_COOKIE_AGE)))
 SPECTACULAR_SETTINGS = {
     "TITLE": "Sundhedsaftale API",
     "DESCRIPTION": (

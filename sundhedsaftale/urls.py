@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from clusters import views as clusters_views
 from sundhedsaftale import views
+from sundhedsaftale.access.login import LoginView
 
 if settings.ADMIN_REQUIRE_OTP:
     from django_otp.admin import OTPAdminSite
@@ -14,7 +15,7 @@ if settings.ADMIN_REQUIRE_OTP:
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("organisation/skift/", views.membership_switch, name="membership-switch"),
     path("healthz", views.healthz, name="healthz"),

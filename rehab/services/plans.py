@@ -11,8 +11,10 @@ from clusters.models import Contact
 from rehab.course_facts import course_discharge_anchor
 from rehab.models import CONTENT_FIELDS, OutpatientControl, Plan, PlanPdf, PlanType, PlanVersion
 from rehab.permissions import ward_organisation
+from rehab.tasks import render_plan_pdf
 from sundhedsaftale.api.errors import Conflict, DomainError
 from sundhedsaftale.deadlines.services import deadline_ensure
+from sundhedsaftale.ops.enqueue import enqueue_now, enqueue_on_commit
 from sundhedsaftale.workdays import local_date
 
 PLAN_BY_DISCHARGE = "rehab.plan_by_discharge"
@@ -141,16 +143,14 @@ def plan_finalise(*, version: PlanVersion, acting_user: Any) -> PlanVersion:
         version.finalised_by = acting_user
         version.save()
         PlanPdf.objects.get_or_create(version=version)
-        version_id = version.pk
-        transaction.on_commit(lambda: plan_pdf_render_later(version_id))
+        # after the commit; a broker that is down is logged, and render_pending_plan_pdfs picks the PDF up later
+        enqueue_on_commit(render_plan_pdf, version.pk)
     return version
 
 
 def plan_pdf_render_later(version_id: int) -> None:
-    """Enqueue the PDF rendering of a version (call after commit)."""
-    from rehab.tasks import render_plan_pdf
-
-    render_plan_pdf.delay(version_id)
+    """Enqueue the PDF rendering of a version now (a page asks again; there is nothing to commit first)."""
+    enqueue_now(render_plan_pdf, version_id)
 
 
 def plan_correct(*, plan: Plan, reason: str, acting_user: Any) -> PlanVersion:

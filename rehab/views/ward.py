@@ -277,6 +277,7 @@ def letter_3_10(request: HttpRequest, department_pk: int) -> HttpResponseBase:
 
     from rehab.pdf import letter_3_10_path
     from rehab.tasks import render_letter_3_10
+    from sundhedsaftale.ops.enqueue import enqueue_now
 
     department = get_object_or_404(
         Organisation.objects.select_related("parent"), pk=department_pk, kind="department"
@@ -289,7 +290,7 @@ def letter_3_10(request: HttpRequest, department_pk: int) -> HttpResponseBase:
             filename=f"bilag-3-10-{department.code}.pdf",
         )
     if not request.htmx:  # type: ignore[attr-defined]
-        render_letter_3_10.delay(department.pk)  # nothing to commit first: the letter holds no citizen data
+        enqueue_now(render_letter_3_10, department.pk)  # nothing to commit first; a page load asks again
     url = reverse("rehab-letter-3-10", kwargs={"department_pk": department.pk})
     context = {
         "pdf": {"state": "pending"},

@@ -2,6 +2,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from sundhedsaftale.deadlines.scan import BATCH_SIZE, alerts_notify, scan_due
+from sundhedsaftale.ops.enqueue import enqueue_now
 
 
 @shared_task(ignore_result=True, acks_late=True)
@@ -9,11 +10,11 @@ def scan_deadlines() -> None:
     """One beat tick of the deadline scan; re-enqueues itself while a backlog remains."""
     result = scan_due(now=timezone.now())
     if result.more(BATCH_SIZE):
-        scan_deadlines.delay()
-    notify_alerts.delay()
+        enqueue_now(scan_deadlines)  # lost when the broker is down: the next beat tick scans again
+    enqueue_now(notify_alerts)
 
 
 @shared_task(ignore_result=True, acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def notify_alerts() -> None:
     if alerts_notify(now=timezone.now()) >= BATCH_SIZE:
-        notify_alerts.delay()
+        enqueue_now(notify_alerts)
