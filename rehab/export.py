@@ -40,7 +40,8 @@ def version_export(version: PlanVersion) -> dict[str, Any]:
         },
         "diagnosis": {"icd10": version.diagnosis_code, "meaning": version.diagnosis_text},
         "secondary_diagnoses": [
-            {"icd10": d.get("code", ""), "meaning": d.get("text", "")} for d in version.secondary_diagnoses
+            {"icd10": d.get("code", ""), "meaning": d.get("text", "")}
+            for d in version.secondary_diagnosis_rows
         ],
         "health_state": version.health_state,
         "practical": {
@@ -64,10 +65,10 @@ def version_export(version: PlanVersion) -> dict[str, Any]:
         "contact_patient_on": version.contact_patient_on,
         "function_before_illness": _icf(version, "before"),
         "interventions": [
-            {"sks": i.get("code", ""), "description": i.get("text", "")} for i in version.interventions
+            {"sks": i.get("code", ""), "description": i.get("text", "")} for i in version.intervention_rows
         ],
         "interventions_note": version.interventions_note,
-        "measurements": version.measurements,
+        "measurements": version.measurement_rows,
         "function_at_discharge": _icf(version, "discharge"),
         "rehab_need": _icf(version, "need"),
         "aids_handed_out": version.aids_handed_out,

@@ -9,10 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from clusters.models import Organisation
 from rehab.diagnoses import icd10_meaning, icd10_normalise, icd10_validate, sks_validate
 from rehab.models import AdvanceNotice, CapacityNotice, FirstContact, PlanVersion, RehabCourse
+from rehab.plan_rows import PLAN_ROWS, Row, plan_row_clean
 
 SECONDARY_ROWS = 3  # the template has two rows; one more for comorbidity
 INTERVENTION_ROWS = 5  # annex 3.2, item 10: five SKS rows
 MEASUREMENT_ROWS = 4
+# the numbered row fields of the editor: prefix, the version's list, how many rows
+ROW_LISTS = (
+    ("secondary", "secondary_diagnoses", SECONDARY_ROWS),
+    ("intervention", "interventions", INTERVENTION_ROWS),
+    ("measurement", "measurements", MEASUREMENT_ROWS),
+)
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-input"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3, "class": "form-input"})
@@ -142,14 +149,14 @@ class PlanVersionForm(forms.ModelForm):
             )
             self.fields[f"measurement_{i}_score"] = forms.CharField(label=_("Score"), required=False)
         if not self.is_bound:
-            for prefix, rows, keys in (
-                ("secondary", version.secondary_diagnoses, ("code", "text")),
-                ("intervention", version.interventions, ("code", "text")),
-                ("measurement", version.measurements, ("test", "date", "score")),
+            for prefix, rows in (
+                ("secondary", version.secondary_diagnosis_rows),
+                ("intervention", version.intervention_rows),
+                ("measurement", version.measurement_rows),
             ):
-                for i, row in enumerate(rows or []):
-                    for key in keys:
-                        self.initial[f"{prefix}_{i}_{key}"] = row.get(key, "")
+                for i, row in enumerate(rows):
+                    for key, value in row.items():
+                        self.initial[f"{prefix}_{i}_{key}"] = value
 
     def clean_diagnosis_code(self) -> str:
         code = self.cleaned_data.get("diagnosis_code", "")
@@ -172,6 +179,17 @@ class PlanVersionForm(forms.ModelForm):
             ],
         }
 
+    def clean(self) -> dict[str, Any]:
+        """Pack the numbered rows into the version's lists with the same row rules as the API
+        (``rehab.plan_rows``); an invalid row marks its fields and leaves its list out of the content."""
+        cleaned = super().clean() or {}
+        self.packed: dict[str, list[Row]] = {}
+        for prefix, name, count in ROW_LISTS:
+            rows = self._rows(prefix, name, count)
+            if rows is not None:
+                self.packed[name] = rows
+        return cleaned
+
     def content(self) -> dict[str, Any]:
         """Return the valid content: plain fields and the packed lists (a list is left out if a row is invalid)."""
         data = {name: value for name, value in self.cleaned_data.items() if name in PLAN_FIELDS}
@@ -181,34 +199,33 @@ class PlanVersionForm(forms.ModelForm):
             and not self.cleaned_data.get("diagnosis_text")
         ):
             data["diagnosis_text"] = icd10_meaning(data["diagnosis_code"])
-        packed = {
-            "secondary_diagnoses": self._rows("secondary", SECONDARY_ROWS, ("code", "text")),
-            "interventions": self._rows("intervention", INTERVENTION_ROWS, ("code", "text")),
-            "measurements": self._rows("measurement", MEASUREMENT_ROWS, ("test", "date", "score")),
-        }
-        data.update({name: rows for name, rows in packed.items() if rows is not None})
+        data.update(getattr(self, "packed", {}))
         return data
 
-    def _rows(self, prefix: str, count: int, keys: tuple[str, ...]) -> list[dict[str, str]] | None:
-        rows: list[dict[str, str]] = []
+    def _rows(self, prefix: str, name: str, count: int) -> list[Row] | None:
+        keys = [column.key for column in PLAN_ROWS[name]]
+        rows: list[Row] = []
+        valid = True
         for i in range(count):
-            names = [f"{prefix}_{i}_{key}" for key in keys]
-            if any(name in self.errors for name in names):
-                return None
-            row = {key: self.cleaned_data.get(f"{prefix}_{i}_{key}") or "" for key in keys}
+            fields = {key: f"{prefix}_{i}_{key}" for key in keys}
+            if any(field in self.errors for field in fields.values()):
+                valid = False
+                continue
+            values = {key: self.cleaned_data.get(field) or "" for key, field in fields.items()}
             row = {
                 key: value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
-                for key, value in row.items()
+                for key, value in values.items()
             }
             if not any(row.values()):
                 continue
-            if prefix == "secondary":
-                row["code"] = icd10_normalise(row["code"])
-                row["text"] = row["text"] or icd10_meaning(row["code"])
-            if prefix == "intervention":
-                row["code"] = row["code"].upper()
-            rows.append(row)
-        return rows
+            try:
+                rows.append(plan_row_clean(name, row))
+            except ValidationError as error:
+                valid = False
+                for key, messages in error.message_dict.items():
+                    for message in messages:
+                        self.add_error(fields[key], message)
+        return rows if valid else None
 
 
 class SendForm(forms.Form):

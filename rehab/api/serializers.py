@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.drainage import set_override
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -19,6 +21,7 @@ from rehab.models import (
     PlanVersion,
     RehabCourse,
 )
+from rehab.plan_rows import plan_rows_clean, plan_rows_read
 
 ORG: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
@@ -49,14 +52,34 @@ class MeasurementSerializer(serializers.Serializer):
     score = serializers.CharField(max_length=100, allow_blank=True)
 
 
+class PlanRowsField(serializers.Field):
+    """One structured list of the plan (``rehab.plan_rows``): validated whole, every row complete, also in a
+    partial update; read tolerantly, so a malformed stored row is left out instead of failing the answer."""
+
+    def __init__(self, *, rows: str, item: type[serializers.Serializer], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rows = rows
+        self.item = item
+        set_override(self, "field", item(many=True))  # the OpenAPI schema shows the row shape
+
+    def to_internal_value(self, data: Any) -> list[dict[str, str]]:
+        try:
+            return plan_rows_clean(self.rows, data)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from None
+
+    def to_representation(self, value: Any) -> Any:
+        return self.item(plan_rows_read(self.rows, value), many=True).data
+
+
 class PlanVersionSerializer(serializers.ModelSerializer):
     recipient_municipality = _org_field(required=False, allow_null=True)
     recipient_hospital = _org_field(required=False, allow_null=True)
     gp_practice = _org_field(required=False, allow_null=True)
     sender_department = _org_field(required=False, allow_null=True)
-    secondary_diagnoses = CodeTextSerializer(many=True, required=False)
-    interventions = CodeTextSerializer(many=True, required=False)
-    measurements = MeasurementSerializer(many=True, required=False)
+    secondary_diagnoses = PlanRowsField(rows="secondary_diagnoses", item=CodeTextSerializer, required=False)
+    interventions = PlanRowsField(rows="interventions", item=CodeTextSerializer, required=False)
+    measurements = PlanRowsField(rows="measurements", item=MeasurementSerializer, required=False)
     state = _choice(PlanVersion.State.choices, read_only=True)
 
     class Meta:
@@ -79,14 +102,16 @@ class PlanVersionSerializer(serializers.ModelSerializer):
         return value.upper()
 
     def to_internal_value(self, data):  # type: ignore[no-untyped-def]
-        values = super().to_internal_value(data)
-        for name in ("measurements",):
-            if name in values:
-                values[name] = [
-                    {**row, "date": row["date"].isoformat() if row.get("date") else ""}
-                    for row in values[name]
-                ]
-        return values
+        """The errors of a structured list come keyed by their path (``measurements[0].date``), not nested."""
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            if not isinstance(error.detail, dict):
+                raise
+            flat: dict[str, Any] = {}
+            for name, detail in error.detail.items():
+                flat.update(detail if isinstance(detail, dict) else {name: detail})
+            raise serializers.ValidationError(flat) from None
 
 
 class PlanSerializer(serializers.ModelSerializer):

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rehab.plan_rows import Row, plan_rows_read
 from rehab.querysets import PlanDataQuerySet, PlanQuerySet
 
 USER = settings.AUTH_USER_MODEL
@@ -227,6 +228,20 @@ class PlanVersion(models.Model):
     @property
     def is_specialised(self) -> bool:
         return self.plan_type == PlanType.SPECIALISED
+
+    # The structured lists as they can be shown: a malformed stored row is left out rather than breaking a
+    # page, the API or the PDF (rehab.plan_rows). Read these, not the raw JSON fields.
+    @property
+    def secondary_diagnosis_rows(self) -> list[Row]:
+        return plan_rows_read("secondary_diagnoses", self.secondary_diagnoses)
+
+    @property
+    def intervention_rows(self) -> list[Row]:
+        return plan_rows_read("interventions", self.interventions)
+
+    @property
+    def measurement_rows(self) -> list[Row]:
+        return plan_rows_read("measurements", self.measurements)
 
 
 # Fields that make up the plan's content (copied into a correction, exported as JSON).

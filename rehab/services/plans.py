@@ -11,6 +11,7 @@ from clusters.models import Contact
 from rehab.course_facts import course_discharge_anchor
 from rehab.models import CONTENT_FIELDS, OutpatientControl, Plan, PlanPdf, PlanType, PlanVersion
 from rehab.permissions import ward_organisation
+from rehab.plan_rows import PLAN_ROWS, plan_rows_clean
 from rehab.tasks import render_plan_pdf
 from sundhedsaftale.api.errors import Conflict, DomainError
 from sundhedsaftale.deadlines.services import deadline_ensure
@@ -82,8 +83,13 @@ def plan_create(*, course: Course, acting_user: Any) -> Plan:
 
 def plan_version_update(*, version: PlanVersion, data: dict[str, Any], acting_user: Any) -> PlanVersion:
     """Save draft content (autosave or submit). ``data`` maps content field names (FKs as ``<name>_id``) to
-    values already validated by the form. Raise ``Conflict`` when the version is no longer a draft."""
+    values already validated by the form. The structured lists are validated here once more, for every caller
+    (raise ``ValidationError`` keyed by field path): nothing malformed is stored. Raise ``Conflict`` when the
+    version is no longer a draft."""
     ward_organisation(course=version.plan.course, user=acting_user)
+    data = {
+        name: plan_rows_clean(name, value) if name in PLAN_ROWS else value for name, value in data.items()
+    }
     with transaction.atomic():
         version = PlanVersion.objects.select_for_update().get(pk=version.pk)
         if not version.is_editable:
