@@ -1,5 +1,6 @@
 """The one rule for who sees which citizen, written once and used by every view, API, export and task."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Self
 
@@ -74,23 +75,41 @@ def citizen_scope(user: "AbstractBaseUser | AnonymousUser") -> Q | None:
     return condition
 
 
-def correspondence_scope(user: "AbstractBaseUser | AnonymousUser", prefix: str = "") -> Q | None:
-    """Return the condition on messages the user may read, or ``None`` for all: those its organisations sent or
-    received — for hospital staff, those of any department of their hospital (a citizen moves between them).
+def party_scope(
+    user: "AbstractBaseUser | AnonymousUser", parties: Iterable[str], course: str | None = None
+) -> Q | None:
+    """Return the condition on records between organisations that the user may read, or ``None`` for all: those
+    where one of its organisations is a party — for hospital staff, any department of their hospital (a citizen
+    moves between them).
 
-    Correspondence is between two parties: a municipality does not read the hospital's letters to the GP,
-    although it sees the citizen (``prefix`` is the path to the message, e.g. ``"message__"``).
+    ``parties`` are the paths to the organisations of the record (e.g. ``("sender", "recipient")``); ``course``,
+    when given, is the path to a course whose hospital side is a party too (every hospital with a stay on it):
+    a notice from the ward to the municipality names only the municipality.
     """
+    from admissions.models import Stay
+
     scope = user_scope(user)
     if scope is None:
         return None
     own = scope.municipalities | scope.practices | scope.hospitals
     condition = Q(pk__in=[])
-    for end in ("sender", "recipient"):
-        condition |= Q(**{f"{prefix}{end}_id__in": own})
+    for end in parties:
+        condition |= Q(**{f"{end}_id__in": own})
         if scope.hospitals:
-            condition |= Q(**{f"{prefix}{end}__parent_id__in": scope.hospitals})
+            condition |= Q(**{f"{end}__parent_id__in": scope.hospitals})
+    if course is not None and scope.hospitals:
+        stays = Stay.objects.filter(hospital_id__in=scope.hospitals).values("course_id")
+        condition |= Q(**{f"{course}__in": stays})
     return condition
+
+
+def correspondence_scope(user: "AbstractBaseUser | AnonymousUser", prefix: str = "") -> Q | None:
+    """Return the condition on messages the user may read (their sender and recipient, ``party_scope``).
+
+    Correspondence is between two parties: a municipality does not read the hospital's letters to the GP,
+    although it sees the citizen (``prefix`` is the path to the message, e.g. ``"message__"``).
+    """
+    return party_scope(user, (f"{prefix}sender", f"{prefix}recipient"))
 
 
 class CitizenQuerySet(models.QuerySet):
@@ -141,22 +160,41 @@ class CourseDataQuerySet(CitizenDataQuerySet):
     citizen_path = "course__citizen"
 
 
-class MessageQuerySet(CourseDataQuerySet):
-    """Messages: visible when their citizen is, and only to the two parties of each (``correspondence_scope``)."""
+class PartyQuerySet(CourseDataQuerySet):
+    """Records sent from one organisation to another (questions, notices, reports, letters): visible when their
+    citizen is, and only to the parties of each (``party_scope``); others get 404 as for an unknown id.
 
-    message_path = ""
+    ``parties`` are the paths to the organisations named on the record; ``hospital_side`` the path to the course
+    whose hospitals are a party when the record names only the other side. With neither, a record is between no
+    two organisations and only the citizen rule applies."""
+
+    parties: tuple[str, ...] = ("sender", "recipient")
+    hospital_side: str | None = None
 
     def visible_to(self, user: Any) -> Self:
         rows = super().visible_to(user)
-        condition = correspondence_scope(user, prefix=self.message_path)
+        if not self.parties and self.hospital_side is None:
+            return rows
+        condition = party_scope(user, self.parties, course=self.hospital_side)
         return rows if condition is None else rows.filter(condition)
+
+
+class ToMunicipalityQuerySet(PartyQuerySet):
+    """Between the hospital side of the course and the municipality named on the record (either way)."""
+
+    parties: tuple[str, ...] = ("municipality",)
+    hospital_side: str | None = "course"
+
+
+class MessageQuerySet(PartyQuerySet):
+    """Messages: visible when their citizen is, and only to the two parties of each (``correspondence_scope``)."""
 
 
 class MessageDataQuerySet(MessageQuerySet):
     """For records hanging on a message (attachments, read marks): visible with their message."""
 
     citizen_path = "message__course__citizen"
-    message_path = "message__"
+    parties: tuple[str, ...] = ("message__sender", "message__recipient")
 
 
 class ThreadQuerySet(CourseDataQuerySet):

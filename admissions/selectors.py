@@ -76,9 +76,10 @@ def course_get(*, user: Any, pk: int) -> Course:
     return get_object_or_404(course_list(user=user), pk=pk)
 
 
-def admission_report_for(*, course: Course) -> AdmissionReport | None:
-    """The course's admission report (requested or received), or None when nobody asked for it yet."""
-    return AdmissionReport.objects.filter(course=course).first()
+def admission_report_for(*, user: Any, course: Course) -> AdmissionReport | None:
+    """The course's admission report (requested or received), or None when nobody asked for it yet or the user's
+    organisation is not one of its parties (the hospital side and the municipality)."""
+    return AdmissionReport.objects.visible_to(user).filter(course=course).first()
 
 
 def admission_notice_get(*, user: Any, pk: int) -> AdmissionNotice:

@@ -1,13 +1,17 @@
-"""Visibility of discharge records: through the course's citizen (the one rule in admissions.querysets)."""
+"""Visibility of discharge records: through the course's citizen (the one rule in admissions.querysets); the
+messages between the hospital and the municipality or the GP, to their two parties only (``PartyQuerySet``)."""
 
 from datetime import date
 from typing import Any, Self, cast
 
-from admissions.querysets import CourseDataQuerySet
+from admissions.querysets import PartyQuerySet
 
 
-class DischargeQuerySet(CourseDataQuerySet):
-    """Records hanging on a course; visible exactly when the course's citizen is visible."""
+class DischargeQuerySet(PartyQuerySet):
+    """Records hanging on a course; visible exactly when the course's citizen is visible (plans, conferences:
+    between no two organisations). The messages below name their parties."""
+
+    parties: tuple[str, ...] = ()
 
     def visible_to(self, user: Any) -> Self:
         return cast(Self, super().visible_to(user))
@@ -38,7 +42,27 @@ class DischargePlanQuerySet(DischargeQuerySet):
         )
 
 
+class DischargeMessageQuerySet(DischargeQuerySet):
+    """Between the hospital side of the course and the municipality named on the record (notification, date
+    change, finished treatment, notice, report, the municipality's reply): the citizen's GP is a third party."""
+
+    parties = ("municipality",)
+    hospital_side = "course"
+
+
+class SuddenChangeQuerySet(DischargeQuerySet):
+    """A sudden change goes between the hospital side and the citizen's municipality, whichever reports it."""
+
+    parties = ("reported_by_org", "course__citizen__municipality")
+    hospital_side = "course"
+
+
 class DischargeLetterQuerySet(DischargeQuerySet):
+    """The epikrise goes from the hospital side to the GP named on it."""
+
+    parties = ("gp_practice",)
+    hospital_side = "course"
+
     def for_readers(self, user: Any) -> Self:
         """The epikrise is written to the GP: a user who acts only for municipalities does not read it
         (the hospital side, GPs, regional admins and superusers do, within the visibility rule)."""

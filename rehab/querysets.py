@@ -6,7 +6,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Q
 
-from admissions.querysets import CourseDataQuerySet
+from admissions.querysets import CourseDataQuerySet, ToMunicipalityQuerySet
 
 
 def _receiver_ids(user: Any) -> set[int]:
@@ -79,6 +79,12 @@ class PlanPdfQuerySet(ReceivedPlanDataQuerySet):
 class DeliveryQuerySet(PlanDataQuerySet):
     def awaiting_contact(self) -> "DeliveryQuerySet":
         return self.filter(received_at__isnull=False, contacted_at__isnull=True, closed_at__isnull=True)
+
+
+class AdvanceNoticeQuerySet(ToMunicipalityQuerySet):
+    """The advance notice goes from the hospital side to the municipality and the therapy department named on it."""
+
+    parties: tuple[str, ...] = ("municipality", "therapy_department")
 
 
 def _organisation_ids(user: Any) -> set[int] | None:

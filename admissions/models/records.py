@@ -6,7 +6,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from admissions.querysets import CourseDataQuerySet, HomeCareServiceQuerySet
+from admissions.querysets import (
+    CourseDataQuerySet,
+    HomeCareServiceQuerySet,
+    PartyQuerySet,
+    ToMunicipalityQuerySet,
+)
 
 USER = settings.AUTH_USER_MODEL
 
@@ -103,7 +108,7 @@ class AdmissionNotice(models.Model):
     read_at = models.DateTimeField(_("læst"), null=True, blank=True)
     read_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
-    objects = CourseDataQuerySet.as_manager()
+    objects = ToMunicipalityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("indlæggelsesadvis")
@@ -186,7 +191,7 @@ class AdmissionReport(models.Model):
     relatives = models.TextField(_("pårørende"), blank=True)
     contact = models.TextField(_("kontaktoplysninger"), blank=True)
 
-    objects = CourseDataQuerySet.as_manager()
+    objects = ToMunicipalityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("indlæggelsesrapport")
@@ -224,7 +229,7 @@ class InformationRequest(models.Model):
     replied_at = models.DateTimeField(_("besvaret"), null=True, blank=True)
     replied_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
-    objects = CourseDataQuerySet.as_manager()
+    objects = PartyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("forespørgsel")

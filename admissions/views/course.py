@@ -77,7 +77,7 @@ def _context(request: HttpRequest, course: Course, bound: dict[str, Any] | None 
     shares = party in (None, Party.HOSPITAL) or (
         consent_municipality if party == Party.MUNICIPALITY else consent_gp
     )
-    report = selectors.admission_report_for(course=course)
+    report = selectors.admission_report_for(user=request.user, course=course)
     recipients = [o for o in course_related_organisations(course=course) if o != active_organisation(request)]
     context: dict[str, Any] = {
         "course": course,
@@ -93,8 +93,10 @@ def _context(request: HttpRequest, course: Course, bound: dict[str, Any] | None 
         "consent_municipality": consent_municipality,
         "consent_gp": consent_gp,
         "report": report,
-        "notices": course.admission_notices.all(),
-        "information_requests": course.information_requests.select_related("sender", "recipient"),
+        "notices": course.admission_notices.visible_to(request.user),
+        "information_requests": course.information_requests.visible_to(request.user).select_related(
+            "sender", "recipient"
+        ),
         "threads": selectors.thread_list(user=request.user, course=course) if shares else [],
         "home_care": course.citizen.home_care_services.all(),
         "deadlines_url": deadlines_timeline_url(course.citizen_id),
@@ -258,7 +260,7 @@ def admission_report(request: HttpRequest, pk: int) -> HttpResponse:
     access_log_record(
         request=request, citizen_ids=[course.citizen_id], what="Indlæggelsesrapport", action="view"
     )
-    report = selectors.admission_report_for(course=course)
+    report = selectors.admission_report_for(user=request.user, course=course)
     form = f.AdmissionReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from discharge.querysets import DischargeLetterQuerySet, DischargeQuerySet
+from discharge.querysets import DischargeLetterQuerySet, DischargeMessageQuerySet, SuddenChangeQuerySet
 
 USER = settings.AUTH_USER_MODEL
 
@@ -27,7 +27,7 @@ class DischargeNotice(models.Model):
     sent_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     read_at = models.DateTimeField(_("læst"), null=True, blank=True)
 
-    objects = DischargeQuerySet.as_manager()
+    objects = DischargeMessageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("udskrivningsadvis")
@@ -59,7 +59,7 @@ class DischargeReport(models.Model):
     sent_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     author_phone = models.CharField(_("telefon"), max_length=40, blank=True)
 
-    objects = DischargeQuerySet.as_manager()
+    objects = DischargeMessageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("udskrivningsrapport")
@@ -133,7 +133,7 @@ class MunicipalReply(models.Model):
     author_phone = models.CharField(_("telefon"), max_length=40, blank=True)
     read_at = models.DateTimeField(_("læst af afdelingen"), null=True, blank=True)
 
-    objects = DischargeQuerySet.as_manager()
+    objects = DischargeMessageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kommunens svar")
@@ -176,7 +176,7 @@ class SuddenChange(models.Model):
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    objects = DischargeQuerySet.as_manager()
+    objects = SuddenChangeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("pludselig ændring")

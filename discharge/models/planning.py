@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from discharge.querysets import DischargePlanQuerySet, DischargeQuerySet
+from discharge.querysets import DischargeMessageQuerySet, DischargePlanQuerySet, DischargeQuerySet
 
 USER = settings.AUTH_USER_MODEL
 
@@ -104,7 +104,7 @@ class DischargeDateChange(models.Model):
     changed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     read_at = models.DateTimeField(_("læst af kommunen"), null=True, blank=True)
 
-    objects = DischargeQuerySet.as_manager()
+    objects = DischargeMessageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("flyttet udskrivningsdato")
@@ -135,7 +135,7 @@ class DischargeNotification(models.Model):
     on_time = models.BooleanField(_("til tiden"), default=True)
     read_at = models.DateTimeField(_("læst"), null=True, blank=True)
 
-    objects = DischargeQuerySet.as_manager()
+    objects = DischargeMessageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("varsling af udskrivning")
@@ -169,7 +169,7 @@ class FinishedTreatment(models.Model):
     recorded_at = models.DateTimeField(_("registreret"), default=timezone.now)
     recorded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
-    objects = DischargeQuerySet.as_manager()
+    objects = DischargeMessageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("færdigbehandling")

@@ -7,9 +7,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from admissions.querysets import CourseDataQuerySet
 from rehab.models.sending import FirstContact
-from rehab.querysets import CapacityNoticeQuerySet, FinalStatusQuerySet, PlanDataQuerySet, PlanPdfQuerySet
+from rehab.querysets import (
+    AdvanceNoticeQuerySet,
+    CapacityNoticeQuerySet,
+    FinalStatusQuerySet,
+    PlanDataQuerySet,
+    PlanPdfQuerySet,
+)
 
 USER = settings.AUTH_USER_MODEL
 
@@ -117,7 +122,7 @@ class AdvanceNotice(models.Model):
     sent_at = models.DateTimeField(_("sendt"), default=timezone.now)
     sent_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
-    objects = CourseDataQuerySet.as_manager()
+    objects = AdvanceNoticeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("varsel om genoptræning")
