@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from admissions.models import Course
 from clusters.models import Organisation
 from rehab.diagnoses import icd10_validate
 from rehab.forms import PLAN_FIELDS
@@ -22,6 +23,7 @@ from rehab.models import (
     RehabCourse,
 )
 from rehab.plan_rows import plan_rows_clean, plan_rows_read
+from sundhedsaftale.api.fields import VisiblePrimaryKeyRelatedField
 
 ORG: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
@@ -204,6 +206,7 @@ class FirstContactSerializer(serializers.ModelSerializer):
 
 
 class RehabCourseSerializer(serializers.ModelSerializer):
+    plan = VisiblePrimaryKeyRelatedField(queryset=Plan.objects.all())
     provider = _org_field(required=False, allow_null=True)
     waiting_days = serializers.SerializerMethodField()
 
@@ -254,6 +257,7 @@ class FinalStatusSerializer(serializers.ModelSerializer):
 
 
 class AdvanceNoticeSerializer(serializers.ModelSerializer):
+    course = VisiblePrimaryKeyRelatedField(queryset=Course.objects.all())
     municipality = ORG
     therapy_department = _org_field(required=False, allow_null=True)
     citizen = serializers.IntegerField(source="course.citizen_id", read_only=True)

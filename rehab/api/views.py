@@ -240,10 +240,10 @@ class RehabCourseViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
 
     @extend_schema(summary="Registrér start af genoptræning")
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = s.RehabCourseSerializer(data=request.data)
+        data = s.RehabCourseSerializer(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
-        plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=values.pop("plan").pk)
+        plan = values.pop("plan")  # visible: a foreign plan is as unknown as a missing one (400)
         course = services.rehab_course_start(plan=plan, acting_user=request.user, **values)
         return Response(s.RehabCourseSerializer(course).data, status=status.HTTP_201_CREATED)
 
@@ -300,10 +300,10 @@ class AdvanceNoticeViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
         ],
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = s.AdvanceNoticeSerializer(data=request.data)
+        data = s.AdvanceNoticeSerializer(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
-        course = get_object_or_404(Course.objects.visible_to(request.user), pk=values.pop("course").pk)
+        course = values.pop("course")  # visible: a foreign course is as unknown as a missing one (400)
         notice = services.advance_notice_send(course=course, acting_user=request.user, **values)
         return Response(s.AdvanceNoticeSerializer(notice).data, status=status.HTTP_201_CREATED)
 

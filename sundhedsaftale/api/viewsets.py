@@ -64,17 +64,38 @@ class VisibleViewSet(viewsets.GenericViewSet):
         return page
 
     def citizen_ids_of(self, row: Model) -> list[int]:
-        if self.citizen_id_path is None:
+        """The citizen of a row: by ``citizen_id_path`` for the viewset's own rows, else by the ``citizen_path``
+        of the row's queryset (``CitizenDataQuerySet``), so a write answering with another record is logged too."""
+        path = self.citizen_id_path
+        if not isinstance(row, self._row_model()):
+            manager: Any = row._meta.default_manager
+            citizen_path = getattr(manager.all(), "citizen_path", None)
+            path = f"{citizen_path.replace('__', '.')}_id" if citizen_path else None
+        if path is None:
             return []
         value: Any = row
-        for part in self.citizen_id_path.split("."):
+        for part in path.split("."):
             value = getattr(value, part, None)
         return [value] if value is not None else []
+
+    def _row_model(self) -> type[Model]:
+        rows: Any = self.queryset  # type: ignore[arg-type]  # django-stubs: a Manager read through an instance
+        return rows.model if rows is not None else Model
+
+    def _rows_answered(self, response: Response) -> list[Model]:
+        """The rows a serializer turned into this response (``serializer.data`` remembers its serializer): every
+        answer built from a record, a create or an action as much as a read, is logged without each view
+        remembering to."""
+        serializer = getattr(response.data, "serializer", None)
+        instance = getattr(serializer, "instance", None)
+        rows = instance if isinstance(instance, list | tuple | QuerySet) else [instance]
+        return [row for row in rows if isinstance(row, Model)]
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
         if 200 <= response.status_code < 300 and request.user.is_authenticated:
-            ids = [i for row in self._read_rows() for i in self.citizen_ids_of(row)]
+            rows = [*self._read_rows(), *self._rows_answered(response)]
+            ids = [i for row in rows for i in self.citizen_ids_of(row)]
             if ids:
                 route = request.resolver_match.view_name if request.resolver_match else request.path
                 access_log_record(request=request, citizen_ids=ids, what=f"API {route}", action="api")
