@@ -4,9 +4,11 @@ and the one way a service's ``DomainError`` becomes a form error."""
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django_stubs_ext import StrOrPromise
 
 from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.limits import FREE_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]
@@ -45,12 +47,24 @@ def form_add_domain_error(form: forms.Form, error: DomainError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
+def text_field_limit(field: forms.Field) -> None:
+    """Give a text field without a ``max_length`` one: ``FREE_TEXT_MAX_LENGTH`` for a text area, ``SHORT_TEXT_MAX_LENGTH``
+    for a one-line input. Nothing a person types is unbounded (the browser stops at ``maxlength`` too)."""
+    if not isinstance(field, forms.CharField) or field.max_length is not None:
+        return
+    limit = FREE_TEXT_MAX_LENGTH if isinstance(field.widget, forms.Textarea) else SHORT_TEXT_MAX_LENGTH
+    field.max_length = limit
+    field.validators.append(MaxLengthValidator(limit))
+    field.widget.attrs.setdefault("maxlength", str(limit))
+
+
 class DesignSystemForm(forms.Form):
-    """Adds Det Fælles Designsystem classes to the widgets."""
+    """Adds Det Fælles Designsystem classes to the widgets, and a length limit to every text field."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            text_field_limit(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
                 widget.attrs.setdefault("class", "form-checkbox")

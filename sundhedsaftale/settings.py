@@ -78,6 +78,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # after WhiteNoise: static files stay cacheable; before the rest: refuse oversized or NUL-laden requests
+    # unread, and mark every authenticated answer no-store
+    "sundhedsaftale.ops.middleware.no_store_middleware",
+    "sundhedsaftale.ops.middleware.request_guard_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -188,7 +192,10 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 # Attachments on correspondence: PDFs and images, at most 10 MB each.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# A body without files (form fields, JSON) holds at most 1 MB; an upload at most a few attachments. Larger
+# bodies are refused on their Content-Length before they are read (sundhedsaftale.ops.middleware).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(3 * ATTACHMENT_MAX_BYTES + 1024 * 1024)))
 
 # E-mail (Django 6.1 MAILERS): the console on the embedded default, SMTP when EMAIL_HOST is set.
 _SMTP_HOST = os.environ.get("EMAIL_HOST", "")
@@ -248,6 +255,11 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "sundhedsaftale.api.errors.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "sundhedsaftale.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # Throttles count per client address: REMOTE_ADDR, or behind NUM_PROXIES trusted proxies the address the
     # nearest one saw (X-Forwarded-For from the right); a client cannot choose its own. They fail open.
     "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")),
@@ -278,6 +290,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation documents the error answers it can give, all with the one error body.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "sundhedsaftale.api.schema.document_error_responses",
+    ],
     # Choice sets that share a field name across apps get explicit component names.
     "ENUM_NAME_OVERRIDES": {
         "AdmissionKindEnum": "admissions.models.Course.Kind",

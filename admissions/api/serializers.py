@@ -28,7 +28,7 @@ def _code(queryset: Any = None, **kwargs: Any) -> Any:
 class CitizenSerializer(serializers.ModelSerializer):
     cpr = serializers.CharField(source="cpr_display", read_only=True)
     municipality = _code()
-    gp_practice = _code()
+    gp_practice = _code(allow_null=True)
 
     class Meta:
         model = Citizen

@@ -4,8 +4,12 @@ from clusters.models import Organisation
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
-    parent: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)  # type: ignore[assignment]
-    cluster: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)  # type: ignore[assignment]
+    parent: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )  # type: ignore[assignment]
+    cluster: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )  # type: ignore[assignment]
 
     class Meta:
         model = Organisation

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
@@ -41,11 +41,23 @@ def _validation_detail(errors: Any) -> str:
     return str(errors)
 
 
+def error_body(detail: str, code: str, errors: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The one error body of the API (the ``Error`` component of the schema): ``errors`` is always there."""
+    return {"detail": detail, "code": code, "errors": errors or {}}
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Return a JSON body ``{"detail": ..., "code": ..., "errors": {...}}`` for every API error."""
     if isinstance(exc, DomainError):
         errors = {exc.field: [exc.message]} if exc.field else {}
-        return Response({"detail": exc.message, "code": exc.code, "errors": errors}, status=exc.status_code)
+        return Response(error_body(exc.message, exc.code, errors), status=exc.status_code)
+    if isinstance(exc, RequestDataTooBig):
+        return Response(
+            error_body(_("Forespørgslen er for stor."), "request_too_large"),
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    if isinstance(exc, TooManyFieldsSent):
+        exc = exceptions.ParseError(_("Forespørgslen har for mange felter."))
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     if isinstance(exc, Http404):
@@ -56,20 +68,20 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        response.data = {
-            "detail": _validation_detail(exc.detail),
-            "code": "invalid",
-            "errors": exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail},
-        }
+        response.data = error_body(
+            _validation_detail(exc.detail),
+            "invalid",
+            exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail},
+        )
     elif isinstance(response.data, dict) and "detail" in response.data:
         detail = response.data["detail"]
-        response.data = {"detail": str(detail), "code": getattr(detail, "code", "error")}
+        response.data = error_body(str(detail), getattr(detail, "code", "error"))
     return response
 
 
 def json_404(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
-    return JsonResponse({"detail": _("Ikke fundet."), "code": "not_found"}, status=404)
+    return JsonResponse(error_body(_("Ikke fundet."), "not_found"), status=404)
 
 
 def json_500(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"detail": _("Der opstod en fejl på serveren."), "code": "server_error"}, status=500)
+    return JsonResponse(error_body(_("Der opstod en fejl på serveren."), "server_error"), status=500)

@@ -70,7 +70,7 @@ def test_foreign_rows_are_404(course: Course, ward: Any, foreign_visitator: Any,
         "/api/v1/discharge-plans/", {"course": course.pk, **PLAN}, format="json"
     )
     assert response.status_code == 404
-    assert response.json() == {"detail": "Ikke fundet.", "code": "not_found"}
+    assert response.json() == {"detail": "Ikke fundet.", "code": "not_found", "errors": {}}
 
 
 def test_weekend_finished_treatment_is_a_400_with_the_field(course: Course, ward: Any) -> None:

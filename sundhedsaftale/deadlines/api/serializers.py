@@ -71,7 +71,9 @@ class DeadlineSerializer(serializers.ModelSerializer):
     counterpart: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="code", read_only=True
     )
-    citizen: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
+    citizen: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Deadline
@@ -108,7 +110,9 @@ class DeadlineSerializer(serializers.ModelSerializer):
 class AlertDeadlineSerializer(serializers.ModelSerializer):
     rule = serializers.CharField(source="rule_code", read_only=True)
     title = serializers.CharField(read_only=True)
-    citizen: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
+    citizen: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Deadline

@@ -21,6 +21,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from sundhedsaftale.api.filters import IsoDateTimeFilter
 from sundhedsaftale.api.viewsets import ReadOnlyVisibleViewSet
 from sundhedsaftale.deadlines import selectors, services
 from sundhedsaftale.deadlines.api.serializers import (
@@ -33,6 +34,8 @@ from sundhedsaftale.deadlines.models import Alert, Deadline
 from sundhedsaftale.rules import CATALOGUE
 
 DEFAULT_RULE_SET = "2008"
+#: the years a preview computes (the holiday calendar and date arithmetic stop long before year 1 and 9999)
+ANCHOR_YEARS = (1900, 2200)
 ERROR = inline_serializer(
     "DeadlineError",
     {"detail": serializers.CharField(), "code": serializers.CharField(), "errors": serializers.DictField()},
@@ -146,6 +149,9 @@ class DeadlineRuleViewSet(viewsets.ViewSet):
             raise ValidationError(
                 {"anchor": [f"Ikke en ISO 8601-dato eller -tidspunkt: {text!r}."]}
             ) from None
+        if not ANCHOR_YEARS[0] <= anchor.year <= ANCHOR_YEARS[1]:
+            message = f"Ankeret skal ligge mellem år {ANCHOR_YEARS[0]} og {ANCHOR_YEARS[1]}."
+            raise ValidationError({"anchor": [message]})
         try:
             preview = selectors.deadline_preview(rule_set_code=rule_set_code, code=code, anchor=anchor)
         except KeyError:
@@ -157,8 +163,8 @@ class DueRangeFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(choices=Deadline.State.choices)
     rule = django_filters.CharFilter(field_name="rule_code")
     organisation = django_filters.CharFilter(method="filter_organisation", label="Organisationskode")
-    due_after = django_filters.IsoDateTimeFilter(field_name="due_at", lookup_expr="gte")
-    due_before = django_filters.IsoDateTimeFilter(field_name="due_at", lookup_expr="lt")
+    due_after = IsoDateTimeFilter(field_name="due_at", lookup_expr="gte")
+    due_before = IsoDateTimeFilter(field_name="due_at", lookup_expr="lt")
 
     class Meta:
         model = Deadline
@@ -175,8 +181,8 @@ class AlertFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=Alert.Kind.choices)
     rule = django_filters.CharFilter(field_name="deadline__rule_code")
     organisation = django_filters.CharFilter(field_name="organisation__code", label="Modtagerens kode")
-    due_after = django_filters.IsoDateTimeFilter(field_name="deadline__due_at", lookup_expr="gte")
-    due_before = django_filters.IsoDateTimeFilter(field_name="deadline__due_at", lookup_expr="lt")
+    due_after = IsoDateTimeFilter(field_name="deadline__due_at", lookup_expr="gte")
+    due_before = IsoDateTimeFilter(field_name="deadline__due_at", lookup_expr="lt")
 
     class Meta:
         model = Alert
