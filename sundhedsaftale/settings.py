@@ -115,6 +115,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "clusters.context_processors.membership",
             ],
+            # the navigation bar, built from the kernel's entries and each area's AppConfig
+            "libraries": {"kernel_nav": "sundhedsaftale.nav"},
         },
     },
 ]
@@ -331,15 +333,3 @@ LOGGING = {
 
 SUNDHEDSAFTALE_SITE_NAME = "Sundhedsaftale"
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-
-# The dashboard's panels, one per app, in order: each ``panel(request) -> dict | None`` gives a template and its
-# context for the active membership. Listed here so the kernel reads the area apps without importing them.
-DASHBOARD_PANELS = [
-    "sundhedsaftale.deadlines.panels.panel",
-    "admissions.panels.panel",
-    "discharge.panels.panel",
-    "rehab.panels.panel",
-]
-
-# ``manage.py load_demo_data`` runs these in order, lowest app first: each builds on the one before.
-DEMO_LOADERS = ["admissions.demo.load", "discharge.demo.load", "rehab.demo.load"]

@@ -4,8 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from clusters import views as clusters_views
-from sundhedsaftale import views
+from sundhedsaftale import areas, views
 from sundhedsaftale.access.login import LoginView
 
 if settings.ADMIN_REQUIRE_OTP:
@@ -19,11 +18,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("organisation/skift/", views.membership_switch, name="membership-switch"),
     path("healthz", views.healthz, name="healthz"),
-    path("kontakter/", clusters_views.contact_list_view, name="contact-list"),
-    path("", include("sundhedsaftale.deadlines.urls")),
-    path("", include("admissions.urls")),
-    path("", include("discharge.urls")),
-    path("", include("rehab.urls")),
+    # every area's pages (``urls`` on its AppConfig), in INSTALLED_APPS order
+    *areas.url_patterns(),
     # The API is namespaced ("api:...") so its route names never shadow the pages' names.
     path("api/v1/", include(("sundhedsaftale.api.urls", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -1,36 +1,26 @@
 """Kernel pages: the dashboard per role, switching organisation, and the health check."""
 
-from collections.abc import Callable
-from functools import cache
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.module_loading import import_string
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from clusters.middleware import SESSION_KEY
 from clusters.selectors import membership_list
+from sundhedsaftale import areas
 from sundhedsaftale.api.errors import json_404, json_500
 from sundhedsaftale.ops.health import health_report
 
-Panel = Callable[[HttpRequest], dict[str, Any] | None]
-
-
-@cache
-def _dashboard_panels(paths: tuple[str, ...]) -> tuple[Panel, ...]:
-    return tuple(import_string(path) for path in paths)
-
 
 def dashboard_panels(request: HttpRequest) -> list[dict[str, Any]]:
-    """Return the panels of ``settings.DASHBOARD_PANELS`` that have something for the active membership, each
-    a dict with the ``template`` to include and its context. The area apps sit above the kernel, so they are
-    named in the settings and loaded here, never imported."""
-    panels = (panel(request) for panel in _dashboard_panels(tuple(settings.DASHBOARD_PANELS)))
+    """Return the areas' panels (``panel`` on their AppConfig) that have something for the active membership,
+    each a dict with the ``template`` to include and its context. The area apps sit above the kernel, so they
+    are read from their AppConfigs here, never imported."""
+    panels = (panel(request) for panel in areas.dashboard_panels())
     return [panel for panel in panels if panel is not None]
 
 

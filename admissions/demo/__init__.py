@@ -1,6 +1,7 @@
 """Demo data of admissions: reference data, practices, one log-in per role, background citizens and the
 wards' current citizens (admitted through the services). ``manage.py load_demo_data`` runs ``load`` and
-then the higher apps' loaders (``settings.DEMO_LOADERS``), which build on the courses made here.
+then the higher apps' loaders (``demo_loader`` by ``demo_order`` on their AppConfigs), which build on the
+courses made here.
 
 Every person here is generated, never a real one (see ``admissions.demo.people``).
 """

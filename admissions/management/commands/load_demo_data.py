@@ -1,19 +1,19 @@
 """``manage.py load_demo_data``: generated citizens, their courses through every area, and one log-in per role.
 
-Runs the loaders of ``settings.DEMO_LOADERS`` in order (admissions, then the apps that build on it), then one
-deadline scan so the warnings and breaches the data implies are in the alert inboxes. Idempotent.
+Runs the areas' demo loaders (``demo_loader`` on their AppConfig) by ``demo_order`` (admissions, then the apps
+that build on it), then one deadline scan so the warnings and breaches the data implies are in the alert
+inboxes. Idempotent.
 """
 
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from admissions.demo import DEMO_PASSWORD_DEFAULT, DEMO_PASSWORD_ENV, demo_logins, demo_password
+from sundhedsaftale.areas import demo_loaders
 from sundhedsaftale.deadlines.scan import scan_due
 
 URL = "http://127.0.0.1:8000/"
@@ -28,8 +28,8 @@ class Command(BaseCommand):
         now = timezone.now()
         try:
             with transaction.atomic():
-                for path in settings.DEMO_LOADERS:
-                    import_string(path)(now=now)
+                for load in demo_loaders():
+                    load(now=now)
         except ValidationError as error:
             raise CommandError(f"{DEMO_PASSWORD_ENV} kan ikke bruges: " + " ".join(error.messages)) from error
         scan_due(now=timezone.now())
