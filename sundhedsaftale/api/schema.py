@@ -30,6 +30,8 @@ WITH_BODY = {
     "413": "Forespørgslen er for stor.",
     "415": "Indholdstypen understøttes ikke.",
 }
+WRITES = {"409": "Forløbet er i en tilstand, hvor handlingen ikke kan udføres."}
+UNSAFE = ("put", "post", "patch", "delete")
 METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 #: DRF writes a clock time as local "HH:MM[:SS[.ffffff]]"; JSON Schema's "time" format demands an offset
 LOCAL_TIME = {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$"}
@@ -62,6 +64,8 @@ def document_error_responses(
             wanted = dict(EVERY_OPERATION)
             if "requestBody" in operation:
                 wanted.update(WITH_BODY)
+            if method in UNSAFE:
+                wanted.update(WRITES)
             for code, description in wanted.items():
                 responses.setdefault(code, {"description": description})
             for code, response in responses.items():
