@@ -36,18 +36,16 @@ def make_tokens() -> list[str]:
     from django.contrib.auth.models import User
     from rest_framework.authtoken.models import Token
 
-    from sundhedsaftale.organisations.models import Membership, Organisation
+    from tests.factories import member
 
     keys = []
     for username, role, code in (
         ("bench.ward", "ward_staff", "AUH-ORT"),
         ("bench.visitator", "visitation", "751"),
     ):
-        user, _ = User.objects.get_or_create(username=username)
-        Membership.objects.get_or_create(
-            user=user, role=role, organisation=Organisation.objects.get(code=code)
-        )
-        keys.append(Token.objects.get_or_create(user=user)[0].key)
+        user = User.objects.filter(username=username).first() or member(role, code, username=username)
+        Token.objects.filter(user=user).delete()  # a fresh token: it expires like a session
+        keys.append(Token.objects.create(user=user).key)
     return keys
 
 
