@@ -259,8 +259,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "sundhedsaftale.api.errors.exception_handler",
     "DEFAULT_PARSER_CLASSES": [
         "sundhedsaftale.api.parsers.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "sundhedsaftale.api.parsers.FormParser",
+        "sundhedsaftale.api.parsers.MultiPartParser",
     ],
     # Throttles count per client address: REMOTE_ADDR, or behind NUM_PROXIES trusted proxies the address the
     # nearest one saw (X-Forwarded-For from the right); a client cannot choose its own. They fail open.

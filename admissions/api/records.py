@@ -5,7 +5,6 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -29,6 +28,7 @@ from admissions.api.serializers import (
     ReportSubmitInputSerializer,
 )
 from admissions.models import AdmissionReport, Consent, InformationRequest, Message
+from sundhedsaftale.api.parsers import FormParser, JSONParser, MultiPartParser
 
 
 class CourseRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ServiceActionMixin):

@@ -124,7 +124,7 @@ class PlanViewSet(ReadOnlyVisibleViewSet):
         responses={200: s.DeliverySerializer(many=True)},
         examples=[OpenApiExample("Med tilsagn", value={"consent_municipality": True, "consent_gp": True})],
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], pagination_class=None)
     def send(self, request: Request, pk: Any = None) -> Response:
         plan = self.get_object()
         data = s.SendSerializer(data=request.data)

@@ -1,6 +1,7 @@
 """The API's JSON parser: strict JSON that no view has to distrust.
 
-Refused with 400 (``ParseError``): malformed JSON, nesting deeper than ``MAX_DEPTH``, ``NaN``/``Infinity`` and
+The form and multipart parsers refuse NUL characters and over-long texts in their fields the same way (a
+file's bytes are not looked at). Refused with 400 (``ParseError``): malformed JSON, nesting deeper than ``MAX_DEPTH``, ``NaN``/``Infinity`` and
 numbers that overflow to infinity (``1e400``), NUL characters anywhere, and strings longer than
 ``FREE_TEXT_MAX_LENGTH``. A body larger than ``DATA_UPLOAD_MAX_MEMORY_SIZE`` is refused with 413 before it is
 parsed.
@@ -72,3 +73,22 @@ class JSONParser(parsers.JSONParser):
             raise exceptions.ParseError(f"Ugyldig JSON: {exc}") from None
         _check(data)
         return data
+
+
+def _check_fields(data: Any) -> None:
+    for key, values in data.lists():
+        _check([key, *values])
+
+
+class FormParser(parsers.FormParser):
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
+        data = super().parse(stream, media_type, parser_context)
+        _check_fields(data)
+        return data
+
+
+class MultiPartParser(parsers.MultiPartParser):
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
+        result = super().parse(stream, media_type, parser_context)
+        _check_fields(result.data)
+        return result

@@ -30,6 +30,8 @@ WITH_BODY = {
     "413": "Forespørgslen er for stor.",
     "415": "Indholdstypen understøttes ikke.",
 }
+#: answered by the web server (gunicorn) before Django sees the request, with no body the API shapes
+URI_TOO_LONG = {"description": "Adressen (med forespørgslen) er for lang."}
 WRITES = {"409": "Forløbet er i en tilstand, hvor handlingen ikke kan udføres."}
 UNSAFE = ("put", "post", "patch", "delete")
 METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
@@ -71,4 +73,5 @@ def document_error_responses(
             for code, response in responses.items():
                 if code.startswith(("4", "5")) and not response.get("content"):
                     response["content"] = {"application/json": {"schema": ERROR_REF}}
+            responses.setdefault("414", dict(URI_TOO_LONG))
     return result

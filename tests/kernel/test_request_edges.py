@@ -189,3 +189,18 @@ def test_the_schema_documents_the_error_answers_and_nullable_codes() -> None:
     assert components["Citizen"]["properties"]["gp_practice"]["nullable"] is True
     assert components["Organisation"]["properties"]["cluster"]["nullable"] is True
     assert components["Deadline"]["properties"]["citizen"]["nullable"] is True
+
+
+def test_a_nul_byte_in_a_multipart_field_is_a_json_400(api: APIClient) -> None:
+    response = api.post(POST_JSON, {"course": "1\x00"}, format="multipart")
+    body = _assert_json_error(response, 400)
+    assert body["code"] == "parse_error" and "NUL" in body["detail"]
+
+
+def test_the_schema_says_what_a_plan_send_and_an_alert_really_answer() -> None:
+    schema = json.loads(Client().get("/api/schema/?format=json").content)
+    alert = schema["components"]["schemas"]["Alert"]["properties"]
+    assert alert["acknowledged_by"]["nullable"] is True and alert["assigned_to"]["nullable"] is True
+    sent = schema["paths"]["/api/v1/rehab/plans/{id}/send/"]["post"]["responses"]["200"]
+    assert sent["content"]["application/json"]["schema"]["type"] == "array"
+    assert "409" in schema["paths"]["/api/v1/rehab/plans/{id}/send/"]["post"]["responses"]

@@ -126,10 +126,10 @@ class AlertSerializer(serializers.ModelSerializer):
         slug_field="code", read_only=True
     )
     acknowledged_by: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username", read_only=True, allow_null=True
     )
     assigned_to: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username", read_only=True, allow_null=True
     )
 
     class Meta:
