@@ -14,9 +14,9 @@ MANAGE := $(PY) manage.py
 APT_PACKAGES ?= libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 chromium fonts-dejavu-core
 PYTEST_ARGS ?=
 # Local (Europe/Copenhagen) moments for `make test-clocks`: a Monday 00:30 (before a same-day 12:00 warning),
-# 11:59, a Friday 23:59 (the run ticks into the weekend), the repeated hour of the autumn DST change, and
+# 11:59, a Friday 23:59 (the run ticks into the weekend), the 23-hour day of the spring DST change, and
 # Juleaftensdag (a closed day). Tests that run another process on the real clock skip, saying why.
-TEST_CLOCKS ?= 2026-11-30T00:30 2026-12-02T11:59 2026-12-04T23:59 2026-10-25T02:30 2026-12-24T00:30
+TEST_CLOCKS ?= 2026-11-30T00:30 2026-12-02T11:59 2026-12-04T23:59 2027-03-28T00:30 2026-12-24T00:30
 CLOCK_PYTEST_ARGS ?= -q -n 2
 
 .PHONY: help install install-system run test test-clocks lint format typecheck migrations-check check

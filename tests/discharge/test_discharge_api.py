@@ -4,6 +4,7 @@ clear 4xx bodies, and every read access-logged."""
 from typing import Any
 
 import pytest
+import time_machine
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -106,6 +107,7 @@ def test_shape_errors_are_400_with_the_field(course: Course, ward: Any) -> None:
     assert set(response.json()["errors"]) >= {"need", "planned_date", "functional_ability"}
 
 
+@time_machine.travel(local(2026, 11, 20, 10), tick=False)  # weeks before PLAN's planned date
 def test_the_municipality_may_not_plan_but_may_reply(course: Course, ward: Any, visitator: Any) -> None:
     response = api(visitator).post("/api/v1/discharge-plans/", {"course": course.pk, **PLAN}, format="json")
     assert response.status_code == 403
