@@ -67,9 +67,10 @@ test-clocks: install ## the suite once per moment in TEST_CLOCKS, the clock move
 	done; \
 	if [ -n "$$failed" ]; then echo "the suite failed at:$$failed" >&2; exit 1; fi
 
-lint: | $(PY) ## ruff check and ruff format --check
+lint: | $(PY) ## ruff check, ruff format --check and the import layers (import-linter)
 	$(VENV)/bin/ruff check . bin/run-embedded
 	$(VENV)/bin/ruff format --check . bin/run-embedded
+	$(VENV)/bin/lint-imports
 
 format: | $(PY) ## apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix . bin/run-embedded

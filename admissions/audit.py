@@ -2,17 +2,12 @@
 
 from auditlog.registry import auditlog
 
-# The masking of the audit trail is the same as in logs and lists: the birth date stays, the sequence
-# part is hidden (auditlog's default mask keeps the last half — the sequence part).
-CPR_MASK = "admissions.cpr.cpr_mask"
-
 
 def register() -> None:
     from admissions.models import (
         AdmissionNotice,
         AdmissionReport,
         Attachment,
-        Citizen,
         Consent,
         Course,
         HomeCareService,
@@ -23,7 +18,6 @@ def register() -> None:
         Thread,
     )
 
-    auditlog.register(Citizen, mask_fields=["cpr"], mask_callable=CPR_MASK)
     for model in (
         Course,
         Stay,

@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from admissions.models import Course, CourseEvent
-from clusters.models import Organisation
+from sundhedsaftale.organisations.models import Organisation
 
 
 def course_event_record(

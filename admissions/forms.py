@@ -6,12 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from admissions.models import Consent, Course, Thread
-from clusters.models import Organisation
-from clusters.selectors import membership_list
+from sundhedsaftale.citizens.services import LookupPurpose
 from sundhedsaftale.forms import (
     DesignSystemForm,
     when_field,
 )
+from sundhedsaftale.organisations.actor import Actor
+from sundhedsaftale.organisations.models import Organisation
 
 
 class AdmitForm(DesignSystemForm):
@@ -43,18 +44,10 @@ class AdmitForm(DesignSystemForm):
     )
     CONFIRMATION_FIELDS = ("update_master_data", "master_data_reason")
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        ids = set()
-        for membership in membership_list(user=user):
-            organisation = membership.organisation
-            if organisation.kind == "department":
-                ids.add(organisation.pk)
-            elif organisation.kind == "hospital":
-                ids.update(organisation.children.values_list("pk", flat=True))
-        departments = Organisation.objects.filter(kind="department")
-        if not user.is_superuser:
-            departments = departments.filter(pk__in=ids)
+        # the departments the actor acts for: its own, or every department of its hospital unit
+        departments = Organisation.objects.filter(kind="department", pk__in=actor.organisation_ids)
         field = self.fields["department"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = departments.select_related("parent").order_by("parent__name", "name")
@@ -170,3 +163,15 @@ class MessageReplyForm(MessageForm):
         del self.fields["topic"]
         if not forward:
             del self.fields["recipient"]
+
+
+class CitizenLookupForm(DesignSystemForm):
+    """The regional secretariat's look-up of one citizen, for a stated purpose (it has no care relation)."""
+
+    cpr = forms.CharField(label=_("CPR-nummer"), max_length=11, help_text=_("DDMMÅÅ-XXXX"))
+    purpose = forms.ChoiceField(label=_("Formål"), choices=LookupPurpose.choices)
+    reference = forms.CharField(
+        label=_("Sagens journalnummer eller reference"),
+        max_length=200,
+        help_text=_("Opslaget logges med formål og reference og giver adgang i en begrænset tid."),
+    )

@@ -9,13 +9,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, Q
-from django.http import HttpRequest
 from django.utils import timezone
 
 from admissions.models import Course
 from admissions.selectors import course_list, inbox_for
-from clusters.models import Organisation
-from sundhedsaftale.access.roles import Role
+from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.organisations.roles import Role
+from sundhedsaftale.requests import AppRequest
 from sundhedsaftale.workdays import local_date
 
 WARD_KINDS = (Organisation.Kind.DEPARTMENT, Organisation.Kind.HOSPITAL)
@@ -26,8 +26,8 @@ def report_period(*, today: date) -> tuple[date, date]:
     return date(today.year, 1 if today.month <= 6 else 7, 1), today
 
 
-def _ward(request: HttpRequest, organisation: Organisation) -> dict[str, Any]:
-    courses = course_list(user=request.user).open()
+def _ward(request: AppRequest, organisation: Organisation) -> dict[str, Any]:
+    courses = course_list(actor=request.actor).open()
     if organisation.kind == Organisation.Kind.HOSPITAL:
         courses = courses.filter(hospital=organisation)
     else:
@@ -40,9 +40,9 @@ def _ward(request: HttpRequest, organisation: Organisation) -> dict[str, Any]:
     return {"template": "admissions/_panel_ward.html", "counts": counts}
 
 
-def _inbox(request: HttpRequest, organisation: Organisation, template: str) -> dict[str, Any]:
-    inbox = inbox_for(user=request.user, organisation=organisation)
-    admitted = course_list(user=request.user).open()
+def _inbox(request: AppRequest, organisation: Organisation, template: str) -> dict[str, Any]:
+    inbox = inbox_for(actor=request.actor, organisation=organisation)
+    admitted = course_list(actor=request.actor).open()
     if organisation.kind == Organisation.Kind.PRACTICE:
         admitted = admitted.filter(citizen__gp_practice=organisation)
     else:
@@ -72,7 +72,7 @@ def admission_counts_for_cluster(*, cluster: Organisation, start: date, end: dat
     )
 
 
-def _steering_group(request: HttpRequest, cluster: Organisation) -> dict[str, Any]:
+def _steering_group(request: AppRequest, cluster: Organisation) -> dict[str, Any]:
     start, end = report_period(today=local_date(timezone.now()))
     return {
         "template": "admissions/_panel_cluster.html",
@@ -82,9 +82,9 @@ def _steering_group(request: HttpRequest, cluster: Organisation) -> dict[str, An
     }
 
 
-def panel(request: HttpRequest) -> dict[str, Any] | None:
+def panel(request: AppRequest) -> dict[str, Any] | None:
     """Return the admissions panel for the active membership, or None for roles without one."""
-    membership = getattr(request, "membership", None)
+    membership = request.actor.membership
     if membership is None:
         return None
     organisation = membership.organisation

@@ -2,15 +2,17 @@
 municipality and the citizen's GP — and which of them a user acts for."""
 
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
 from admissions.models import Course
-from clusters.models import Organisation
-from clusters.selectors import membership_list
-from sundhedsaftale.access.roles import ROLES_WITHOUT_PERSONAL_DATA
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
+from sundhedsaftale.organisations.actor import actor_for
+from sundhedsaftale.organisations.models import Organisation
+
+if TYPE_CHECKING:
+    from sundhedsaftale.organisations.actor import Actor
 
 
 class Party(StrEnum):
@@ -58,18 +60,14 @@ def course_acting_organisation(
     preferred: Organisation | None = None,
     parties: tuple[Party, ...] = tuple(Party),
 ) -> tuple[Organisation, Party]:
-    """Return the organisation (and its party) the user acts for on the course.
+    """Return the organisation (and its party) the user acts for on the course: the organisation of its actor
+    (``preferred``, the active membership's organisation, chooses the membership; else the user's first).
 
-    ``preferred`` (the active membership's organisation) wins when it is a party; otherwise the user's first
-    membership that is. Raise ``DomainError`` (403) when the user acts for no party in ``parties``.
+    Raise ``DomainError`` (403) when that organisation is none of ``parties`` on the course.
     """
-    candidates = [
-        m.organisation for m in membership_list(user=user) if m.role not in ROLES_WITHOUT_PERSONAL_DATA
-    ]
-    if preferred is not None and preferred in candidates:
-        candidates.remove(preferred)
-        candidates.insert(0, preferred)
-    for organisation in candidates:
+    actor = actor_for(user=user, organisation=preferred)
+    organisation = actor.acting_organisation
+    if organisation is not None and actor.reads_personal_data:
         party = course_party_of(course=course, organisation=organisation)
         if party in parties:
             return organisation, party
@@ -78,3 +76,11 @@ def course_acting_organisation(
         code="not_a_party",
         status_code=403,
     )
+
+
+def course_party_of_actor(*, course: Course, actor: "Actor") -> Party | None:
+    """Which party of the course the actor looks at it as (its active organisation), or None."""
+    organisation = actor.acting_organisation
+    if organisation is None or not actor.reads_personal_data:
+        return None
+    return course_party_of(course=course, organisation=organisation)

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -12,7 +11,6 @@ from admissions.models import (
     AdmissionNotice,
     AdmissionReport,
     Attachment,
-    Citizen,
     Consent,
     Course,
     CourseEvent,
@@ -21,29 +19,32 @@ from admissions.models import (
     MessageRead,
     Thread,
 )
-from admissions.querysets import CitizenQuerySet, CourseQuerySet
-from clusters.models import Organisation
+from admissions.querysets import CourseQuerySet
+from sundhedsaftale.citizens.models import Citizen
+from sundhedsaftale.citizens.querysets import CitizenQuerySet
 from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.organisations.actor import Actor
+from sundhedsaftale.organisations.models import Organisation
 
 
-def citizen_list(*, user: Any) -> CitizenQuerySet:
+def citizen_list(*, actor: Actor) -> CitizenQuerySet:
     """Return the citizens the user may see, with municipality and GP."""
-    return Citizen.objects.visible_to(user).select_related("municipality", "gp_practice")
+    return Citizen.objects.visible_to(actor).select_related("municipality", "gp_practice")
 
 
-def citizen_search(*, user: Any, text: str, limit: int = 50) -> list[Citizen]:
+def citizen_search(*, actor: Actor, text: str, limit: int = 50) -> list[Citizen]:
     """Return at most ``limit`` visible citizens whose CPR starts with or whose name contains ``text``."""
-    return list(citizen_list(user=user).search(text).order_by("name")[:limit])
+    return list(citizen_list(actor=actor).search(text).order_by("name")[:limit])
 
 
-def citizen_get(*, user: Any, pk: int) -> Citizen:
+def citizen_get(*, actor: Actor, pk: int) -> Citizen:
     """Return the citizen if visible to the user; raise Http404 otherwise (existence is not leaked)."""
-    return get_object_or_404(citizen_list(user=user), pk=pk)
+    return get_object_or_404(citizen_list(actor=actor), pk=pk)
 
 
-def course_list_for_citizen(*, user: Any, citizen: Citizen) -> QuerySet[Course]:
+def course_list_for_citizen(*, actor: Actor, citizen: Citizen) -> QuerySet[Course]:
     return (
-        Course.objects.visible_to(user)
+        Course.objects.visible_to(actor)
         .filter(citizen=citizen)
         .select_related("hospital", "department")
         .order_by("-admitted_at")
@@ -64,52 +65,52 @@ def course_consents_to(*, course: Course, party: str, at: datetime | None = None
     return False
 
 
-def course_list(*, user: Any) -> CourseQuerySet:
+def course_list(*, actor: Actor) -> CourseQuerySet:
     """Return the courses the user may see, with citizen and places."""
-    return Course.objects.visible_to(user).select_related(
+    return Course.objects.visible_to(actor).select_related(
         "citizen__municipality", "citizen__gp_practice", "hospital", "department__parent"
     )
 
 
-def course_get(*, user: Any, pk: int) -> Course:
+def course_get(*, actor: Actor, pk: int) -> Course:
     """Return the course if visible to the user; raise Http404 otherwise."""
-    return get_object_or_404(course_list(user=user), pk=pk)
+    return get_object_or_404(course_list(actor=actor), pk=pk)
 
 
-def admission_report_for(*, user: Any, course: Course) -> AdmissionReport | None:
+def admission_report_for(*, actor: Actor, course: Course) -> AdmissionReport | None:
     """The course's admission report (requested or received), or None when nobody asked for it yet or the user's
     organisation is not one of its parties (the hospital side and the municipality)."""
-    return AdmissionReport.objects.visible_to(user).filter(course=course).first()
+    return AdmissionReport.objects.visible_to(actor).filter(course=course).first()
 
 
-def admission_notice_get(*, user: Any, pk: int) -> AdmissionNotice:
+def admission_notice_get(*, actor: Actor, pk: int) -> AdmissionNotice:
     return get_object_or_404(
-        AdmissionNotice.objects.visible_to(user).select_related("course__citizen"), pk=pk
+        AdmissionNotice.objects.visible_to(actor).select_related("course__citizen"), pk=pk
     )
 
 
-def consent_get(*, user: Any, pk: int) -> Consent:
-    return get_object_or_404(Consent.objects.visible_to(user).select_related("course__citizen"), pk=pk)
+def consent_get(*, actor: Actor, pk: int) -> Consent:
+    return get_object_or_404(Consent.objects.visible_to(actor).select_related("course__citizen"), pk=pk)
 
 
-def information_request_get(*, user: Any, pk: int) -> InformationRequest:
+def information_request_get(*, actor: Actor, pk: int) -> InformationRequest:
     return get_object_or_404(
-        InformationRequest.objects.visible_to(user).select_related(
+        InformationRequest.objects.visible_to(actor).select_related(
             "course__citizen", "sender__parent", "recipient__parent"
         ),
         pk=pk,
     )
 
 
-def attachment_get(*, user: Any, pk: int) -> Attachment:
+def attachment_get(*, actor: Actor, pk: int) -> Attachment:
     """The attachment if the user may read its message (404 otherwise)."""
-    return get_object_or_404(Attachment.objects.visible_to(user).select_related("message__course"), pk=pk)
+    return get_object_or_404(Attachment.objects.visible_to(actor).select_related("message__course"), pk=pk)
 
 
-def course_deadlines(*, user: Any, course: Course) -> QuerySet[Deadline]:
+def course_deadlines(*, actor: Actor, course: Course) -> QuerySet[Deadline]:
     """Every deadline of the citizen visible to the user, from the course's admission on."""
     return (
-        Deadline.objects.visible_to(user)
+        Deadline.objects.visible_to(actor)
         .filter(citizen_id=course.citizen_id, anchor_at__gte=course.admitted_at - timedelta(days=1))
         .select_related("responsible", "counterpart")
         .order_by("due_at")
@@ -146,7 +147,7 @@ NOTICE_EVENT_KINDS = frozenset(
 
 
 def course_timeline(
-    *, user: Any, course: Course, party: str | None = None, shares: bool = True
+    *, actor: Actor, course: Course, party: str | None = None, shares: bool = True
 ) -> list[TimelineEntry]:
     """Return what happened on the course and every deadline, in time order (who did what, when).
 
@@ -154,13 +155,11 @@ def course_timeline(
     consent (``shares=False``) only what the notices tell and the viewer's own doings are shown, and a
     municipality or GP sees the deadlines it owes or awaits.
     """
-    from clusters.selectors import organisation_ids_of
-
-    own = organisation_ids_of(user=user)
+    own = actor.party_ids
     # Correspondence shows from the messages themselves, so a party sees only the letters it sent or received
     # (the same rule as the threads), not that the hospital wrote to the other party.
     events = (
-        CourseEvent.objects.visible_to(user)
+        CourseEvent.objects.visible_to(actor)
         .filter(course=course)
         .exclude(kind=CourseEvent.Kind.MESSAGE_SENT)
         .select_related("organisation")
@@ -180,7 +179,7 @@ def course_timeline(
         for event in events
     ]
     letters = (
-        Message.objects.visible_to(user)
+        Message.objects.visible_to(actor)
         .filter(course=course)
         .select_related("thread", "sender__parent", "recipient__parent")
     )
@@ -194,7 +193,7 @@ def course_timeline(
         )
         for message in letters
     ]
-    deadlines = course_deadlines(user=user, course=course)
+    deadlines = course_deadlines(actor=actor, course=course)
     if party not in (None, "hospital"):
         deadlines = deadlines.filter(Q(responsible_id__in=own) | Q(counterpart_id__in=own))
     for deadline in deadlines:
@@ -210,23 +209,23 @@ def course_timeline(
     return sorted(entries, key=lambda entry: entry.at)
 
 
-def thread_list(*, user: Any, course: Course) -> QuerySet[Thread]:
+def thread_list(*, actor: Actor, course: Course) -> QuerySet[Thread]:
     """The course's threads the user takes part in, each with the messages the user may read."""
     return (
-        Thread.objects.visible_to(user)
+        Thread.objects.visible_to(actor)
         .filter(course=course)
-        .prefetch_related(Prefetch("messages", queryset=Message.objects.visible_to(user)))
+        .prefetch_related(Prefetch("messages", queryset=Message.objects.visible_to(actor)))
     )
 
 
-def thread_get(*, user: Any, pk: int) -> Thread:
-    return get_object_or_404(Thread.objects.visible_to(user).select_related("course__citizen"), pk=pk)
+def thread_get(*, actor: Actor, pk: int) -> Thread:
+    return get_object_or_404(Thread.objects.visible_to(actor).select_related("course__citizen"), pk=pk)
 
 
-def thread_messages(*, user: Any, thread: Thread) -> list[Message]:
+def thread_messages(*, actor: Actor, thread: Thread) -> list[Message]:
     """The thread's messages the user may read, oldest first, with what the thread page shows of them."""
     return list(
-        Message.objects.visible_to(user)
+        Message.objects.visible_to(actor)
         .filter(thread=thread)
         .select_related("sender__parent", "recipient__parent", "previous")
         .prefetch_related("attachments", "reads")
@@ -234,11 +233,11 @@ def thread_messages(*, user: Any, thread: Thread) -> list[Message]:
     )
 
 
-def message_list_unread(*, user: Any, organisation: Organisation) -> QuerySet[Message]:
+def message_list_unread(*, actor: Actor, organisation: Organisation) -> QuerySet[Message]:
     """Messages to the organisation that nobody there has read yet."""
     read = MessageRead.objects.filter(message=OuterRef("pk"), organisation=organisation)
     return (
-        Message.objects.visible_to(user)
+        Message.objects.visible_to(actor)
         .filter(recipient=organisation)
         .exclude(Exists(read))
         .select_related("thread", "course__citizen", "sender__parent")
@@ -263,7 +262,7 @@ class Inbox:
         return ids
 
 
-def inbox_for(*, user: Any, organisation: Organisation, place: int | None = None, days: int = 14) -> Inbox:
+def inbox_for(*, actor: Actor, organisation: Organisation, place: int | None = None, days: int = 14) -> Inbox:
     """The inbox of a municipality or a GP practice: new admission notices (last ``days`` days), admission
     reports requested, information requests awaiting reply and unread correspondence.
 
@@ -276,25 +275,25 @@ def inbox_for(*, user: Any, organisation: Organisation, place: int | None = None
         place_filter = Q(course__hospital_id=place) | Q(course__department_id=place)
     related = ("course__citizen", "course__department__parent")
     notices = (
-        AdmissionNotice.objects.visible_to(user)
+        AdmissionNotice.objects.visible_to(actor)
         .filter(place_filter, municipality=organisation)
         .filter(Q(read_at__isnull=True) | Q(sent_at__gte=since))
         .select_related(*related)
         .order_by("-sent_at")
     )
     reports = (
-        AdmissionReport.objects.visible_to(user)
+        AdmissionReport.objects.visible_to(actor)
         .filter(place_filter, municipality=organisation, state=AdmissionReport.State.REQUESTED)
         .select_related(*related)
         .order_by("requested_at")
     )
     requests = (
-        InformationRequest.objects.visible_to(user)
+        InformationRequest.objects.visible_to(actor)
         .filter(place_filter, recipient=organisation, state=InformationRequest.State.OPEN)
         .select_related(*related, "sender__parent")
         .order_by("sent_at")
     )
-    unread = message_list_unread(user=user, organisation=organisation).filter(place_filter)
+    unread = message_list_unread(actor=actor, organisation=organisation).filter(place_filter)
     places = list(
         Organisation.objects.filter(kind=Organisation.Kind.HOSPITAL, is_active=True).order_by("name")
     )

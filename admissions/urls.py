@@ -4,6 +4,7 @@ from admissions.views import citizens, correspondence, course, inbox
 
 urlpatterns = [
     path("borgere/", citizens.citizen_search, name="citizen-search"),
+    path("borgere/opslag/", citizens.citizen_lookup, name="citizen-lookup"),
     path("borgere/<int:pk>/", citizens.citizen_detail, name="citizen-detail"),
     path("borgere/<int:pk>/adgangslog/", citizens.citizen_access_log, name="citizen-access-log"),
     path("indlaeggelse/ny/", course.course_admit, name="course-admit"),

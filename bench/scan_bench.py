@@ -36,9 +36,9 @@ from django.db import connection  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
 from admissions.models import Course  # noqa: E402
-from clusters.models import Organisation  # noqa: E402
 from sundhedsaftale.deadlines.models import Alert, Deadline  # noqa: E402
 from sundhedsaftale.deadlines.scan import BATCH_SIZE, scan_due  # noqa: E402
+from sundhedsaftale.organisations.models import Organisation  # noqa: E402
 
 NOW = datetime(2025, 4, 15, 8, 0, tzinfo=UTC)
 

@@ -6,13 +6,8 @@ from sundhedsaftale.areas import NavEntry
 
 class ClustersConfig(areas.AreaConfig):
     name = "clusters"
-    verbose_name = "Organisationer og klynger"
+    verbose_name = "Klynger og nøgletal"
 
     nav = (NavEntry(_("Kontaktliste"), "contact-list", order=100),)
     urls = "clusters.urls"
     api_routes = "clusters.api.routes.register"
-
-    def ready(self) -> None:
-        from clusters import audit
-
-        audit.register()

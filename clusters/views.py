@@ -1,12 +1,13 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from clusters.models import Contact
-from clusters.selectors import contact_is_open, contact_list
+from sundhedsaftale.organisations.models import Contact
+from sundhedsaftale.organisations.selectors import contact_is_open, contact_list
+from sundhedsaftale.requests import AppRequest
 
 
-def contact_list_view(request: HttpRequest) -> HttpResponse:
+def contact_list_view(request: AppRequest) -> HttpResponse:
     """Kontaktliste: the annexes' contact data, searchable, with whether each phone is open now.
 
     Public reference data (no citizen data), so it needs no log-in, like the printed pocket edition.

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from admissions.models import Course
 from discharge.models import RULE_CODE_BY_NEED, Need
-from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.deadlines.catalogue import calendar_for, rule_for
+from sundhedsaftale.errors import DomainError
 from sundhedsaftale.rules import Due, OffsetKind, Rule, RuleSet
 from sundhedsaftale.workdays import to_local
 

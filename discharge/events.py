@@ -5,7 +5,7 @@ from typing import Any
 
 from admissions.events import course_event_record
 from admissions.models import Course, CourseEvent
-from clusters.models import Organisation
+from sundhedsaftale.organisations.models import Organisation
 
 
 def discharge_event_record(

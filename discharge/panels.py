@@ -8,11 +8,9 @@ aggregates of the cluster (its role sees no citizen through ``visible_to``; only
 from datetime import date, timedelta
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils import timezone
 
 from admissions.panels import WARD_KINDS, report_period
-from clusters.models import Organisation
 from discharge.selectors import (
     expected_discharges_per_day,
     finished_bed_days_for_cluster,
@@ -21,7 +19,9 @@ from discharge.selectors import (
     notification_on_time_share,
     ward_discharge_counts,
 )
-from sundhedsaftale.access.roles import Role
+from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.organisations.roles import Role
+from sundhedsaftale.requests import AppRequest
 from sundhedsaftale.workdays import local_date
 
 WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
@@ -29,9 +29,9 @@ WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 EXPECTED_DAYS = 7
 
 
-def _ward(request: HttpRequest, organisation: Organisation, today: date) -> dict[str, Any]:
+def _ward(request: AppRequest, organisation: Organisation, today: date) -> dict[str, Any]:
     counts = ward_discharge_counts(
-        user=request.user, organisation=organisation, today=today, now=timezone.now()
+        actor=request.actor, organisation=organisation, today=today, now=timezone.now()
     )
     return {"template": "discharge/_panel_ward.html", "counts": counts}
 
@@ -52,14 +52,14 @@ def expected_chart(*, days: dict[date, int]) -> dict[str, Any]:
     }
 
 
-def _municipality(request: HttpRequest, organisation: Organisation, today: date) -> dict[str, Any]:
+def _municipality(request: AppRequest, organisation: Organisation, today: date) -> dict[str, Any]:
     days = expected_discharges_per_day(
-        user=request.user, municipality=organisation, start=today, days=EXPECTED_DAYS
+        actor=request.actor, municipality=organisation, start=today, days=EXPECTED_DAYS
     )
     counts = {
         "next_two_days": days[today] + days[today + timedelta(days=1)],
         "expected": sum(days.values()),
-        "finished_waiting": finished_waiting_count(user=request.user, municipality=organisation),
+        "finished_waiting": finished_waiting_count(actor=request.actor, municipality=organisation),
     }
     return {
         "template": "discharge/_panel_municipality.html",
@@ -69,9 +69,9 @@ def _municipality(request: HttpRequest, organisation: Organisation, today: date)
     }
 
 
-def _practice(request: HttpRequest, organisation: Organisation) -> dict[str, Any]:
+def _practice(request: AppRequest, organisation: Organisation) -> dict[str, Any]:
     since = timezone.now() - timedelta(days=7)
-    counts = letter_counts_for_practice(user=request.user, practice=organisation, since=since)
+    counts = letter_counts_for_practice(actor=request.actor, practice=organisation, since=since)
     return {"template": "discharge/_panel_gp.html", "counts": counts}
 
 
@@ -101,9 +101,9 @@ def _steering_group(cluster: Organisation, today: date) -> dict[str, Any]:
     }
 
 
-def panel(request: HttpRequest) -> dict[str, Any] | None:
+def panel(request: AppRequest) -> dict[str, Any] | None:
     """Return the discharge panel for the active membership, or None for roles without one."""
-    membership = getattr(request, "membership", None)
+    membership = request.actor.membership
     if membership is None:
         return None
     organisation = membership.organisation

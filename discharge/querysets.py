@@ -2,7 +2,7 @@
 messages between the hospital and the municipality or the GP, to their two parties only (``PartyQuerySet``)."""
 
 from datetime import date
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from admissions.querysets import PartyQuerySet
 
@@ -12,9 +12,6 @@ class DischargeQuerySet(PartyQuerySet):
     between no two organisations). The messages below name their parties."""
 
     parties: tuple[str, ...] = ()
-
-    def visible_to(self, user: Any) -> Self:
-        return cast(Self, super().visible_to(user))
 
     def for_municipality(self, municipality_id: int) -> Self:
         return self.filter(course__citizen__municipality_id=municipality_id)
@@ -58,17 +55,8 @@ class SuddenChangeQuerySet(DischargeQuerySet):
 
 
 class DischargeLetterQuerySet(DischargeQuerySet):
-    """The epikrise goes from the hospital side to the GP named on it."""
+    """The epikrise goes from the hospital side to the GP named on it: the municipality, although it sees the
+    citizen, does not read it."""
 
     parties = ("gp_practice",)
     hospital_side = "course"
-
-    def for_readers(self, user: Any) -> Self:
-        """The epikrise is written to the GP: a user who acts only for municipalities does not read it
-        (the hospital side, GPs, regional admins and superusers do, within the visibility rule)."""
-        from clusters.selectors import membership_list
-
-        if getattr(user, "is_superuser", False):
-            return self
-        kinds = {m.organisation.kind for m in membership_list(user=user)}
-        return self if kinds - {"municipality"} else self.none()

@@ -11,7 +11,6 @@ from django.db import transaction
 
 from admissions.demo import WARD_USERS, demo_course, demo_user, demo_visitation
 from admissions.models import Course
-from clusters.models import Organisation
 from rehab.models import CapacityNotice, Delivery, FirstContact, OutpatientControl, Plan, PlanType
 from rehab.services import (
     capacity_notice_create,
@@ -22,6 +21,7 @@ from rehab.services import (
     plan_send,
     plan_version_update,
 )
+from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.workdays import local_date
 
 

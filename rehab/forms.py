@@ -6,10 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from clusters.models import Organisation
 from rehab.diagnoses import icd10_meaning, icd10_normalise, icd10_validate, sks_validate
 from rehab.models import AdvanceNotice, CapacityNotice, FirstContact, PlanVersion, RehabCourse
 from rehab.plan_rows import PLAN_ROWS, Row, plan_row_clean
+from sundhedsaftale.organisations.models import Organisation
 
 SECONDARY_ROWS = 3  # the template has two rows; one more for comorbidity
 INTERVENTION_ROWS = 5  # annex 3.2, item 10: five SKS rows

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
-from clusters.models import Contact, Organisation
 from rehab.models import PlanType, PlanVersion
+from sundhedsaftale.organisations.models import Contact, Organisation
 
 # Which annexes go with which plan type (agreement Krav 3): 3.6 general, 3.7 + 3.8 specialised,
 # 3.9 self-training with a plan (3.10 is for self-training *without* a plan, so never printed with one).

@@ -1,4 +1,4 @@
-"""Who may act on rehab records: plain predicates over the user's memberships, raising ``DomainError``."""
+"""Who may act on rehab records: plain predicates over the acting user's actor, raising ``DomainError``."""
 
 from typing import Any
 
@@ -6,38 +6,21 @@ from django.utils.translation import gettext as _
 
 from admissions.models import Course
 from admissions.parties import Party, course_acting_organisation
-from clusters.models import Organisation
-from clusters.selectors import membership_list
-from sundhedsaftale.access.roles import ROLES_WITHOUT_PERSONAL_DATA
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
+from sundhedsaftale.organisations.actor import actor_for
+from sundhedsaftale.organisations.models import Organisation
 
 
 def ward_organisation(*, course: Course, user: Any) -> Organisation:
     """Return the hospital-side organisation the user writes for on the course (403 ``DomainError`` if none)."""
-    if user.is_superuser:
-        return course.department
     organisation, _party = course_acting_organisation(course=course, user=user, parties=(Party.HOSPITAL,))
     return organisation
 
 
 def acts_for(*, user: Any, organisation: Organisation) -> bool:
-    """Return whether the user acts for the organisation (a hospital membership covers its departments,
-    a department membership its hospital)."""
-    if user.is_superuser:
-        return True
-    for membership in membership_list(user=user):
-        if membership.role in ROLES_WITHOUT_PERSONAL_DATA:
-            continue
-        mine = membership.organisation
-        if mine.pk == organisation.pk:
-            return True
-        if (
-            mine.hospital is not None
-            and organisation.hospital is not None
-            and mine.hospital == organisation.hospital
-        ):
-            return True  # the hospital unit and its departments act as one receiver
-    return False
+    """Return whether the user acts for the organisation (a hospital unit and its departments as one)."""
+    actor = actor_for(user=user)
+    return actor.reads_personal_data and actor.acts_for(organisation.pk)
 
 
 def require_acts_for(*, user: Any, organisation: Organisation) -> None:
@@ -47,18 +30,3 @@ def require_acts_for(*, user: Any, organisation: Organisation) -> None:
             code="not_receiver",
             status_code=403,
         )
-
-
-def user_organisation_ids(*, user: Any) -> set[int]:
-    """The ids of the organisations the user acts for, with a hospital's departments and a department's hospital."""
-    ids: set[int] = set()
-    for membership in membership_list(user=user):
-        if membership.role in ROLES_WITHOUT_PERSONAL_DATA:
-            continue
-        organisation = membership.organisation
-        ids.add(organisation.pk)
-        if organisation.kind == Organisation.Kind.DEPARTMENT and organisation.parent_id:
-            ids.add(organisation.parent_id)
-        if organisation.kind == Organisation.Kind.HOSPITAL:
-            ids.update(organisation.children.values_list("pk", flat=True))
-    return ids

@@ -1,83 +1,44 @@
-"""Visibility of rehabilitation records: through the course's citizen (the one rule), or, for capacity
-notices, which carry no citizen, through the sending and receiving organisations."""
+"""Visibility of rehabilitation records: through the course's citizen (the kernel's one rule — a receiver of a
+plan holds a care relation with the citizen from the delivery on), or, for capacity notices, which carry no
+citizen, through the sending and receiving organisations."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Self
 
 from django.db import models
 from django.db.models import Q
 
 from admissions.querysets import CourseDataQuerySet, ToMunicipalityQuerySet
 
-
-def _receiver_ids(user: Any) -> set[int]:
-    """The organisations the user receives plans for (a hospital membership covers its departments)."""
-    from clusters.selectors import membership_list
-    from sundhedsaftale.access.roles import ROLES_WITHOUT_PERSONAL_DATA
-
-    ids: set[int] = set()
-    for membership in membership_list(user=user):
-        if membership.role in ROLES_WITHOUT_PERSONAL_DATA:
-            continue
-        ids.add(membership.organisation_id)
-        if membership.organisation.kind == "department" and membership.organisation.parent_id:
-            ids.add(membership.organisation.parent_id)
-    return ids
+if TYPE_CHECKING:
+    from sundhedsaftale.organisations.actor import Actor
 
 
-class ReceivedPlanDataQuerySet(CourseDataQuerySet):
-    """The one rule (through the course's citizen), widened by the receiving party's right: a plan sent to an
-    organisation is visible to it, even when the citizen has no stay there (a specialised hospital chosen under
-    free choice, another municipality). ``plan_path`` leads from a row to its plan's id."""
-
-    plan_path = "plan_id"
-
-    def visible_to(self, user: Any) -> "ReceivedPlanDataQuerySet":
-        from admissions.models import Citizen
-        from admissions.querysets import citizen_scope
-        from rehab.models import Delivery
-
-        condition = citizen_scope(user)
-        if condition is None:
-            return self
-        visible = Q(**{f"{self.citizen_path}__in": Citizen.objects.filter(condition).values("pk")})
-        receiver = _receiver_ids(user) if user.is_authenticated else set()
-        if receiver:
-            sent = Delivery.objects.filter(organisation_id__in=receiver).values("plan_id")
-            visible |= Q(**{f"{self.plan_path}__in": sent})
-        return self.filter(visible)
-
-
-class PlanQuerySet(ReceivedPlanDataQuerySet):
+class PlanQuerySet(CourseDataQuerySet):
     """Plans hang on a course."""
 
-    plan_path = "pk"
 
-
-class PlanDataQuerySet(ReceivedPlanDataQuerySet):
+class PlanDataQuerySet(CourseDataQuerySet):
     """Records hanging on a plan (versions, deliveries, rehab courses)."""
 
     citizen_path = "plan__course__citizen"
 
 
-class DeliveryDataQuerySet(ReceivedPlanDataQuerySet):
+class DeliveryDataQuerySet(CourseDataQuerySet):
     """Records hanging on a delivery (first contacts)."""
 
     citizen_path = "delivery__plan__course__citizen"
-    plan_path = "delivery__plan_id"
 
 
-class FinalStatusQuerySet(ReceivedPlanDataQuerySet):
+class FinalStatusQuerySet(CourseDataQuerySet):
     citizen_path = "rehab_course__plan__course__citizen"
-    plan_path = "rehab_course__plan_id"
 
 
-class PlanPdfQuerySet(ReceivedPlanDataQuerySet):
+class PlanPdfQuerySet(CourseDataQuerySet):
     citizen_path = "version__plan__course__citizen"
-    plan_path = "version__plan_id"
 
 
 class DeliveryQuerySet(PlanDataQuerySet):
-    def awaiting_contact(self) -> "DeliveryQuerySet":
+    def awaiting_contact(self) -> Self:
         return self.filter(received_at__isnull=False, contacted_at__isnull=True, closed_at__isnull=True)
 
 
@@ -87,41 +48,20 @@ class AdvanceNoticeQuerySet(ToMunicipalityQuerySet):
     parties: tuple[str, ...] = ("municipality", "therapy_department")
 
 
-def _organisation_ids(user: Any) -> set[int] | None:
-    """The user's organisations (a hospital with its departments); ``None`` means every organisation."""
-    from clusters.selectors import membership_list
-    from sundhedsaftale.access.roles import ROLES_WITHOUT_PERSONAL_DATA, Role
-
-    if user.is_superuser:
-        return None
-    ids: set[int] = set()
-    for membership in membership_list(user=user):
-        organisation = membership.organisation
-        if membership.role == Role.REGIONAL_ADMIN and organisation.kind == "region":
-            return None
-        if membership.role in ROLES_WITHOUT_PERSONAL_DATA and organisation.kind != "cluster":
-            continue
-        ids.add(organisation.pk)
-        if organisation.kind == "department" and organisation.parent_id:
-            ids.add(organisation.parent_id)
-    return ids
-
-
 class CapacityNoticeQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> "CapacityNoticeQuerySet":
-        """A capacity notice has no citizen: the sender, the receiver and (for a hospital) its departments
-        see it, and so do the receiver's cluster steering group; the region sees all."""
-        if not user.is_authenticated:
+    def visible_to(self, actor: "Actor") -> Self:
+        """A capacity notice has no citizen: the sender and the receiver (a hospital unit with its departments)
+        see it, and so do the cluster steering groups of either; the regional secretariat sees all."""
+        if not actor.is_authenticated or actor.membership is None:
             return self.none()
-        ids = _organisation_ids(user)
-        if ids is None:
+        if actor.is_regional_admin:
             return self
         return self.filter(
-            Q(sender_id__in=ids)
-            | Q(receiver_id__in=ids)
-            | Q(receiver__cluster_id__in=ids)
-            | Q(sender__cluster_id__in=ids)
+            Q(sender_id__in=actor.party_ids)
+            | Q(receiver_id__in=actor.party_ids)
+            | Q(receiver__cluster_id__in=actor.organisation_ids)
+            | Q(sender__cluster_id__in=actor.organisation_ids)
         )
 
-    def short_notice(self) -> "CapacityNoticeQuerySet":
+    def short_notice(self) -> Self:
         return self.filter(is_short_notice=True)

@@ -8,25 +8,26 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
-from admissions.models import Citizen, Course
-from clusters.models import Organisation
+from admissions.models import Course
 from rehab.models import AdvanceNotice, CapacityNotice, Delivery, FinalStatus, Plan, PlanVersion, RehabCourse
-from rehab.permissions import user_organisation_ids
+from sundhedsaftale.citizens.models import Citizen
 from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.organisations.actor import Actor
+from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.workdays import local_date, local_datetime
 
 
-def plan_list(*, user: Any) -> QuerySet[Plan]:
-    return Plan.objects.visible_to(user).select_related(
+def plan_list(*, actor: Actor) -> QuerySet[Plan]:
+    return Plan.objects.visible_to(actor).select_related(
         "course__citizen", "course__department", "course__hospital"
     )
 
 
-def ward_course_list(*, user: Any, limit: int = 200) -> list[Course]:
+def ward_course_list(*, actor: Actor, limit: int = 200) -> list[Course]:
     """Return the newest courses (not cancelled) of the user's departments with their rehab plans."""
     return list(
-        Course.objects.visible_to(user)
-        .filter(department_id__in=user_organisation_ids(user=user))
+        Course.objects.visible_to(actor)
+        .filter(department_id__in=actor.organisation_ids)
         .exclude(state__in=["cancelled"])
         .select_related("citizen", "department")
         .prefetch_related("rehab_plans")
@@ -34,38 +35,36 @@ def ward_course_list(*, user: Any, limit: int = 200) -> list[Course]:
     )
 
 
-def plan_get(*, user: Any, pk: int) -> Plan:
+def plan_get(*, actor: Actor, pk: int) -> Plan:
     """Return the plan if visible to the user; Http404 otherwise (existence is not leaked)."""
-    return get_object_or_404(plan_list(user=user), pk=pk)
+    return get_object_or_404(plan_list(actor=actor), pk=pk)
 
 
-def version_get(*, user: Any, plan_pk: int, number: int) -> PlanVersion:
+def version_get(*, actor: Actor, plan_pk: int, number: int) -> PlanVersion:
     return get_object_or_404(
-        PlanVersion.objects.visible_to(user).select_related("plan__course__citizen"),
+        PlanVersion.objects.visible_to(actor).select_related("plan__course__citizen"),
         plan_id=plan_pk,
         number=number,
     )
 
 
-def plan_list_for_course(*, user: Any, course: Course) -> QuerySet[Plan]:
-    return plan_list(user=user).filter(course=course).prefetch_related("versions")
+def plan_list_for_course(*, actor: Actor, course: Course) -> QuerySet[Plan]:
+    return plan_list(actor=actor).filter(course=course).prefetch_related("versions")
 
 
-def delivery_get(*, user: Any, pk: int) -> Delivery:
+def delivery_get(*, actor: Actor, pk: int) -> Delivery:
     return get_object_or_404(
-        Delivery.objects.visible_to(user).select_related("plan__course__citizen", "organisation", "version"),
+        Delivery.objects.visible_to(actor).select_related("plan__course__citizen", "organisation", "version"),
         pk=pk,
     )
 
 
-def inbox_list(*, user: Any, include_closed: bool = False) -> QuerySet[Delivery]:
+def inbox_list(*, actor: Actor, include_closed: bool = False) -> QuerySet[Delivery]:
     """Return the plans sent to the user's municipality or hospital, the open ones first and sorted by their
     first-contact deadline (not yet received plans first: the clock starts on receipt; copies without a clock
     and contacted plans last), each annotated with
     ``contact_due_at`` and ``contact_deadline_state``."""
-    deliveries = Delivery.objects.visible_to(user).filter(
-        organisation_id__in=user_organisation_ids(user=user)
-    )
+    deliveries = Delivery.objects.visible_to(actor).filter(organisation_id__in=actor.party_ids)
     if not include_closed:
         deliveries = deliveries.filter(closed_at__isnull=True)
     deadline = Deadline.objects.filter(
@@ -92,10 +91,10 @@ def inbox_list(*, user: Any, include_closed: bool = False) -> QuerySet[Delivery]
     )
 
 
-def inbox_counts(*, user: Any, organisation_ids: list[int], now: datetime) -> dict[str, int]:
+def inbox_counts(*, actor: Actor, organisation_ids: list[int], now: datetime) -> dict[str, int]:
     """Return the counts of the organisations' open received plans: ``not_received``, ``awaiting_contact``
     (the responsible receiver has not contacted the citizen) and ``contact_overdue`` (past the deadline)."""
-    deliveries = inbox_list(user=user).filter(organisation_id__in=organisation_ids)
+    deliveries = inbox_list(actor=actor).filter(organisation_id__in=organisation_ids)
     awaiting = Q(contacted_at__isnull=True, is_responsible=True)
     return deliveries.aggregate(
         not_received=Count("pk", filter=Q(received_at__isnull=True)),
@@ -104,19 +103,19 @@ def inbox_counts(*, user: Any, organisation_ids: list[int], now: datetime) -> di
     )
 
 
-def unsent_plan_count(*, user: Any, organisation: Organisation) -> int:
+def unsent_plan_count(*, actor: Actor, organisation: Organisation) -> int:
     """Return how many plans of the ward (a department, or a hospital with its departments) are not sent yet
     while the citizen is still admitted."""
-    plans = plan_list(user=user).filter(sent_at__isnull=True, course__discharged_at__isnull=True)
+    plans = plan_list(actor=actor).filter(sent_at__isnull=True, course__discharged_at__isnull=True)
     if organisation.kind == Organisation.Kind.HOSPITAL:
         return plans.filter(course__hospital=organisation).count()
     return plans.filter(course__department=organisation).count()
 
 
-def advance_notice_list(*, user: Any, course: Course) -> QuerySet[AdvanceNotice]:
+def advance_notice_list(*, actor: Actor, course: Course) -> QuerySet[AdvanceNotice]:
     """Return the advance notices of the course the user may see, newest first."""
     return (
-        AdvanceNotice.objects.visible_to(user)
+        AdvanceNotice.objects.visible_to(actor)
         .filter(course=course)
         .select_related("municipality", "therapy_department__parent")
     )
@@ -140,12 +139,12 @@ def _day(value: datetime | date) -> datetime:
     return local_datetime(value, time(12, 0))
 
 
-def citizen_rehab_timeline(*, user: Any, citizen: Citizen) -> list[TimelineEntry]:
+def citizen_rehab_timeline(*, actor: Actor, citizen: Citizen) -> list[TimelineEntry]:
     """Return the citizen's rehabilitation events (plans, versions, sending, receipt, contacts, free choice,
     rehab courses, final status, advance notices), oldest first."""
     entries: list[TimelineEntry] = []
     plans = (
-        plan_list(user=user)
+        plan_list(actor=actor)
         .filter(course__citizen=citizen)
         .prefetch_related(
             "versions", "deliveries__organisation", "deliveries__first_contact", "rehab_courses"
@@ -205,11 +204,11 @@ def citizen_rehab_timeline(*, user: Any, citizen: Citizen) -> list[TimelineEntry
                         "course",
                     )
                 )
-    for status in FinalStatus.objects.visible_to(user).filter(rehab_course__plan__course__citizen=citizen):
+    for status in FinalStatus.objects.visible_to(actor).filter(rehab_course__plan__course__citizen=citizen):
         entries.append(
             TimelineEntry(status.sent_at, "Slutstatus sendt til kommunen", status.summary[:120], "status")
         )
-    for notice in AdvanceNotice.objects.visible_to(user).filter(course__citizen=citizen):
+    for notice in AdvanceNotice.objects.visible_to(actor).filter(course__citizen=citizen):
         entries.append(
             TimelineEntry(
                 notice.sent_at,
@@ -238,5 +237,5 @@ def rehab_waiting_days(*, rehab_course: RehabCourse) -> int | None:
     return max(0, (rehab_course.started_on - discharged).days - rehab_course.healing_days)
 
 
-def capacity_notice_list(*, user: Any) -> QuerySet[CapacityNotice]:
-    return CapacityNotice.objects.visible_to(user).select_related("sender", "receiver")
+def capacity_notice_list(*, actor: Actor) -> QuerySet[CapacityNotice]:
+    return CapacityNotice.objects.visible_to(actor).select_related("sender", "receiver")

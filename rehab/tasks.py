@@ -86,8 +86,8 @@ def render_letter_3_10(department_id: int) -> None:
     """Render (once) the department's information letter on self-training without a plan (annex 3.10)."""
     from django.core.files.storage import default_storage
 
-    from clusters.models import Organisation
     from rehab.pdf import letter_3_10_bytes, letter_3_10_path
+    from sundhedsaftale.organisations.models import Organisation
 
     department = Organisation.objects.select_related("parent").filter(pk=department_id).first()
     if department is None:

@@ -7,7 +7,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django_stubs_ext import StrOrPromise
 
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
 from sundhedsaftale.limits import FREE_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]

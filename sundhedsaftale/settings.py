@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     # the kernel shared by every agreement area
+    "sundhedsaftale.organisations",
+    "sundhedsaftale.citizens",
     "sundhedsaftale.access",
     "sundhedsaftale.deadlines",
     "sundhedsaftale.ops",
@@ -88,7 +90,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "clusters.middleware.active_membership_middleware",
+    "sundhedsaftale.organisations.middleware.actor_middleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -113,7 +115,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "clusters.context_processors.membership",
+                "sundhedsaftale.organisations.context_processors.actor",
             ],
             # the navigation bar, built from the kernel's entries and each area's AppConfig
             "libraries": {"kernel_nav": "sundhedsaftale.nav"},
@@ -229,6 +231,12 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 60 * 60  # one working shift
+
+# Access follows a current care relation (Sundhedsloven § 42 a): a hospital's relation with a citizen ends this
+# many days after the course ends (the follow-up: replies, epikrise corrections); a regional administrator's
+# look-up for a stated purpose (an access request, a complaint) lasts this many hours.
+CARE_RELATION_DAYS_AFTER_COURSE = int(os.environ.get("CARE_RELATION_DAYS_AFTER_COURSE", "30"))
+CARE_RELATION_LOOKUP_HOURS = int(os.environ.get("CARE_RELATION_LOOKUP_HOURS", "8"))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from admissions.models import Citizen
+from sundhedsaftale.citizens.models import Citizen
 
 SURNAME = "Matrixsen"  # the tests' citizens share it, so one search by name finds them all
 

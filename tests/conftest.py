@@ -18,8 +18,8 @@ from django.conf import LazySettings
 from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
-from clusters.models import Organisation
 from sundhedsaftale.celery import app as celery_app
+from sundhedsaftale.organisations.models import Organisation
 from tests.factories import member
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -160,7 +160,7 @@ def municipality(organisation: Callable[[str], Organisation]) -> Callable[..., O
 @pytest.fixture
 def reference_data(transactional_db: None) -> None:
     """The reference data again after a transactional test flushed the tables (loading is idempotent)."""
-    from clusters.services import reference_data_load
+    from sundhedsaftale.organisations.reference_data import reference_data_load
 
     reference_data_load()
 

@@ -9,12 +9,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from sundhedsaftale.api.viewsets import VisibleViewSet
+from sundhedsaftale.organisations.actor import actor_of
 
 
 def api_organisation(request: Request) -> Any:
     """The active membership's organisation for a session request; None for token clients (they act for
     their one organisation, found by the services)."""
-    membership = getattr(request._request, "membership", None)
+    membership = actor_of(request).membership
     return membership.organisation if membership is not None else None
 
 

@@ -9,14 +9,16 @@ from rest_framework import serializers
 from admissions.models import (
     AdmissionReport,
     Attachment,
-    Citizen,
     Consent,
     Course,
     InformationRequest,
     Message,
     Thread,
 )
-from clusters.models import Organisation
+from sundhedsaftale.citizens.models import CareRelation, Citizen
+from sundhedsaftale.citizens.selectors import citizen_access_basis
+from sundhedsaftale.organisations.actor import actor_of
+from sundhedsaftale.organisations.models import Organisation
 
 
 def _code(queryset: Any = None, **kwargs: Any) -> Any:
@@ -33,6 +35,41 @@ class CitizenSerializer(serializers.ModelSerializer):
     class Meta:
         model = Citizen
         fields = ["id", "cpr", "name", "municipality", "gp_practice", "address", "phone", "deceased_at"]
+
+
+class AccessBasisSerializer(serializers.ModelSerializer):
+    """One care relation that lets the reader's organisation see the citizen now."""
+
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    organisation = _code()
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+
+    class Meta:
+        model = CareRelation
+        fields = [
+            "kind",
+            "kind_label",
+            "organisation",
+            "organisation_name",
+            "starts_at",
+            "ends_at",
+            "purpose",
+        ]
+
+
+class CitizenDetailSerializer(CitizenSerializer):
+    """A citizen with ``access_basis``: why the requesting organisation may see it ("Hvorfor kan jeg se
+    borgeren?"), the care relations with their dates."""
+
+    access_basis = serializers.SerializerMethodField()
+
+    class Meta(CitizenSerializer.Meta):
+        fields = [*CitizenSerializer.Meta.fields, "access_basis"]
+
+    @extend_schema_field(AccessBasisSerializer(many=True))
+    def get_access_basis(self, citizen: Citizen) -> list[dict[str, Any]]:
+        relations = citizen_access_basis(actor=actor_of(self.context["request"]), citizen_id=citizen.pk)
+        return AccessBasisSerializer(relations, many=True).data  # type: ignore[return-value]
 
 
 class CitizenBriefSerializer(serializers.ModelSerializer):
@@ -73,7 +110,7 @@ class VisibleCourseField(serializers.PrimaryKeyRelatedField):
 
     def get_queryset(self) -> Any:
         request = self.context["request"]
-        return Course.objects.visible_to(request.user).select_related("citizen")
+        return Course.objects.visible_to(request.actor).select_related("citizen")
 
 
 class AdmitInputSerializer(serializers.Serializer):

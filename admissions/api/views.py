@@ -1,10 +1,10 @@
 import django_filters
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 
-from admissions.api.serializers import CitizenSerializer
-from admissions.cpr import cpr_compact
-from admissions.models import Citizen
+from admissions.api.serializers import CitizenDetailSerializer, CitizenSerializer
 from sundhedsaftale.api.viewsets import ReadOnlyVisibleViewSet
+from sundhedsaftale.citizens.cpr import cpr_compact
+from sundhedsaftale.citizens.models import Citizen
 
 NOT_FOUND = OpenApiResponse(description="Ukendt, eller ikke synlig for brugerens organisationer.")
 
@@ -23,13 +23,19 @@ class CitizenFilter(django_filters.FilterSet):
 
 @extend_schema_view(
     list=extend_schema(summary="Borgere, som brugerens organisationer må se"),
-    retrieve=extend_schema(summary="Én borger", responses={200: CitizenSerializer, 404: NOT_FOUND}),
+    retrieve=extend_schema(
+        summary="Én borger, med hvorfor brugerens organisation må se den (access_basis)",
+        responses={200: CitizenDetailSerializer, 404: NOT_FOUND},
+    ),
 )
 class CitizenViewSet(ReadOnlyVisibleViewSet):
     queryset = Citizen.objects.all()
     serializer_class = CitizenSerializer
     filterset_class = CitizenFilter
     citizen_id_path = "pk"
+
+    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+        return CitizenDetailSerializer if self.action == "retrieve" else CitizenSerializer
 
     def scope_queryset(self, queryset):  # type: ignore[no-untyped-def]
         return queryset.select_related("municipality", "gp_practice")

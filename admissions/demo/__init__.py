@@ -24,10 +24,10 @@ from admissions.demo.people import (
     practices_load,
 )
 from admissions.demo.wards import WARD_USERS, demo_course, demo_user, demo_visitation, ward_stays_load
-from clusters.members import member_create
-from clusters.models import Organisation
-from clusters.services import reference_data_load
-from sundhedsaftale.access.roles import Role
+from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.organisations.reference_data import reference_data_load
+from sundhedsaftale.organisations.roles import Role
+from sundhedsaftale.organisations.services import member_create
 
 __all__ = [
     "DEMO_PASSWORD_DEFAULT",

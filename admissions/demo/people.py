@@ -12,8 +12,11 @@ from datetime import date, datetime, timedelta
 
 from stdnum.dk import cpr as stdnum_cpr
 
-from admissions.models import Citizen, Course, Stay
-from clusters.models import Organisation
+from admissions.models import Course, Stay
+from admissions.services import course_care_relations_sync
+from sundhedsaftale.citizens.models import Citizen
+from sundhedsaftale.citizens.services import citizen_relations_sync
+from sundhedsaftale.organisations.models import Organisation
 
 DEMO_CITIZENS = 30
 
@@ -191,6 +194,7 @@ def citizens_load(*, rng: random.Random, now: datetime) -> set[str]:
             gp_practice=practices.get(person.municipality) if person.listed else None,
             address=f"Demovej {person.street_number}, {person.postal}",
         )
+        citizen_relations_sync(citizen=citizen, at=citizen.created_at)
         hospital = hospital_of_cluster[municipality.cluster_id]
         for planned in person.courses:
             department = _department(hospital, acute=planned.acute_department, pick=planned.department_pick)
@@ -218,4 +222,5 @@ def citizens_load(*, rng: random.Random, now: datetime) -> set[str]:
                 started_at=admitted,
                 ended_at=discharged,
             )
+            course_care_relations_sync(course=course)
     return {person.cpr for person in planned_citizens}

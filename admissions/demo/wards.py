@@ -28,8 +28,8 @@ from admissions.services import (
     message_send,
 )
 from admissions.services.records import INFO_REPLY_RULE
-from clusters.models import Organisation
 from sundhedsaftale.deadlines.services import deadline_ensure
+from sundhedsaftale.organisations.models import Organisation
 
 WARD_USERS = {"AUH-ORT": "afdeling.auh", "RHR-MED": "afdeling.rhr", "HEV-MED": "afdeling.hev"}
 VISITATION_USERS = {"751": "visitation.aarhus", "730": "visitation.randers", "657": "visitation.herning"}

@@ -1,7 +1,7 @@
 """The admissions app's models, split by topic; import them from here."""
 
 from admissions.models.correspondence import Attachment, Message, MessageRead, Thread
-from admissions.models.course import Citizen, CitizenMasterDataChange, Course, Stay
+from admissions.models.course import Course, Stay
 from admissions.models.records import (
     AdmissionNotice,
     AdmissionReport,
@@ -16,8 +16,6 @@ __all__ = [
     "AdmissionNotice",
     "AdmissionReport",
     "Attachment",
-    "Citizen",
-    "CitizenMasterDataChange",
     "Consent",
     "Course",
     "CourseEvent",

@@ -70,8 +70,8 @@ class Message(models.Model):
         on_delete=models.PROTECT,
         related_name="followers",
     )
-    sender = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
-    recipient = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
+    sender = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
+    recipient = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     author = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     author_name = models.CharField(_("afsender"), max_length=200)
     author_phone = models.CharField(_("telefon"), max_length=40)
@@ -99,7 +99,7 @@ class MessageRead(models.Model):
     """That an organisation has read a message (read/unread is per organisation, not per user)."""
 
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="reads")
-    organisation = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     read_at = models.DateTimeField(_("læst"))
     read_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 

@@ -4,86 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from admissions.cpr import CPR_PATTERN, cpr_format, cpr_mask, cpr_validate
-from admissions.querysets import CitizenDataQuerySet, CitizenQuerySet, CourseDataQuerySet, CourseQuerySet
-
-
-class Citizen(models.Model):
-    """A citizen identified by CPR (or the health sector's replacement CPR)."""
-
-    cpr = models.CharField(
-        _("CPR-nummer"),
-        max_length=10,
-        unique=True,
-        validators=[cpr_validate],  # type: ignore[list-item]  # a validator's return value is ignored
-    )
-    name = models.CharField(_("navn"), max_length=200)
-    municipality = models.ForeignKey(
-        "clusters.Organisation",
-        verbose_name=_("bopælskommune"),
-        on_delete=models.PROTECT,
-        related_name="residents",
-        limit_choices_to={"kind": "municipality"},
-    )
-    gp_practice = models.ForeignKey(
-        "clusters.Organisation",
-        verbose_name=_("egen læge"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="listed_patients",
-        limit_choices_to={"kind": "practice"},
-    )
-    address = models.CharField(_("adresse"), max_length=300, blank=True)
-    phone = models.CharField(_("telefon"), max_length=40, blank=True)
-    deceased_at = models.DateTimeField(_("død"), null=True, blank=True)
-    created_at = models.DateTimeField(_("oprettet"), default=timezone.now, editable=False)
-
-    objects = CitizenQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("borger")
-        verbose_name_plural = _("borgere")
-        ordering = ["name"]
-        constraints = [
-            # Only 0–9 (and the replacement CPR's letters): a CPR in other digits would be a second citizen.
-            models.CheckConstraint(condition=Q(cpr__regex=CPR_PATTERN), name="citizen_cpr_ascii"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.cpr_masked})"
-
-    @property
-    def cpr_display(self) -> str:
-        return cpr_format(self.cpr)
-
-    @property
-    def cpr_masked(self) -> str:
-        return cpr_mask(self.cpr)
-
-
-class CitizenMasterDataChange(models.Model):
-    """An explicit change of a citizen's master data (name, home municipality, GP, address, phone): who, when,
-    why and before/after. A new municipality or GP moves who sees the citizen's whole history."""
-
-    citizen = models.ForeignKey(Citizen, on_delete=models.PROTECT, related_name="master_data_changes")
-    changed_at = models.DateTimeField(_("ændret"), default=timezone.now)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    changed_by_name = models.CharField(_("ændret af"), max_length=200, blank=True)
-    reason = models.CharField(_("begrundelse"), max_length=300)
-    changes = models.JSONField(_("ændringer"), help_text=_('{"felt": {"before": ..., "after": ...}}'))
-
-    objects = CitizenDataQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("stamdataændring")
-        verbose_name_plural = _("stamdataændringer")
-        ordering = ["-changed_at"]
-
-    def __str__(self) -> str:
-        return f"{self.citizen.cpr_masked}: {', '.join(self.changes)} {self.changed_at:%d.%m.%Y %H:%M}"
+from admissions.querysets import CourseDataQuerySet, CourseQuerySet
+from sundhedsaftale.citizens.models import Citizen
 
 
 class Course(models.Model):
@@ -108,14 +30,14 @@ class Course(models.Model):
     kind = models.CharField(_("indlæggelsestype"), max_length=16, choices=Kind.choices)
     state = models.CharField(_("status"), max_length=16, choices=State.choices, default=State.ADMITTED)
     hospital = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         verbose_name=_("hospital"),
         on_delete=models.PROTECT,
         related_name="+",
         limit_choices_to={"kind": "hospital"},
     )
     department = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         verbose_name=_("afdeling"),
         on_delete=models.PROTECT,
         related_name="+",
@@ -171,13 +93,13 @@ class Stay(models.Model):
 
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="stays")
     hospital = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         on_delete=models.PROTECT,
         related_name="+",
         limit_choices_to={"kind": "hospital"},
     )
     department = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         on_delete=models.PROTECT,
         related_name="+",
         limit_choices_to={"kind": "department"},

@@ -98,7 +98,7 @@ class AdmissionNotice(models.Model):
         "admissions.Course", on_delete=models.CASCADE, related_name="admission_notices"
     )
     municipality = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         on_delete=models.PROTECT,
         related_name="+",
         limit_choices_to={"kind": "municipality"},
@@ -129,10 +129,10 @@ class HomeCareService(models.Model):
         ENDED = "ended", _("Ophørt")
 
     citizen = models.ForeignKey(
-        "admissions.Citizen", on_delete=models.CASCADE, related_name="home_care_services"
+        "citizens.Citizen", on_delete=models.CASCADE, related_name="home_care_services"
     )
     municipality = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         on_delete=models.PROTECT,
         related_name="+",
         limit_choices_to={"kind": "municipality"},
@@ -173,7 +173,7 @@ class AdmissionReport(models.Model):
         "admissions.Course", on_delete=models.CASCADE, related_name="admission_report"
     )
     municipality = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         on_delete=models.PROTECT,
         related_name="+",
         limit_choices_to={"kind": "municipality"},
@@ -218,8 +218,8 @@ class InformationRequest(models.Model):
     course = models.ForeignKey(
         "admissions.Course", on_delete=models.CASCADE, related_name="information_requests"
     )
-    sender = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
-    recipient = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
+    sender = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
+    recipient = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     question = models.TextField(_("spørgsmål"))
     sent_at = models.DateTimeField(_("sendt"))
     sent_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -277,7 +277,7 @@ class CourseEvent(models.Model):
     actor = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     actor_name = models.CharField(_("udført af"), max_length=200, blank=True)
     organisation = models.ForeignKey(
-        "clusters.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "organisations.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 

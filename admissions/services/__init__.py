@@ -16,6 +16,8 @@ from admissions.services.correspondence import (
 )
 from admissions.services.course import (
     course_admit,
+    course_care_relations_end,
+    course_care_relations_sync,
     course_death_moment_check,
     course_record_death,
     course_set_contact_person,
@@ -44,6 +46,8 @@ __all__ = [
     "consent_record",
     "consent_withdraw",
     "course_admit",
+    "course_care_relations_end",
+    "course_care_relations_sync",
     "course_death_moment_check",
     "course_record_death",
     "course_set_contact_person",

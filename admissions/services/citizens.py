@@ -13,10 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from admissions.cpr import EARLIEST_PLAUSIBLE, cpr_birth_date, cpr_validate
-from admissions.models import Citizen, CitizenMasterDataChange
-from clusters.models import Organisation
-from sundhedsaftale.api.errors import Conflict, DomainError
+from sundhedsaftale.citizens.cpr import EARLIEST_PLAUSIBLE, cpr_birth_date, cpr_validate
+from sundhedsaftale.citizens.models import Citizen, CitizenMasterDataChange
+from sundhedsaftale.citizens.services import citizen_relations_sync
+from sundhedsaftale.errors import Conflict, DomainError
+from sundhedsaftale.organisations.actor import Actor
+from sundhedsaftale.organisations.models import Organisation
 
 #: The master data an admission may carry, with their Danish names (the form's and the API's field names).
 MASTER_DATA_LABELS = {
@@ -112,6 +114,7 @@ def citizen_update_master_data(
         value = submitted[field]
         setattr(citizen, field, value.strip() if isinstance(value, str) else value)
     citizen.save(update_fields=list(differences))
+    citizen_relations_sync(citizen=citizen, acting_user=acting_user)
     user = acting_user if getattr(acting_user, "is_authenticated", False) else None
     return CitizenMasterDataChange.objects.create(
         citizen=citizen,
@@ -160,6 +163,7 @@ def citizen_get_or_create_for_admission(
             address=address.strip(),
             phone=phone.strip(),
         )
+        citizen_relations_sync(citizen=citizen, at=citizen.created_at)
         return citizen, {}
     if citizen.deceased_at is not None:
         raise DomainError(_("Borgeren er registreret som død."), field="cpr", code="deceased")
@@ -174,10 +178,10 @@ def citizen_get_or_create_for_admission(
     return citizen, differences
 
 
-def master_data_differences_shown(*, user: Any, error: MasterDataDiffers) -> list[tuple[str, str, str]]:
+def master_data_differences_shown(*, actor: Actor, error: MasterDataDiffers) -> list[tuple[str, str, str]]:
     """The differences as (label, stored, submitted) rows for the admit form. The stored value is shown only
     to a user who may already see the citizen; for others it stays hidden (a CPR typed is no right to read)."""
-    visible = Citizen.objects.visible_to(user).filter(pk=error.citizen.pk).exists()
+    visible = Citizen.objects.visible_to(actor).filter(pk=error.citizen.pk).exists()
     hidden = _("(skjult – borgeren er ikke synlig for dig)")
     return [
         (MASTER_DATA_LABELS[field], stored if visible else hidden, submitted)

@@ -18,8 +18,8 @@ from admissions.parties import (
     course_related_organisations,
 )
 from admissions.selectors import course_consents_to
-from clusters.models import Organisation
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
+from sundhedsaftale.organisations.models import Organisation
 
 # The file types MedCom CareCommunication carries as attachments, recognised by their first bytes: the
 # browser's Content-Type header is the sender's claim, not the file's.

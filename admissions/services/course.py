@@ -28,11 +28,13 @@ from admissions.services.notices import home_care_pause
 from admissions.services.notices import (
     home_care_resume as home_care_resume,  # the discharge app imports it here
 )
-from clusters.models import Organisation
-from clusters.selectors import membership_list
-from sundhedsaftale.access.roles import Role
-from sundhedsaftale.api.errors import Conflict, DomainError
+from sundhedsaftale.citizens.models import CareRelation
+from sundhedsaftale.citizens.services import care_relation_end, care_relation_open
 from sundhedsaftale.deadlines.services import deadline_cancel
+from sundhedsaftale.errors import Conflict, DomainError
+from sundhedsaftale.organisations.actor import actor_for
+from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.organisations.roles import Role
 
 # Clocks of ward PCs and EPJ integrations drift a little; an admission a few minutes "ahead" is not an error.
 CLOCK_TOLERANCE = timedelta(minutes=15)
@@ -54,13 +56,9 @@ def _not_future(value: datetime, field: str) -> datetime:
 
 def _department_of_user(*, user: Any, department: Organisation) -> None:
     """Only the department's own staff (or its hospital's, or an EPJ integration) registers its admissions."""
-    if user.is_superuser:
+    actor = actor_for(user=user, organisation=department)
+    if actor.role in HOSPITAL_ROLES and department.pk in actor.organisation_ids:
         return
-    for membership in membership_list(user=user):
-        if membership.role not in HOSPITAL_ROLES:
-            continue
-        if membership.organisation_id in {department.pk, department.parent_id}:
-            return
     raise DomainError(
         _("Du kan kun registrere indlæggelser på din egen afdeling eller dit eget hospital."),
         field="department",
@@ -159,6 +157,7 @@ def course_admit(
             code="duplicate_admission",
         ) from error
     Stay.objects.create(course=course, hospital=hospital, department=department, started_at=admitted_at)
+    _care_relation_open(course=course, hospital=hospital, at=admitted_at)
     course_event_record(
         course=course,
         kind=CourseEvent.Kind.ADMITTED,
@@ -197,9 +196,7 @@ def course_admit(
     return course
 
 
-def _hospital_side(course: Course, user: Any) -> Organisation | None:
-    if user.is_superuser:
-        return None
+def _hospital_side(course: Course, user: Any) -> Organisation:
     organisation, _party = course_acting_organisation(course=course, user=user, parties=(Party.HOSPITAL,))
     return organisation
 
@@ -307,6 +304,7 @@ def course_transfer(*, course: Course, department: Organisation, at: datetime, a
     stay = Stay.objects.create(
         course=course, hospital=department.parent, department=department, started_at=at
     )
+    _care_relation_open(course=course, hospital=department.parent, at=at)
     previous = f"{course.department}"
     course.hospital, course.department = department.parent, department
     course.save(update_fields=["hospital", "department"])
@@ -319,6 +317,32 @@ def course_transfer(*, course: Course, department: Organisation, at: datetime, a
         text=f"Fra {previous} til {department}",
     )
     return stay
+
+
+def _care_relation_open(*, course: Course, hospital: Organisation, at: datetime) -> None:
+    """A stay gives its hospital unit a care relation with the citizen, for as long as the course lasts."""
+    care_relation_open(
+        citizen=course.citizen,
+        organisation=hospital,
+        kind=CareRelation.Kind.ADMITTED,
+        source=f"course:{course.pk}",
+        starts_at=at,
+    )
+
+
+def course_care_relations_end(*, course: Course, at: datetime) -> int:
+    """The course ended at ``at`` (discharge, death): its hospitals' care relations end the configured window
+    later (``CARE_RELATION_DAYS_AFTER_COURSE``, the follow-up). Returns how many ended."""
+    return care_relation_end(source=f"course:{course.pk}", at=at)
+
+
+def course_care_relations_sync(*, course: Course) -> None:
+    """Record the care relations a course's stays imply, ended if the course has ended: for courses written
+    outside the life-cycle services (history, imports, generated data)."""
+    for stay in course.stays.select_related("course__citizen"):
+        _care_relation_open(course=course, hospital=stay.hospital, at=stay.started_at)
+    if course.state not in (Course.State.ADMITTED, Course.State.ON_LEAVE):
+        course_care_relations_end(course=course, at=course.discharged_at or timezone.now())
 
 
 def _local(moment: datetime) -> str:
@@ -364,6 +388,7 @@ def course_record_death(*, course: Course, died_at: datetime, acting_user: Any) 
     course.citizen.save(update_fields=["deceased_at"])
     course.stays.filter(ended_at__isnull=True).update(ended_at=died_at)
     course.leaves.filter(ended_at__isnull=True).update(ended_at=died_at)
+    course_care_relations_end(course=course, at=died_at)
     HomeCareService.objects.filter(citizen=course.citizen).exclude(
         status=HomeCareService.Status.ENDED
     ).update(status=HomeCareService.Status.ENDED)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from admissions.events import course_event_record
 from admissions.models import AdmissionNotice, Course, CourseEvent, HomeCareService
 from admissions.parties import Party, course_acting_organisation
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
 
 
 def home_care_pause(*, course: Course, at: datetime) -> int:

@@ -11,9 +11,9 @@ from admissions.events import course_event_record
 from admissions.models import AdmissionReport, Consent, Course, CourseEvent, InformationRequest
 from admissions.parties import Party, course_acting_organisation
 from admissions.selectors import course_consents_to
-from clusters.models import Organisation
-from sundhedsaftale.api.errors import Conflict, DomainError
 from sundhedsaftale.deadlines.services import deadline_ensure, deadline_meet
+from sundhedsaftale.errors import Conflict, DomainError
+from sundhedsaftale.organisations.models import Organisation
 
 INFO_REPLY_RULE = "admission.info_reply"
 REPORT_FIELDS = (

@@ -2,48 +2,82 @@ import csv
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 
 from admissions import selectors
+from admissions.forms import CitizenLookupForm
+from sundhedsaftale.access.reads import read_or_404
 from sundhedsaftale.access.selectors import access_log_for_citizen
 from sundhedsaftale.access.services import access_log_record
+from sundhedsaftale.citizens.selectors import citizen_access_basis
+from sundhedsaftale.citizens.services import citizen_lookup_for_purpose
+from sundhedsaftale.errors import DomainError
+from sundhedsaftale.forms import form_add_domain_error
+from sundhedsaftale.requests import AppRequest
 
 
 @login_required
-def citizen_search(request: HttpRequest) -> HttpResponse:
+def citizen_search(request: AppRequest) -> HttpResponse:
     """Search by CPR or name within the citizens the user may see; the search itself is access-logged."""
     text = request.GET.get("q", "").strip()
-    results = selectors.citizen_search(user=request.user, text=text) if text else []
+    results = selectors.citizen_search(actor=request.actor, text=text) if text else []
     access_log_record(
         request=request, citizen_ids=[c.pk for c in results], what="Borgersøgning", action="search"
     )
-    template = "admissions/citizen_search.html#results" if request.htmx else "admissions/citizen_search.html"  # type: ignore[attr-defined]
+    template = "admissions/citizen_search.html#results" if request.htmx else "admissions/citizen_search.html"
     return render(request, template, {"q": text, "results": results})
 
 
 @login_required
-def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def citizen_detail(request: AppRequest, pk: int) -> HttpResponse:
     """The citizen's overview: every visible course (newest first, linking to its course page) and home care."""
-    citizen = selectors.citizen_get(user=request.user, pk=pk)
-    courses = selectors.course_list_for_citizen(user=request.user, citizen=citizen)
-    access_log_record(request=request, citizen_ids=[citizen.pk], what="Borgerside", action="view")
-    context = {"citizen": citizen, "courses": courses, "home_care": citizen.home_care_services.all()}
+    citizen = read_or_404(request, selectors.citizen_list(actor=request.actor), what="Borgerside", pk=pk)
+    courses = selectors.course_list_for_citizen(actor=request.actor, citizen=citizen)
+    context = {
+        "citizen": citizen,
+        "courses": courses,
+        "home_care": citizen.home_care_services.all(),
+        "access_basis": citizen_access_basis(actor=request.actor, citizen_id=citizen.pk),
+    }
     return render(request, "admissions/citizen_detail.html", context)
 
 
-def _may_read_access_log(request: HttpRequest) -> bool:
-    membership = getattr(request, "membership", None)
-    return request.user.is_superuser or (membership is not None and membership.role == "regional_admin")
+def _may_read_access_log(request: AppRequest) -> bool:
+    return request.actor.is_regional_admin
 
 
 @login_required
-def citizen_access_log(request: HttpRequest, pk: int) -> HttpResponse:
+def citizen_lookup(request: AppRequest) -> HttpResponse:
+    """The regional secretariat looks one citizen up for a stated purpose (an access request, a complaint):
+    a short care relation for its organisation, and the read logged with the purpose."""
+    if not _may_read_access_log(request):
+        raise PermissionDenied
+    form = CitizenLookupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            relation = citizen_lookup_for_purpose(actor=request.actor, **form.cleaned_data)
+        except DomainError as error:
+            form_add_domain_error(form, error)
+        else:
+            access_log_record(
+                request=request,
+                citizen_ids=[relation.citizen_id],
+                what="Opslag med formål",
+                action="lookup",
+                purpose=relation.purpose,
+            )
+            return redirect("citizen-detail", pk=relation.citizen_id)
+    return render(request, "admissions/citizen_lookup.html", {"form": form})
+
+
+@login_required
+def citizen_access_log(request: AppRequest, pk: int) -> HttpResponse:
     """ "Hvem har set mine oplysninger": every read of the citizen's data, for regional admins; CSV for the
     citizen's right of access (?format=csv). Reading the log is itself a read of the citizen's data."""
     if not _may_read_access_log(request):
         raise PermissionDenied
-    citizen = selectors.citizen_get(user=request.user, pk=pk)
+    citizen = selectors.citizen_get(actor=request.actor, pk=pk)
     entries = access_log_for_citizen(citizen_id=citizen.pk)
     if request.GET.get("format") == "csv":
         access_log_record(

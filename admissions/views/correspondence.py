@@ -4,7 +4,7 @@ from contextlib import suppress
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from admissions import forms as f
@@ -12,19 +12,20 @@ from admissions import selectors, services
 from admissions.parties import course_related_organisations
 from admissions.views.common import active_organisation
 from sundhedsaftale.access.services import access_log_record
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
 from sundhedsaftale.forms import form_add_domain_error
+from sundhedsaftale.requests import AppRequest
 
 
 @login_required
-def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def thread_detail(request: AppRequest, pk: int) -> HttpResponse:
     """The thread's messages; opening it marks the messages to the user's organisation read. The last
     message to the organisation can be answered, any message forwarded."""
-    thread = selectors.thread_get(user=request.user, pk=pk)
+    thread = selectors.thread_get(actor=request.actor, pk=pk)
     course = thread.course
     access_log_record(request=request, citizen_ids=[course.citizen_id], what="Korrespondance", action="view")
     organisation = active_organisation(request)
-    thread_messages = selectors.thread_messages(user=request.user, thread=thread)
+    thread_messages = selectors.thread_messages(actor=request.actor, thread=thread)
     to_us = [m for m in thread_messages if organisation is not None and m.recipient_id == organisation.pk]
     last_to_us = to_us[-1] if to_us else None
     recipients = [o for o in course_related_organisations(course=course) if o != organisation]
@@ -81,9 +82,9 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_download(request: AppRequest, pk: int) -> FileResponse:
     """The attachment, if its course is visible (404 otherwise); the download is access-logged."""
-    attachment = selectors.attachment_get(user=request.user, pk=pk)
+    attachment = selectors.attachment_get(actor=request.actor, pk=pk)
     access_log_record(
         request=request,
         citizen_ids=[attachment.message.course.citizen_id],

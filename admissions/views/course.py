@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, Resolver404, resolve
 from django.views.decorators.http import require_POST
@@ -17,16 +17,17 @@ from admissions.models import Course
 from admissions.parties import Party, course_related_organisations
 from admissions.views.common import active_organisation, viewer_party
 from sundhedsaftale.access.services import access_log_record
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
 from sundhedsaftale.forms import form_add_domain_error
+from sundhedsaftale.requests import AppRequest
 
 TEMPLATE = "admissions/course_detail.html"
 
 
 @login_required
-def course_admit(request: HttpRequest) -> HttpResponse:
+def course_admit(request: AppRequest) -> HttpResponse:
     """The ward registers an admission; the notice goes to the home municipality at once."""
-    form = f.AdmitForm(request.POST or None, user=request.user)
+    form = f.AdmitForm(request.POST or None, actor=request.actor)
     differences: list[tuple[str, str, str]] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -46,7 +47,7 @@ def course_admit(request: HttpRequest) -> HttpResponse:
             )
         except services.MasterDataDiffers as error:
             form_add_domain_error(form, error)
-            differences = services.master_data_differences_shown(user=request.user, error=error)
+            differences = services.master_data_differences_shown(actor=request.actor, error=error)
         except DomainError as error:
             form_add_domain_error(form, error)
         else:
@@ -70,14 +71,14 @@ def deadlines_timeline_url(citizen_pk: int) -> str | None:
     return path
 
 
-def _context(request: HttpRequest, course: Course, bound: dict[str, Any] | None = None) -> dict[str, Any]:
+def _context(request: AppRequest, course: Course, bound: dict[str, Any] | None = None) -> dict[str, Any]:
     party = viewer_party(request, course)
     consent_municipality = selectors.course_consents_to(course=course, party="municipality")
     consent_gp = selectors.course_consents_to(course=course, party="gp")
     shares = party in (None, Party.HOSPITAL) or (
         consent_municipality if party == Party.MUNICIPALITY else consent_gp
     )
-    report = selectors.admission_report_for(user=request.user, course=course)
+    report = selectors.admission_report_for(actor=request.actor, course=course)
     recipients = [o for o in course_related_organisations(course=course) if o != active_organisation(request)]
     context: dict[str, Any] = {
         "course": course,
@@ -85,7 +86,7 @@ def _context(request: HttpRequest, course: Course, bound: dict[str, Any] | None 
         "party": party.value if party else "",
         "shares": shares,
         "timeline": selectors.course_timeline(
-            user=request.user, course=course, party=party, shares=bool(shares)
+            actor=request.actor, course=course, party=party, shares=bool(shares)
         ),
         "stays": course.stays.select_related("department__parent"),
         "leaves": course.leaves.all(),
@@ -93,11 +94,11 @@ def _context(request: HttpRequest, course: Course, bound: dict[str, Any] | None 
         "consent_municipality": consent_municipality,
         "consent_gp": consent_gp,
         "report": report,
-        "notices": course.admission_notices.visible_to(request.user),
-        "information_requests": course.information_requests.visible_to(request.user).select_related(
+        "notices": course.admission_notices.visible_to(request.actor),
+        "information_requests": course.information_requests.visible_to(request.actor).select_related(
             "sender", "recipient"
         ),
-        "threads": selectors.thread_list(user=request.user, course=course) if shares else [],
+        "threads": selectors.thread_list(actor=request.actor, course=course) if shares else [],
         "home_care": course.citizen.home_care_services.all(),
         "deadlines_url": deadlines_timeline_url(course.citizen_id),
         "contact_form": f.ContactPersonForm(
@@ -118,37 +119,37 @@ def _context(request: HttpRequest, course: Course, bound: dict[str, Any] | None 
 
 
 def _show(
-    request: HttpRequest, course: Course, bound: dict[str, Any] | None = None, status: int = 200
+    request: AppRequest, course: Course, bound: dict[str, Any] | None = None, status: int = 200
 ) -> HttpResponse:
-    name = f"{TEMPLATE}#body" if request.htmx else TEMPLATE  # type: ignore[attr-defined]
+    name = f"{TEMPLATE}#body" if request.htmx else TEMPLATE
     return render(request, name, _context(request, course, bound), status=status)
 
 
 @login_required
-def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def course_detail(request: AppRequest, pk: int) -> HttpResponse:
     """The course page: facts, timeline of everything that happened and every deadline, and the actions."""
-    course = selectors.course_get(user=request.user, pk=pk)
+    course = selectors.course_get(actor=request.actor, pk=pk)
     access_log_record(request=request, citizen_ids=[course.citizen_id], what="Forløbsside", action="view")
     return _show(request, course)
 
 
-def _no_form_kwargs(request: HttpRequest, course: Course) -> dict[str, Any]:
+def _no_form_kwargs(request: AppRequest, course: Course) -> dict[str, Any]:
     return {}
 
 
 def _course_action(
     form_name: str,
     form_class: Callable[..., forms.Form],
-    act: Callable[[HttpRequest, Course, dict[str, Any]], str],
-    form_kwargs: Callable[[HttpRequest, Course], dict[str, Any]] = _no_form_kwargs,
-) -> Callable[[HttpRequest, int], HttpResponse]:
+    act: Callable[[AppRequest, Course, dict[str, Any]], str],
+    form_kwargs: Callable[[AppRequest, Course], dict[str, Any]] = _no_form_kwargs,
+) -> Callable[[AppRequest, int], HttpResponse]:
     """A POST on the course page: validate the form, call the service, then show the course again — the
     fragment for htmx, a redirect otherwise. A Danish form error keeps the input and saves nothing."""
 
     @login_required
     @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
-        course = selectors.course_get(user=request.user, pk=pk)
+    def view(request: AppRequest, pk: int) -> HttpResponse:
+        course = selectors.course_get(actor=request.actor, pk=pk)
         access_log_record(request=request, citizen_ids=[course.citizen_id], what="Forløbsside", action="view")
         kwargs = form_kwargs(request, course)
         form = form_class(request.POST, request.FILES, auto_id=f"{form_name}_%s", **kwargs)
@@ -159,29 +160,29 @@ def _course_action(
                 form_add_domain_error(form, error)
             else:
                 messages.success(request, text)
-                if request.htmx:  # type: ignore[attr-defined]
+                if request.htmx:
                     course.refresh_from_db()
                     response = _show(request, course)
                     response["HX-Trigger"] = "course-changed"
                     return response
                 return redirect("course-detail", course.pk)
         bound: dict[str, Any] = {form_name: form, "open_form": form_name}
-        return _show(request, course, bound, status=200 if request.htmx else 400)  # type: ignore[attr-defined]
+        return _show(request, course, bound, status=200 if request.htmx else 400)
 
     return view
 
 
-def _contact(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _contact(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     services.course_set_contact_person(course=course, acting_user=request.user, **data)
     return "Fast kontaktperson gemt."
 
 
-def _consent(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _consent(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     services.consent_record(course=course, acting_user=request.user, **data)
     return "Samtykke registreret."
 
 
-def _leave(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _leave(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     if course.state == Course.State.ON_LEAVE:
         services.leave_end(course=course, ended_at=data["at"], acting_user=request.user)
         return "Orlov afsluttet."
@@ -189,22 +190,22 @@ def _leave(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
     return "Orlov registreret."
 
 
-def _transfer(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _transfer(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     services.course_transfer(course=course, acting_user=request.user, **data)
     return "Overflytning registreret."
 
 
-def _death(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _death(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     services.course_record_death(course=course, died_at=data["at"], acting_user=request.user)
     return "Dødsfald registreret; kontaktpersonen er underrettet."
 
 
-def _info(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _info(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     services.information_request_send(course=course, acting_user=request.user, **data)
     return "Forespørgsel sendt; svarfrist 24 timer."
 
 
-def _message(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _message(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     services.message_send(
         course=course, acting_user=request.user, organisation=active_organisation(request), **data
     )
@@ -215,16 +216,16 @@ class EmptyForm(forms.Form):
     pass
 
 
-def _report_request(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _report_request(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     services.admission_report_request(course=course, acting_user=request.user)
     return "Indlæggelsesrapport anmodet hos kommunen."
 
 
-def _info_form_kwargs(request: HttpRequest, course: Course) -> dict[str, Any]:
+def _info_form_kwargs(request: AppRequest, course: Course) -> dict[str, Any]:
     return {"course": course}
 
 
-def _message_form_kwargs(request: HttpRequest, course: Course) -> dict[str, Any]:
+def _message_form_kwargs(request: AppRequest, course: Course) -> dict[str, Any]:
     return {"recipients": course_related_organisations(course=course)}
 
 
@@ -242,8 +243,8 @@ course_report_request = _course_action("report_request_form", EmptyForm, _report
 
 @login_required
 @require_POST
-def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    consent = selectors.consent_get(user=request.user, pk=pk)
+def consent_withdraw(request: AppRequest, pk: int) -> HttpResponse:
+    consent = selectors.consent_get(actor=request.actor, pk=pk)
     try:
         services.consent_withdraw(consent=consent, acting_user=request.user)
     except DomainError as error:
@@ -254,13 +255,13 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def admission_report(request: HttpRequest, pk: int) -> HttpResponse:
+def admission_report(request: AppRequest, pk: int) -> HttpResponse:
     """The municipality's admission report form for a course (and, read-only, the report itself)."""
-    course = selectors.course_get(user=request.user, pk=pk)
+    course = selectors.course_get(actor=request.actor, pk=pk)
     access_log_record(
         request=request, citizen_ids=[course.citizen_id], what="Indlæggelsesrapport", action="view"
     )
-    report = selectors.admission_report_for(user=request.user, course=course)
+    report = selectors.admission_report_for(actor=request.actor, course=course)
     form = f.AdmissionReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -12,27 +12,28 @@ from admissions import forms as f
 from admissions import selectors, services
 from admissions.models import InformationRequest
 from admissions.views.common import active_organisation
-from clusters.models import Organisation
 from sundhedsaftale.access.services import access_log_record
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
 from sundhedsaftale.forms import form_add_domain_error
+from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.requests import AppRequest
 
 
-def _inbox(request: HttpRequest, kind: str, template: str, what: str) -> HttpResponse:
+def _inbox(request: AppRequest, kind: str, template: str, what: str) -> HttpResponse:
     organisation = active_organisation(request)
     if organisation is None or organisation.kind != kind:
         raise PermissionDenied
     place_text = request.GET.get("sted", "")
     place = int(place_text) if place_text.isdigit() else None
-    inbox = selectors.inbox_for(user=request.user, organisation=organisation, place=place)
+    inbox = selectors.inbox_for(actor=request.actor, organisation=organisation, place=place)
     access_log_record(request=request, citizen_ids=inbox.citizen_ids, what=what, action="list")
     context = {"organisation": organisation, "inbox": inbox, "place": place}
-    name = f"{template}#inbox" if request.htmx else template  # type: ignore[attr-defined]
+    name = f"{template}#inbox" if request.htmx else template
     return render(request, name, context)
 
 
 @login_required
-def municipal_inbox(request: HttpRequest) -> HttpResponse:
+def municipal_inbox(request: AppRequest) -> HttpResponse:
     """New admission notices, admission reports requested, information requests awaiting reply and unread
     correspondence. The "team" filter is by the hospital the citizens come from (``?sted=<hospital id>``):
     the product does not model municipal teams, and visitation teams are organised by receiving hospital."""
@@ -42,14 +43,14 @@ def municipal_inbox(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def gp_inbox(request: HttpRequest) -> HttpResponse:
+def gp_inbox(request: AppRequest) -> HttpResponse:
     """The GP's listed patients' admission notices, information requests to answer and correspondence."""
     organisation = active_organisation(request)
     if organisation is None or organisation.kind != Organisation.Kind.PRACTICE:
         raise PermissionDenied
-    inbox = selectors.inbox_for(user=request.user, organisation=organisation)
+    inbox = selectors.inbox_for(actor=request.actor, organisation=organisation)
     admitted = list(
-        selectors.course_list(user=request.user)
+        selectors.course_list(actor=request.actor)
         .filter(citizen__gp_practice=organisation)
         .open()
         .order_by("-admitted_at")[:100]
@@ -65,13 +66,13 @@ def gp_inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def notice_mark_read(request: HttpRequest, pk: int) -> HttpResponse:
-    notice = selectors.admission_notice_get(user=request.user, pk=pk)
+def notice_mark_read(request: AppRequest, pk: int) -> HttpResponse:
+    notice = selectors.admission_notice_get(actor=request.actor, pk=pk)
     try:
         services.admission_notice_mark_read(notice=notice, acting_user=request.user)
     except DomainError as error:
         messages.error(request, error.message)
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         response = municipal_inbox(request)
         response["HX-Trigger"] = "inbox-changed"
         return response
@@ -80,9 +81,9 @@ def notice_mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def information_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def information_request_detail(request: AppRequest, pk: int) -> HttpResponse:
     """The question and, for its recipient, the reply form (the reply meets the 24-hour deadline)."""
-    info = selectors.information_request_get(user=request.user, pk=pk)
+    info = selectors.information_request_get(actor=request.actor, pk=pk)
     access_log_record(
         request=request, citizen_ids=[info.course.citizen_id], what="Forespørgsel", action="view"
     )
@@ -99,7 +100,7 @@ def information_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("information-request-detail", info.pk)
     may_reply = info.state == InformationRequest.State.OPEN and active_organisation(request) == info.recipient
     deadline = (
-        selectors.course_deadlines(user=request.user, course=info.course)
+        selectors.course_deadlines(actor=request.actor, course=info.course)
         .filter(subject_id=info.pk, rule_code="admission.info_reply")
         .first()
     )

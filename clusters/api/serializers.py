@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from clusters.models import Organisation
+from sundhedsaftale.organisations.models import Organisation
 
 
 class OrganisationSerializer(serializers.ModelSerializer):

@@ -2,7 +2,7 @@ import django_filters
 from rest_framework import viewsets
 
 from clusters.api.serializers import OrganisationSerializer
-from clusters.models import Organisation
+from sundhedsaftale.organisations.models import Organisation
 
 
 class OrganisationFilter(django_filters.FilterSet):

@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):  # type: ignore[no-untyped-def]
-    from clusters.services import ModelSet, reference_data_load
+    from sundhedsaftale.organisations.reference_data import ModelSet, reference_data_load
 
     reference_data_load(
         models=ModelSet(

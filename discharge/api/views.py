@@ -21,8 +21,9 @@ from discharge import models as m
 from discharge import services
 from discharge.api import serializers as s
 from discharge.selectors import course_get, plan_deadlines
-from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.api.viewsets import VisibleViewSet
+from sundhedsaftale.errors import DomainError
+from sundhedsaftale.organisations.actor import actor_of
 
 ERRORS = {
     400: OpenApiResponse(
@@ -81,7 +82,7 @@ class CourseRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Visi
         raise NotImplementedError
 
     def acting(self) -> dict[str, Any]:
-        membership = getattr(self.request._request, "membership", None)
+        membership = actor_of(self.request).membership
         return {
             "acting_user": self.request.user,
             "acting_organisation": membership.organisation if membership is not None else None,
@@ -91,7 +92,7 @@ class CourseRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Visi
         serializer = self.input_class(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        course = course_get(user=request.user, pk=data.pop("course"))
+        course = course_get(actor=self.actor, pk=data.pop("course"))
         instance = self.call_service(course=course, data=data)
         self._read_rows().append(instance)
         return Response(self.get_serializer(instance).data, status=status.HTTP_201_CREATED)
@@ -290,9 +291,6 @@ class DischargeLetterViewSet(CourseRecordViewSet):
     queryset = m.DischargeLetter.objects.all()
     serializer_class = s.LetterOut
     input_class = s.LetterInput
-
-    def scope_queryset(self, queryset: QuerySet) -> QuerySet:
-        return super().scope_queryset(queryset.for_readers(self.request.user))  # type: ignore[attr-defined]
 
     def call_service(self, *, course: Course, data: dict[str, Any]) -> Model:
         return services.discharge_letter_send(course=course, **data, **self.acting())

@@ -17,7 +17,7 @@ class DischargeNotice(models.Model):
     course = models.OneToOneField(
         "admissions.Course", on_delete=models.CASCADE, related_name="discharge_notice"
     )
-    municipality = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
+    municipality = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     discharged_at = models.DateTimeField(_("udskrevet"))
     destination = models.CharField(_("udskrives til"), max_length=200, blank=True)
     medication_changed = models.BooleanField(_("medicin ændret under indlæggelsen"), default=False)
@@ -50,7 +50,7 @@ class DischargeReport(models.Model):
     course = models.ForeignKey(
         "admissions.Course", on_delete=models.CASCADE, related_name="discharge_reports"
     )
-    municipality = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
+    municipality = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     functional_level = models.TextField(_("funktionsniveau"))
     nursing = models.TextField(_("sygepleje og pleje efter udskrivning"))
     medication = models.TextField(_("medicin"), blank=True)
@@ -76,7 +76,7 @@ class DischargeLetter(models.Model):
     course = models.ForeignKey(
         "admissions.Course", on_delete=models.CASCADE, related_name="discharge_letters"
     )
-    gp_practice = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
+    gp_practice = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     summary = models.TextField(_("epikrise"))
     medication_changed = models.BooleanField(_("medicin ændret"), default=False)
     medication = models.TextField(_("medicin ved udskrivning"), blank=True)
@@ -124,7 +124,7 @@ class MunicipalReply(models.Model):
     notice = models.ForeignKey(
         DischargeNotice, null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
     )
-    municipality = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
+    municipality = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     answer = models.CharField(_("svar"), max_length=12, choices=Answer.choices)
     reason = models.TextField(_("begrundelse"), blank=True)
     ready_on = models.DateField(_("klar fra"), null=True, blank=True)
@@ -166,7 +166,9 @@ class SuddenChange(models.Model):
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
     description = models.TextField(_("beskrivelse"))
     occurred_at = models.DateTimeField(_("tidspunkt"))
-    reported_by_org = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
+    reported_by_org = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
     reported_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
     contact_phone = models.CharField(_("kontaktpersonens telefon"), max_length=40, blank=True)

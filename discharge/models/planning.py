@@ -94,7 +94,7 @@ class DischargeDateChange(models.Model):
 
     plan = models.ForeignKey(DischargePlan, on_delete=models.CASCADE, related_name="date_changes")
     course = models.ForeignKey("admissions.Course", on_delete=models.CASCADE, related_name="+")
-    municipality = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
+    municipality = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     old_date = models.DateField(_("fra dato"))
     new_date = models.DateField(_("til dato"))
     old_due_at = models.DateTimeField(_("tidligere frist"), null=True, blank=True)
@@ -126,7 +126,7 @@ class DischargeNotification(models.Model):
     course = models.ForeignKey(
         "admissions.Course", on_delete=models.CASCADE, related_name="discharge_notifications"
     )
-    municipality = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
+    municipality = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     planned_date = models.DateField(_("forventet udskrivningsdato"))
     need = models.CharField(_("behov efter udskrivning"), max_length=20, choices=Need.choices)
     text = models.TextField(_("besked"), blank=True)
@@ -156,7 +156,7 @@ class FinishedTreatment(models.Model):
     )
     finished_on = models.DateField(_("færdigbehandlet dato"))
     municipality = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         verbose_name=_("kommune"),
         on_delete=models.PROTECT,
         related_name="+",

@@ -10,7 +10,6 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from admissions.models import Course
-from clusters.models import Organisation
 from discharge.models import (
     DischargeConference,
     DischargeDateChange,
@@ -24,6 +23,8 @@ from discharge.models import (
     SuddenChange,
 )
 from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.organisations.actor import Actor
+from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.workdays import TZ, local_date
 
 
@@ -57,9 +58,9 @@ def plan_deadlines(*, plans: list[DischargePlan]) -> dict[int, Deadline]:
     return current
 
 
-def course_get(*, user: Any, pk: int) -> Course:
+def course_get(*, actor: Actor, pk: int) -> Course:
     """Return the course if its citizen is visible to the user; Http404 otherwise (existence is not leaked)."""
-    queryset = Course.objects.visible_to(user).select_related(
+    queryset = Course.objects.visible_to(actor).select_related(
         "citizen__municipality", "citizen__gp_practice", "hospital", "department__parent"
     )
     return get_object_or_404(queryset, pk=pk)
@@ -84,11 +85,11 @@ class CourseDischarge:
     sudden_changes: list[SuddenChange]
 
 
-def course_discharge_get(*, user: Any, course: Course, today: date) -> CourseDischarge:
+def course_discharge_get(*, actor: Actor, course: Course, today: date) -> CourseDischarge:
     """Return the discharge records of a course the user may see (the caller got ``course`` via ``course_get``)."""
 
     def rows(model: Any) -> Any:
-        return model.objects.visible_to(user).filter(course=course)
+        return model.objects.visible_to(actor).filter(course=course)
 
     plan = rows(DischargePlan).first()
     # the plan is visible, so is its deadline (the same citizen)
@@ -105,7 +106,7 @@ def course_discharge_get(*, user: Any, course: Course, today: date) -> CourseDis
         conferences=list(rows(DischargeConference)),
         notice=rows(DischargeNotice).select_related("municipality").first(),
         reports=list(rows(DischargeReport)),
-        letters=list(rows(DischargeLetter).for_readers(user).select_related("gp_practice")),
+        letters=list(rows(DischargeLetter).select_related("gp_practice")),
         replies=list(rows(MunicipalReply).select_related("replied_by")),
         sudden_changes=list(rows(SuddenChange).select_related("reported_by_org")),
     )

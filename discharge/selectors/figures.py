@@ -2,17 +2,18 @@
 reads them without ``visible_to``)."""
 
 from datetime import date, datetime, timedelta
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from django.db.models import Count, Q
 
-from clusters.models import Organisation
 from discharge.models import (
     DischargeNotification,
     FinishedTreatment,
 )
 from discharge.selectors.course import finished_bed_days, finished_bed_days_by_municipality, local_midnight
 from discharge.selectors.lists import expected_discharges, letters_for_practice, ward_board
+from sundhedsaftale.organisations.actor import Actor
+from sundhedsaftale.organisations.models import Organisation
 
 
 class WardCounts(TypedDict):
@@ -24,12 +25,14 @@ class WardCounts(TypedDict):
     finished_bed_days: int
 
 
-def ward_discharge_counts(*, user: Any, organisation: Organisation, today: date, now: datetime) -> WardCounts:
+def ward_discharge_counts(
+    *, actor: Actor, organisation: Organisation, today: date, now: datetime
+) -> WardCounts:
     """Return the ward's discharge figures: plans for today or tomorrow, citizens without plan or notification,
     unacknowledged sudden changes, færdigbehandlede citizens and their sengedage so far."""
-    rows = ward_board(user=user, organisation=organisation, today=today, now=now)
+    rows = ward_board(actor=actor, organisation=organisation, today=today, now=now)
     by_course = {row.course.pk: row.course for row in rows}
-    finished = list(FinishedTreatment.objects.visible_to(user).filter(course_id__in=by_course))
+    finished = list(FinishedTreatment.objects.visible_to(actor).filter(course_id__in=by_course))
     return {
         "planned_soon": sum(
             1 for row in rows if row.plan is not None and row.plan.planned_date <= today + timedelta(days=1)
@@ -45,12 +48,12 @@ def ward_discharge_counts(*, user: Any, organisation: Organisation, today: date,
 
 
 def expected_discharges_per_day(
-    *, user: Any, municipality: Organisation, start: date, days: int
+    *, actor: Actor, municipality: Organisation, start: date, days: int
 ) -> dict[date, int]:
     """Return how many of the municipality's citizens are expected to be discharged on each of the ``days``
     days from ``start`` (every day present, zero included)."""
     per_day = dict(
-        expected_discharges(user=user, municipality=municipality, start=start, days=days - 1)
+        expected_discharges(actor=actor, municipality=municipality, start=start, days=days - 1)
         .prefetch_related(None)
         .order_by()
         .values("planned_date")
@@ -60,10 +63,10 @@ def expected_discharges_per_day(
     return {start + timedelta(days=i): per_day.get(start + timedelta(days=i), 0) for i in range(days)}
 
 
-def finished_waiting_count(*, user: Any, municipality: Organisation) -> int:
+def finished_waiting_count(*, actor: Actor, municipality: Organisation) -> int:
     """Return how many of the municipality's færdigbehandlede citizens are still admitted."""
     return (
-        FinishedTreatment.objects.visible_to(user)
+        FinishedTreatment.objects.visible_to(actor)
         .filter(municipality=municipality, course__discharged_at__isnull=True)
         .count()
     )
@@ -74,9 +77,9 @@ class LetterCounts(TypedDict):
     week: int
 
 
-def letter_counts_for_practice(*, user: Any, practice: Organisation, since: datetime) -> LetterCounts:
+def letter_counts_for_practice(*, actor: Actor, practice: Organisation, since: datetime) -> LetterCounts:
     """Return the practice's unread epikriser and those received since ``since``."""
-    counts = letters_for_practice(user=user, practice=practice).aggregate(
+    counts = letters_for_practice(actor=actor, practice=practice).aggregate(
         unread=Count("pk", filter=Q(read_at__isnull=True)), week=Count("pk", filter=Q(sent_at__gte=since))
     )
     return {"unread": counts["unread"], "week": counts["week"]}

@@ -9,7 +9,6 @@ from typing import Any
 from django.db.models import QuerySet
 
 from admissions.models import AdmissionReport, Consent, Course
-from clusters.models import Organisation
 from discharge.models import (
     DischargeLetter,
     DischargeNotice,
@@ -19,6 +18,8 @@ from discharge.models import (
     SuddenChange,
 )
 from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.organisations.actor import Actor
+from sundhedsaftale.organisations.models import Organisation
 
 # --- the ward board --------------------------------------------------------------------------------
 
@@ -35,7 +36,7 @@ class BoardRow:
     notified: bool = False
 
 
-def board_courses(*, user: Any, organisation: Organisation) -> QuerySet[Course]:
+def board_courses(*, actor: Actor, organisation: Organisation) -> QuerySet[Course]:
     """The current (open) courses at the department — or, for a hospital membership, the whole hospital."""
     courses = Course.objects.open()
     if organisation.kind == Organisation.Kind.HOSPITAL:
@@ -44,14 +45,14 @@ def board_courses(*, user: Any, organisation: Organisation) -> QuerySet[Course]:
         courses = courses.at_department(organisation.pk)
     return (
         courses.select_related("citizen__municipality", "department__parent")
-        .visible_to(user)
+        .visible_to(actor)
         .order_by("department__name", "citizen__name")
     )
 
 
-def ward_board(*, user: Any, organisation: Organisation, today: date, now: Any) -> list[BoardRow]:
+def ward_board(*, actor: Actor, organisation: Organisation, today: date, now: Any) -> list[BoardRow]:
     """Return one row per current citizen of the department: state, next deadline, what is missing."""
-    courses = list(board_courses(user=user, organisation=organisation))
+    courses = list(board_courses(actor=actor, organisation=organisation))
     ids = [c.pk for c in courses]
     plans = {p.course_id: p for p in DischargePlan.objects.filter(course_id__in=ids)}
     reports = set(
@@ -79,15 +80,15 @@ def ward_board(*, user: Any, organisation: Organisation, today: date, now: Any) 
     deadlines: dict[int, Deadline] = {}
     citizen_course = {c.citizen_id: c.pk for c in courses}
     open_deadlines = (
-        Deadline.objects.visible_to(user)
+        Deadline.objects.visible_to(actor)
         .open()
         .filter(citizen_id__in=citizen_course)
         .order_by("due_at", "pk")
     )
-    for deadline in open_deadlines:
-        course_id = citizen_course.get(deadline.citizen_id)  # type: ignore[arg-type]
+    for open_deadline in open_deadlines:
+        course_id = citizen_course.get(open_deadline.citizen_id)  # type: ignore[arg-type]
         if course_id is not None:
-            deadlines.setdefault(course_id, deadline)
+            deadlines.setdefault(course_id, open_deadline)
     board = []
     for course in courses:
         plan = plans.get(course.pk)
@@ -122,13 +123,13 @@ def ward_board(*, user: Any, organisation: Organisation, today: date, now: Any) 
 
 
 def expected_discharges(
-    *, user: Any, municipality: Organisation, start: date, days: int
+    *, actor: Actor, municipality: Organisation, start: date, days: int
 ) -> QuerySet[DischargePlan]:
     """Plans of the municipality's citizens expected to be discharged in the next ``days`` days."""
     return (
         DischargePlan.objects.for_municipality(municipality.pk)
         .expected_between(start, start + timedelta(days=days))
-        .visible_to(user)
+        .visible_to(actor)
         .with_course()
         .prefetch_related(
             "notifications", "date_changes", "course__discharge_conferences", "course__municipal_replies"
@@ -138,34 +139,34 @@ def expected_discharges(
 
 
 def recent_discharge_notices(
-    *, user: Any, municipality: Organisation, since: date
+    *, actor: Actor, municipality: Organisation, since: date
 ) -> QuerySet[DischargeNotice]:
     """The municipality's citizens discharged since ``since``, with the replies already given."""
     return (
         DischargeNotice.objects.for_municipality(municipality.pk)
         .filter(discharged_at__date__gte=since)
-        .visible_to(user)
+        .visible_to(actor)
         .select_related("course__citizen", "course__department__parent")
         .prefetch_related("replies")
     )
 
 
-def sudden_changes_for_municipality(*, user: Any, municipality: Organisation) -> QuerySet[SuddenChange]:
+def sudden_changes_for_municipality(*, actor: Actor, municipality: Organisation) -> QuerySet[SuddenChange]:
     """The hospital's unacknowledged sudden changes (incl. death) about the municipality's citizens, newest first;
     the municipality's døgnhjemmepleje is their contact person."""
     return (
         SuddenChange.objects.for_municipality(municipality.pk)
         .filter(acknowledged_at__isnull=True)
         .exclude(reported_by_org__kind=Organisation.Kind.MUNICIPALITY)
-        .visible_to(user)
+        .visible_to(actor)
         .select_related("course__citizen", "reported_by_org__parent")
     )
 
 
-def letters_for_practice(*, user: Any, practice: Organisation) -> QuerySet[DischargeLetter]:
+def letters_for_practice(*, actor: Actor, practice: Organisation) -> QuerySet[DischargeLetter]:
     """The epikriser sent to the GP practice, newest first."""
     return (
-        DischargeLetter.objects.visible_to(user)
+        DischargeLetter.objects.visible_to(actor)
         .filter(gp_practice=practice)
         .select_related("course__citizen", "course__hospital", "course__department__parent")
     )

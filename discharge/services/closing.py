@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from admissions.models import Course
-from admissions.services import home_care_resume
+from admissions.services import course_care_relations_end, home_care_resume
 from discharge.models import DischargePlan
-from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.deadlines.models import Deadline
 from sundhedsaftale.deadlines.services import deadline_cancel
+from sundhedsaftale.errors import DomainError
 
 INFO_REPLY_RULE = "admission.info_reply"
 DISCHARGED_REASON = "Borgeren er udskrevet"
@@ -65,6 +65,7 @@ def course_close_as_discharged(*, course: Course, at: datetime, acting_user: Any
     course.save(update_fields=["discharged_at", "state"])
     course.stays.filter(ended_at__isnull=True).update(ended_at=at)
     course.leaves.filter(ended_at__isnull=True).update(ended_at=at)
+    course_care_relations_end(course=course, at=at)
     home_care_resume(course=course, at=at, acting_user=acting_user)
     cancelled = 0
     plan = DischargePlan.objects.filter(course=course).first()

@@ -11,7 +11,6 @@ from admissions.events import course_event_record
 from admissions.models import Course, CourseEvent
 from admissions.selectors import course_consents_to
 from admissions.services import course_death_moment_check, course_record_death
-from clusters.models import Organisation
 from discharge.events import discharge_event_record
 from discharge.models import (
     DischargeLetter,
@@ -25,8 +24,9 @@ from discharge.models import (
 from discharge.permissions import HOSPITAL, HOSPITAL_OR_MUNICIPALITY, MUNICIPALITY, course_acting_for
 from discharge.services.closing import course_close_as_discharged
 from discharge.services.planning import course_require_open
-from sundhedsaftale.api.errors import Conflict, DomainError
 from sundhedsaftale.deadlines.services import deadline_cancel
+from sundhedsaftale.errors import Conflict, DomainError
+from sundhedsaftale.organisations.models import Organisation
 
 # Clocks of ward PCs and EPJ integrations drift a little (the same tolerance as admissions).
 CLOCK_TOLERANCE = timedelta(minutes=15)

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from admissions.models import Course
-from clusters.models import Organisation
 from discharge.due import NotificationDue, notification_due
 from discharge.events import discharge_event_record
 from discharge.models import (
@@ -21,9 +20,10 @@ from discharge.models import (
 )
 from discharge.permissions import HOSPITAL, course_acting_for
 from discharge.selectors import plan_deadline
-from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.deadlines.models import Deadline
 from sundhedsaftale.deadlines.services import deadline_cancel, deadline_ensure, deadline_meet
+from sundhedsaftale.errors import DomainError
+from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.workdays import local_date
 
 OPEN_STATES = (Course.State.ADMITTED, Course.State.ON_LEAVE)

@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from admissions.models import Course
-from clusters.models import Organisation
 from discharge.events import discharge_event_record
 from discharge.models import DischargeConference, DischargePlan, FinishedTreatment
 from discharge.permissions import HOSPITAL, course_acting_for
 from discharge.services.planning import course_require_open
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
+from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.workdays import local_date
 
 WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")

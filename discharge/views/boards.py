@@ -3,21 +3,22 @@
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from clusters.models import Organisation
 from discharge import selectors
 from discharge.models import MunicipalReply
 from discharge.views.common import active_organisation, today
 from sundhedsaftale.access.services import access_log_record
+from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.requests import AppRequest
 
 DAY_CHOICES = (3, 7, 14)
 
 
 @login_required
-def ward_board(request: HttpRequest) -> HttpResponse:
+def ward_board(request: AppRequest) -> HttpResponse:
     """The active membership's department's current citizens: state, next deadline by urgency, what is missing."""
     organisation = active_organisation(request)
     rows = []
@@ -26,7 +27,7 @@ def ward_board(request: HttpRequest) -> HttpResponse:
         Organisation.Kind.HOSPITAL,
     ):
         rows = selectors.ward_board(
-            user=request.user, organisation=organisation, today=today(), now=timezone.now()
+            actor=request.actor, organisation=organisation, today=today(), now=timezone.now()
         )
     access_log_record(
         request=request,
@@ -40,12 +41,12 @@ def ward_board(request: HttpRequest) -> HttpResponse:
         "is_ward": organisation is not None
         and organisation.kind in (Organisation.Kind.DEPARTMENT, Organisation.Kind.HOSPITAL),
     }
-    template = "discharge/board.html#rows" if request.htmx else "discharge/board.html"  # type: ignore[attr-defined]
+    template = "discharge/board.html#rows" if request.htmx else "discharge/board.html"
     return render(request, template, context)
 
 
 @login_required
-def municipal_discharges(request: HttpRequest) -> HttpResponse:
+def municipal_discharges(request: AppRequest) -> HttpResponse:
     """The municipality's citizens expected to be discharged in the next days, with what to prepare, the
     latest discharge notices and the hospital's sudden changes awaiting acknowledgement. ``#list`` is a fragment the municipal inbox can include."""
     organisation = active_organisation(request)
@@ -62,15 +63,15 @@ def municipal_discharges(request: HttpRequest) -> HttpResponse:
         start = today()
         plans = list(
             selectors.expected_discharges(
-                user=request.user, municipality=organisation, start=start, days=days
+                actor=request.actor, municipality=organisation, start=start, days=days
             )
         )
         since = start - timedelta(days=days)
         notices = list(
-            selectors.recent_discharge_notices(user=request.user, municipality=organisation, since=since)
+            selectors.recent_discharge_notices(actor=request.actor, municipality=organisation, since=since)
         )
         changes = list(
-            selectors.sudden_changes_for_municipality(user=request.user, municipality=organisation)
+            selectors.sudden_changes_for_municipality(actor=request.actor, municipality=organisation)
         )
     ids = [x.course.citizen_id for x in plans + notices + changes]
     access_log_record(request=request, citizen_ids=ids, what="Forventede udskrivninger", action="view")
@@ -84,17 +85,17 @@ def municipal_discharges(request: HttpRequest) -> HttpResponse:
         "is_municipality": is_municipality,
         "answers": MunicipalReply.Answer,
     }
-    template = "discharge/municipal.html#list" if request.htmx else "discharge/municipal.html"  # type: ignore[attr-defined]
+    template = "discharge/municipal.html#list" if request.htmx else "discharge/municipal.html"
     return render(request, template, context)
 
 
 @login_required
-def gp_letters(request: HttpRequest) -> HttpResponse:
+def gp_letters(request: AppRequest) -> HttpResponse:
     """The epikriser sent to the active practice."""
     organisation = active_organisation(request)
     letters: list = []
     if organisation is not None and organisation.kind == Organisation.Kind.PRACTICE:
-        letters = list(selectors.letters_for_practice(user=request.user, practice=organisation)[:200])
+        letters = list(selectors.letters_for_practice(actor=request.actor, practice=organisation)[:200])
     access_log_record(
         request=request, citizen_ids=[x.course.citizen_id for x in letters], what="Epikriser", action="view"
     )

@@ -1,46 +1,36 @@
-"""What the discharge screens share: the acting organisation, the party check and the redirect after an action."""
+"""What the discharge screens share: the party check and the redirect after an action."""
 
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from admissions.models import Course
-from admissions.parties import Party
-from clusters.models import Organisation
-from clusters.selectors import membership_list
-from discharge.permissions import party_of
+from admissions.parties import Party, course_party_of_actor
+from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.requests import AppRequest
 from sundhedsaftale.workdays import local_date
 
 # htmx listeners (ward board, course page) refresh on this event after a routine action.
 CHANGED_EVENT = "discharge-changed"
 
 
-def active_organisation(request: HttpRequest) -> Organisation | None:
-    membership = getattr(request, "membership", None)
-    return membership.organisation if membership is not None else None
+def active_organisation(request: AppRequest) -> Organisation | None:
+    return request.actor.acting_organisation
 
 
-def viewer_party(request: HttpRequest, course: Course) -> Party | None:
-    """The party the user looks at the course as: the active organisation first, then the others."""
-    active = active_organisation(request)
-    candidates = ([active] if active else []) + [m.organisation for m in membership_list(user=request.user)]
-    for organisation in candidates:
-        party = party_of(course=course, organisation=organisation)
-        if party is not None:
-            return party
-    return None
+def viewer_party(request: AppRequest, course: Course) -> Party | None:
+    """The party the user looks at the course as (its active organisation), or None."""
+    return course_party_of_actor(course=course, actor=request.actor)
 
 
-def require_party(request: HttpRequest, course: Course, parties: tuple[Party, ...]) -> None:
-    """403 unless the user acts for one of ``parties`` on the course (superusers pass)."""
-    if request.user.is_superuser:
-        return
+def require_party(request: AppRequest, course: Course, parties: tuple[Party, ...]) -> None:
+    """403 unless the user acts for one of ``parties`` on the course."""
     if viewer_party(request, course) not in parties:
         raise PermissionDenied
 
@@ -61,14 +51,14 @@ def admissions_course_url(course: Course) -> str | None:
         return None
 
 
-def done(request: HttpRequest, *, message: str, default_url: str) -> HttpResponse:
+def done(request: AppRequest, *, message: str, default_url: str) -> HttpResponse:
     """After a successful action: htmx gets 204 + the refresh event (the page stays), a plain form post a
     redirect to ``next`` (if safe) or ``default_url`` with a flash message."""
     next_url = request.POST.get("next", "")
     safe = next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()})
-    if request.htmx and safe:  # type: ignore[attr-defined]
+    if request.htmx and safe:
         return HttpResponse(status=204, headers={"HX-Trigger": CHANGED_EVENT})
     messages.success(request, message)
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return HttpResponse(status=204, headers={"HX-Redirect": next_url if safe else default_url})
     return redirect(next_url if safe else default_url)

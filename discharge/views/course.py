@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -28,28 +28,29 @@ from discharge.views.common import (
     viewer_party,
 )
 from sundhedsaftale.access.services import access_log_record
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
 from sundhedsaftale.forms import form_add_domain_error
+from sundhedsaftale.requests import AppRequest
 
 
-def _course(request: HttpRequest, pk: int, what: str) -> Course:
-    course = selectors.course_get(user=request.user, pk=pk)
+def _course(request: AppRequest, pk: int, what: str) -> Course:
+    course = selectors.course_get(actor=request.actor, pk=pk)
     access_log_record(request=request, citizen_ids=[course.citizen_id], what=what, action="view")
     return course
 
 
 @login_required
-def course_discharge(request: HttpRequest, pk: int) -> HttpResponse:
+def course_discharge(request: AppRequest, pk: int) -> HttpResponse:
     """Everything about the course's discharge, with the actions the viewer's party may take."""
     course = _course(request, pk, "Udskrivning")
     context = {
-        "d": selectors.course_discharge_get(user=request.user, course=course, today=today()),
+        "d": selectors.course_discharge_get(actor=request.actor, course=course, today=today()),
         "course": course,
         "party": viewer_party(request, course) or ("hospital" if request.user.is_superuser else None),
         "course_url": admissions_course_url(course),
         "now": timezone.now(),
     }
-    template = "discharge/course.html#records" if request.htmx else "discharge/course.html"  # type: ignore[attr-defined]
+    template = "discharge/course.html#records" if request.htmx else "discharge/course.html"
     return render(request, template, context)
 
 
@@ -93,11 +94,11 @@ def _partial_data(form: forms.Form) -> dict[str, Any]:
 
 
 @login_required
-def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_edit(request: AppRequest, pk: int) -> HttpResponse:
     """Plan (or re-plan) the discharge. "Beregn frist" re-renders with the deadline (no JavaScript needed)."""
     course = _course(request, pk, "Udskrivningsplan")
     require_party(request, course, HOSPITAL)
-    plan = DischargePlan.objects.visible_to(request.user).filter(course=course).first()
+    plan = DischargePlan.objects.visible_to(request.actor).filter(course=course).first()
     status = 200
     if request.method == "POST":
         form = f.PlanForm(request.POST)
@@ -145,9 +146,9 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def plan_preview(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_preview(request: AppRequest, pk: int) -> HttpResponse:
     """The live deadline fragment (htmx GET on every change of the planning form)."""
-    course = selectors.course_get(user=request.user, pk=pk)
+    course = selectors.course_get(actor=request.actor, pk=pk)
     require_party(request, course, HOSPITAL)
     due, hint = _preview(course, _partial_data(f.PlanForm(request.GET)))
     return render(request, "discharge/plan_form.html#due", {"course": course, "due": due, "hint": hint})
@@ -162,15 +163,15 @@ class Action:
     form_class: type[forms.Form]
     parties: tuple[Party, ...]
     submit: str
-    perform: Callable[[HttpRequest, Course, dict[str, Any]], str]
+    perform: Callable[[AppRequest, Course, dict[str, Any]], str]
     intro: str = ""
 
 
-def _kwargs(request: HttpRequest) -> dict[str, Any]:
+def _kwargs(request: AppRequest) -> dict[str, Any]:
     return {"acting_user": request.user, "acting_organisation": active_organisation(request)}
 
 
-def _run(request: HttpRequest, course: Course, action: Action) -> HttpResponse:
+def _run(request: AppRequest, course: Course, action: Action) -> HttpResponse:
     """GET shows the form; POST calls the service, maps a DomainError to a form error, or is done."""
     status = 200
     if request.method == "POST":
@@ -182,17 +183,17 @@ def _run(request: HttpRequest, course: Course, action: Action) -> HttpResponse:
                 form_add_domain_error(form, error)
             else:
                 return done(request, message=message, default_url=course_page_url(course))
-        status = 200 if request.htmx else 400  # type: ignore[attr-defined]
+        status = 200 if request.htmx else 400
     else:
         form = action.form_class()
-    template = "discharge/action_form.html#form" if request.htmx else "discharge/action_form.html"  # type: ignore[attr-defined]
+    template = "discharge/action_form.html#form" if request.htmx else "discharge/action_form.html"
     context = {"course": course, "form": form, "action": action, "post_url": request.path}
     return render(request, template, context, status=status)
 
 
-def _action_view(action: Action) -> Callable[[HttpRequest, int], HttpResponse]:
+def _action_view(action: Action) -> Callable[[AppRequest, int], HttpResponse]:
     @login_required
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
+    def view(request: AppRequest, pk: int) -> HttpResponse:
         course = _course(request, pk, action.title)
         require_party(request, course, action.parties)
         return _run(request, course, action)
@@ -200,43 +201,43 @@ def _action_view(action: Action) -> Callable[[HttpRequest, int], HttpResponse]:
     return view
 
 
-def _notify(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
-    plan = get_object_or_404(DischargePlan.objects.visible_to(request.user), course=course)
+def _notify(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
+    plan = get_object_or_404(DischargePlan.objects.visible_to(request.actor), course=course)
     notification = services.discharge_notification_send(plan=plan, text=data["text"], **_kwargs(request))
     return "Varslingen er sendt til kommunen" + ("." if notification.on_time else " – efter fristen.")
 
 
-def _finished(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _finished(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     services.finished_treatment_record(course=course, **data, **_kwargs(request))
     return "Færdigbehandlingsdatoen er registreret."
 
 
-def _conference(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _conference(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     conference = services.discharge_conference_schedule(course=course, **data, **_kwargs(request))
     return f"{conference.get_kind_display()} er planlagt."
 
 
-def _notice(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _notice(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     services.discharge_notice_send(course=course, **data, **_kwargs(request))
     return "Borgeren er udskrevet, og udskrivningsadvisen er sendt til kommunen."
 
 
-def _report(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _report(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     services.discharge_report_send(course=course, **data, **_kwargs(request))
     return "Udskrivningsrapporten er sendt til kommunen."
 
 
-def _letter(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _letter(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     services.discharge_letter_send(course=course, **data, **_kwargs(request))
     return "Epikrisen er sendt til egen læge."
 
 
-def _reply(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _reply(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     services.municipal_reply_send(course=course, **data, **_kwargs(request))
     return "Svaret er sendt til afdelingen."
 
 
-def _sudden(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+def _sudden(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     change = services.sudden_change_report(course=course, **data, **_kwargs(request))
     who = change.contact_name or "afdelingen"
     return f"{change.get_kind_display()} er registreret, og {who} er underrettet."
@@ -300,14 +301,14 @@ sudden_change = _action_view(
 
 
 @login_required
-def conference_outcome(request: HttpRequest, pk: int, conference_pk: int) -> HttpResponse:
+def conference_outcome(request: AppRequest, pk: int, conference_pk: int) -> HttpResponse:
     course = _course(request, pk, "Udskrivningskonference")
     require_party(request, course, HOSPITAL)
     conference = get_object_or_404(
-        DischargeConference.objects.visible_to(request.user), pk=conference_pk, course=course
+        DischargeConference.objects.visible_to(request.actor), pk=conference_pk, course=course
     )
 
-    def perform(request: HttpRequest, course: Course, data: dict[str, Any]) -> str:
+    def perform(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
         services.discharge_conference_record_outcome(
             conference=conference, outcome=data["outcome"], **_kwargs(request)
         )
@@ -319,11 +320,11 @@ def conference_outcome(request: HttpRequest, pk: int, conference_pk: int) -> Htt
 
 @login_required
 @require_POST
-def sudden_change_acknowledge(request: HttpRequest, pk: int, change_pk: int) -> HttpResponse:
+def sudden_change_acknowledge(request: AppRequest, pk: int, change_pk: int) -> HttpResponse:
     """The receiving party (the ward, or the municipality for the hospital's reports) acknowledges a change."""
     course = _course(request, pk, "Pludselig ændring")
     require_party(request, course, HOSPITAL_OR_MUNICIPALITY)
-    change = get_object_or_404(SuddenChange.objects.visible_to(request.user), pk=change_pk, course=course)
+    change = get_object_or_404(SuddenChange.objects.visible_to(request.actor), pk=change_pk, course=course)
     try:
         services.sudden_change_acknowledge(change=change, acting_user=request.user)
     except DomainError as error:

@@ -9,7 +9,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from admissions.models import Course
-from clusters.models import Organisation
 from rehab.diagnoses import icd10_validate
 from rehab.forms import PLAN_FIELDS
 from rehab.models import (
@@ -24,6 +23,7 @@ from rehab.models import (
 )
 from rehab.plan_rows import plan_rows_clean, plan_rows_read
 from sundhedsaftale.api.fields import VisiblePrimaryKeyRelatedField
+from sundhedsaftale.organisations.models import Organisation
 
 ORG: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
@@ -141,7 +141,7 @@ class SendSerializer(serializers.Serializer):
 
 
 class DeliverySerializer(serializers.ModelSerializer):
-    organisation = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    organisation: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     version = serializers.IntegerField(source="version.number", read_only=True)
     citizen = serializers.IntegerField(source="plan.course.citizen_id", read_only=True)
     plan_type = serializers.CharField(source="version.plan_type", read_only=True)

@@ -73,7 +73,7 @@ class PlanViewSet(ReadOnlyVisibleViewSet):
     def create(self, request: Request) -> Response:
         data = s.PlanCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        course = get_object_or_404(Course.objects.visible_to(request.user), pk=data.validated_data["course"])
+        course = get_object_or_404(Course.objects.visible_to(self.actor), pk=data.validated_data["course"])
         plan = services.plan_create(course=course, acting_user=request.user)
         self._read_rows().append(plan)
         return self._respond(plan, status.HTTP_201_CREATED)

@@ -89,7 +89,7 @@ class PlanVersion(models.Model):
     correction_reason = models.CharField(_("årsag til rettelse"), max_length=300, blank=True)
     # 2a–2c recipients
     recipient_municipality = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         verbose_name=_("2a. Modtager: kommune"),
         null=True,
         blank=True,
@@ -98,7 +98,7 @@ class PlanVersion(models.Model):
         limit_choices_to={"kind": "municipality"},
     )
     recipient_hospital = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         verbose_name=_("2b. Modtager: hospital (specialiseret)"),
         null=True,
         blank=True,
@@ -107,7 +107,7 @@ class PlanVersion(models.Model):
         limit_choices_to={"kind__in": ["hospital", "department"]},
     )
     gp_practice = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         verbose_name=_("2c. Kopi: egen læge (ydernummer)"),
         null=True,
         blank=True,
@@ -165,7 +165,7 @@ class PlanVersion(models.Model):
     supplementary = models.TextField(_("15. Supplerende oplysninger"), blank=True)
     # 16 sender, 17 author (contact person 1)
     sender_department = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         verbose_name=_("16. Henvisende afdeling"),
         null=True,
         blank=True,

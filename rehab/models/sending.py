@@ -34,7 +34,7 @@ class Delivery(models.Model):
     version = models.ForeignKey("rehab.PlanVersion", on_delete=models.PROTECT, related_name="deliveries")
     recipient = models.CharField(_("modtager"), max_length=12, choices=Recipient.choices)
     organisation = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         verbose_name=_("organisation"),
         null=True,
         blank=True,

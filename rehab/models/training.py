@@ -31,7 +31,7 @@ class RehabCourse(models.Model):
     level = models.CharField(_("niveau"), max_length=12, choices=Level.choices)
     provider_kind = models.CharField(_("leverandør"), max_length=16, choices=FirstContact.Provider.choices)
     provider = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         verbose_name=_("leverandør (organisation)"),
         null=True,
         blank=True,
@@ -75,7 +75,7 @@ class FinalStatus(models.Model):
 
     rehab_course = models.OneToOneField(RehabCourse, on_delete=models.PROTECT, related_name="final_status")
     municipality = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         on_delete=models.PROTECT,
         related_name="+",
         limit_choices_to={"kind": "municipality"},
@@ -103,13 +103,13 @@ class AdvanceNotice(models.Model):
         "admissions.Course", on_delete=models.PROTECT, related_name="rehab_advance_notices"
     )
     municipality = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         on_delete=models.PROTECT,
         related_name="+",
         limit_choices_to={"kind": "municipality"},
     )
     therapy_department = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         verbose_name=_("hospitalets terapiafdeling"),
         on_delete=models.PROTECT,
         related_name="+",
@@ -143,8 +143,8 @@ class CapacityNotice(models.Model):
         TAKING_HOME = "taking_home", _("Hjemtagning af genoptræningsopgaver")
 
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
-    sender = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
-    receiver = models.ForeignKey("clusters.Organisation", on_delete=models.PROTECT, related_name="+")
+    sender = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
+    receiver = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     description = models.TextField(_("beskrivelse"))
     effective_on = models.DateField(_("træder i kraft"))
     announced_at = models.DateTimeField(_("varslet"), default=timezone.now)

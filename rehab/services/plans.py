@@ -7,15 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from admissions.models import Course
-from clusters.models import Contact
 from rehab.course_facts import course_discharge_anchor
 from rehab.models import CONTENT_FIELDS, OutpatientControl, Plan, PlanPdf, PlanType, PlanVersion
 from rehab.permissions import ward_organisation
 from rehab.plan_rows import PLAN_ROWS, plan_rows_clean
 from rehab.tasks import render_plan_pdf
-from sundhedsaftale.api.errors import Conflict, DomainError
 from sundhedsaftale.deadlines.services import deadline_ensure
+from sundhedsaftale.errors import Conflict, DomainError
 from sundhedsaftale.ops.enqueue import enqueue_now, enqueue_on_commit
+from sundhedsaftale.organisations.models import Contact
 from sundhedsaftale.workdays import local_date
 
 PLAN_BY_DISCHARGE = "rehab.plan_by_discharge"

@@ -7,13 +7,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from clusters.models import Organisation
 from rehab.course_facts import course_consents
 from rehab.models import Delivery, FirstContact, Plan, PlanType
 from rehab.permissions import require_acts_for, ward_organisation
 from rehab.services.plans import PLAN_BY_DISCHARGE
-from sundhedsaftale.api.errors import Conflict, DomainError
+from sundhedsaftale.citizens.models import CareRelation
+from sundhedsaftale.citizens.services import care_relation_end, care_relation_open
 from sundhedsaftale.deadlines.services import deadline_cancel, deadline_ensure, deadline_meet
+from sundhedsaftale.errors import Conflict, DomainError
+from sundhedsaftale.organisations.models import Organisation
 
 FIRST_CONTACT = "rehab.first_contact"
 
@@ -47,6 +49,20 @@ def _first_contact_ensure(delivery: Delivery) -> None:
         responsible=delivery.organisation,
         counterpart=course.department,
         citizen=course.citizen,
+    )
+
+
+def _receiver_relation_open(delivery: Delivery) -> None:
+    """The receiver of a plan has a care relation with the citizen from the sending on (it must act on the
+    plan: contact the citizen, train, follow up); it ends when the delivery is closed (plus the window)."""
+    if delivery.organisation is None:
+        return
+    care_relation_open(
+        citizen=delivery.plan.course.citizen,
+        organisation=delivery.organisation,
+        kind=CareRelation.Kind.PLAN_RECEIVER,
+        source=f"delivery:{delivery.pk}",
+        starts_at=delivery.sent_at,
     )
 
 
@@ -127,6 +143,8 @@ def plan_send(
             if row.recipient != Delivery.Recipient.CITIZEN:
                 row.consent_note = _("Tilsagn registreret ved afsendelse")
         Delivery.objects.bulk_create(rows)
+        for row in rows:
+            _receiver_relation_open(row)
         if first_sending:
             plan.sent_at = at
             plan.save(update_fields=["sent_at"])
@@ -260,6 +278,8 @@ def delivery_forward(
             received_at=now,
             forwarded_from=delivery,
         )
+        care_relation_end(source=f"delivery:{delivery.pk}", at=now)
+        _receiver_relation_open(new)
         _first_contact_ensure(new)
     return new
 
@@ -304,5 +324,7 @@ def delivery_decline(*, delivery: Delivery, reason: str, acting_user: Any) -> De
             received_at=now,
             forwarded_from=delivery,
         )
+        care_relation_end(source=f"delivery:{delivery.pk}", at=now)
+        _receiver_relation_open(back)
         _first_contact_ensure(back)
     return back

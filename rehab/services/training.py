@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from admissions.models import Course
-from clusters.models import Organisation
 from rehab.diagnoses import ICD10_PATTERN, icd10_meaning, icd10_normalise
 from rehab.models import AdvanceNotice, CapacityNotice, FinalStatus, FirstContact, Plan, RehabCourse
 from rehab.permissions import acts_for, require_acts_for, ward_organisation
-from sundhedsaftale.api.errors import Conflict, DomainError
 from sundhedsaftale.deadlines.services import deadline_ensure, deadline_meet
+from sundhedsaftale.errors import Conflict, DomainError
+from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.workdays import local_date
 
 CAPACITY_NOTICE = "rehab.capacity_notice"

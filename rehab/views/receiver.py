@@ -7,12 +7,11 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from admissions.selectors import citizen_get
-from clusters.models import Organisation
 from rehab import selectors, services
 from rehab.forms import (
     CapacityNoticeForm,
@@ -24,23 +23,24 @@ from rehab.forms import (
     RehabCourseForm,
 )
 from rehab.models import Delivery, RehabCourse
-from rehab.permissions import acts_for, user_organisation_ids
 from sundhedsaftale.access.services import access_log_record
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
+from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.requests import AppRequest
 
 
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AppRequest) -> HttpResponse:
     """Plans sent to the user's municipality or hospital; the most urgent first-contact deadline on top."""
     show_all = request.GET.get("alle") == "1"
-    deliveries = list(selectors.inbox_list(user=request.user, include_closed=show_all)[:300])
+    deliveries = list(selectors.inbox_list(actor=request.actor, include_closed=show_all)[:300])
     access_log_record(
         request=request,
         citizen_ids=[d.plan.course.citizen_id for d in deliveries],
         what="Genoptræning: indbakke",
         action="view",
     )
-    template = "rehab/inbox.html#rows" if request.htmx else "rehab/inbox.html"  # type: ignore[attr-defined]
+    template = "rehab/inbox.html#rows" if request.htmx else "rehab/inbox.html"
     return render(request, template, {"deliveries": deliveries, "show_all": show_all})
 
 
@@ -49,17 +49,15 @@ def _forward_kinds(delivery: Delivery) -> list[str]:
 
 
 @login_required
-def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    delivery = selectors.delivery_get(user=request.user, pk=pk)
+def delivery_detail(request: AppRequest, pk: int) -> HttpResponse:
+    delivery = selectors.delivery_get(actor=request.actor, pk=pk)
     access_log_record(
         request=request,
         citizen_ids=[delivery.plan.course.citizen_id],
         what="Genoptræningsplan (modtaget)",
         action="view",
     )
-    is_receiver = delivery.organisation is not None and acts_for(
-        user=request.user, organisation=delivery.organisation
-    )
+    is_receiver = delivery.organisation is not None and request.actor.acts_for(delivery.organisation_id)
     return render(
         request,
         "rehab/delivery.html",
@@ -83,8 +81,8 @@ def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    delivery = selectors.delivery_get(user=request.user, pk=pk)
+def _act(request: AppRequest, pk: int, action: str) -> HttpResponse:
+    delivery = selectors.delivery_get(actor=request.actor, pk=pk)
     target = delivery.pk
     try:
         if action == "receive":
@@ -137,36 +135,36 @@ def _act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def delivery_receive(request: HttpRequest, pk: int) -> HttpResponse:
+def delivery_receive(request: AppRequest, pk: int) -> HttpResponse:
     return _act(request, pk, "receive")
 
 
 @login_required
 @require_POST
-def delivery_contact(request: HttpRequest, pk: int) -> HttpResponse:
+def delivery_contact(request: AppRequest, pk: int) -> HttpResponse:
     return _act(request, pk, "contact")
 
 
 @login_required
 @require_POST
-def delivery_forward(request: HttpRequest, pk: int) -> HttpResponse:
+def delivery_forward(request: AppRequest, pk: int) -> HttpResponse:
     return _act(request, pk, "forward")
 
 
 @login_required
 @require_POST
-def delivery_decline(request: HttpRequest, pk: int) -> HttpResponse:
+def delivery_decline(request: AppRequest, pk: int) -> HttpResponse:
     return _act(request, pk, "decline")
 
 
 @login_required
 @require_POST
-def delivery_course(request: HttpRequest, pk: int) -> HttpResponse:
+def delivery_course(request: AppRequest, pk: int) -> HttpResponse:
     return _act(request, pk, "course")
 
 
 def _rehab_course_act(
-    request: HttpRequest,
+    request: AppRequest,
     pk: int,
     *,
     form: forms.Form,
@@ -176,7 +174,7 @@ def _rehab_course_act(
 ) -> HttpResponse:
     """Run the service on a visible rehab course with the form's data; back to the received plan."""
     rehab_course = get_object_or_404(
-        RehabCourse.objects.visible_to(request.user).select_related("plan", "provider"), pk=pk
+        RehabCourse.objects.visible_to(request.actor).select_related("plan", "provider"), pk=pk
     )
     try:
         if not form.is_valid():
@@ -191,7 +189,7 @@ def _rehab_course_act(
 
 @login_required
 @require_POST
-def rehab_course_end(request: HttpRequest, pk: int) -> HttpResponse:
+def rehab_course_end(request: AppRequest, pk: int) -> HttpResponse:
     """The provider (or the responsible receiver) records the end of a rehab course and what was delivered."""
     return _rehab_course_act(
         request,
@@ -205,7 +203,7 @@ def rehab_course_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def rehab_course_final_status(request: HttpRequest, pk: int) -> HttpResponse:
+def rehab_course_final_status(request: AppRequest, pk: int) -> HttpResponse:
     """The specialised hospital sends the final status (slutstatus) as the citizen moves to general rehab."""
     return _rehab_course_act(
         request,
@@ -218,10 +216,10 @@ def rehab_course_final_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def citizen_timeline(request: HttpRequest, pk: int) -> HttpResponse:
-    citizen = citizen_get(user=request.user, pk=pk)
-    entries = selectors.citizen_rehab_timeline(user=request.user, citizen=citizen)
-    plans = selectors.plan_list(user=request.user).filter(course__citizen=citizen)
+def citizen_timeline(request: AppRequest, pk: int) -> HttpResponse:
+    citizen = citizen_get(actor=request.actor, pk=pk)
+    entries = selectors.citizen_rehab_timeline(actor=request.actor, citizen=citizen)
+    plans = selectors.plan_list(actor=request.actor).filter(course__citizen=citizen)
     access_log_record(
         request=request, citizen_ids=[citizen.pk], what="Genoptræning: tidslinje", action="view"
     )
@@ -229,9 +227,9 @@ def citizen_timeline(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def capacity_notices(request: HttpRequest) -> HttpResponse:
+def capacity_notices(request: AppRequest) -> HttpResponse:
     """Capacity notices sent and received by the user's organisations; sending one (no citizen data)."""
-    ids = user_organisation_ids(user=request.user)
+    ids = request.actor.party_ids
     senders = list(Organisation.objects.filter(pk__in=ids, kind__in=["region", "hospital", "municipality"]))
     form = CapacityNoticeForm(request.POST or None)
     form.fields["receiver"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
@@ -249,5 +247,5 @@ def capacity_notices(request: HttpRequest) -> HttpResponse:
             return redirect("rehab-capacity")
         except DomainError as error:
             messages.error(request, error.message)
-    notices = selectors.capacity_notice_list(user=request.user)[:200]
+    notices = selectors.capacity_notice_list(actor=request.actor)[:200]
     return render(request, "rehab/capacity.html", {"notices": notices, "form": form, "senders": senders})

@@ -6,35 +6,35 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import FileResponse, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from admissions.models import Course
-from clusters.models import Organisation
 from rehab import selectors, services
 from rehab.course_facts import course_consents, course_planned_discharge_date
 from rehab.diagnoses import icd10_subset
 from rehab.export import plan_export
 from rehab.forms import AdvanceNoticeForm, CorrectForm, PlanVersionForm, SendForm
 from rehab.models import Plan, PlanPdf, PlanVersion
-from rehab.permissions import user_organisation_ids
 from rehab.services.plans import plan_pdf_render_later
 from sundhedsaftale.access.services import access_log_record
-from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.errors import DomainError
+from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.requests import AppRequest
 
 
-def _log(request: HttpRequest, plan: Plan, what: str, action: str = "view") -> None:
+def _log(request: AppRequest, plan: Plan, what: str, action: str = "view") -> None:
     access_log_record(request=request, citizen_ids=[plan.course.citizen_id], what=what, action=action)
 
 
 @login_required
-def ward_list(request: HttpRequest) -> HttpResponse:
+def ward_list(request: AppRequest) -> HttpResponse:
     """The ward's open and recent courses with their rehabilitation plans."""
-    courses = selectors.ward_course_list(user=request.user)
+    courses = selectors.ward_course_list(actor=request.actor)
     access_log_record(
         request=request,
         citizen_ids=[c.citizen_id for c in courses],
@@ -42,15 +42,15 @@ def ward_list(request: HttpRequest) -> HttpResponse:
         action="view",
     )
     departments = Organisation.objects.filter(
-        pk__in=user_organisation_ids(user=request.user), kind="department"
+        pk__in=request.actor.organisation_ids, kind="department"
     ).order_by("name")
     return render(request, "rehab/ward_list.html", {"courses": courses, "departments": departments})
 
 
 @login_required
 @require_POST
-def plan_create(request: HttpRequest, course_pk: int) -> HttpResponse:
-    course = get_object_or_404(Course.objects.visible_to(request.user), pk=course_pk)
+def plan_create(request: AppRequest, course_pk: int) -> HttpResponse:
+    course = get_object_or_404(Course.objects.visible_to(request.actor), pk=course_pk)
     try:
         plan = services.plan_create(course=course, acting_user=request.user)
     except DomainError as error:
@@ -60,11 +60,11 @@ def plan_create(request: HttpRequest, course_pk: int) -> HttpResponse:
 
 
 @login_required
-def advance_notice(request: HttpRequest, course_pk: int) -> HttpResponse:
+def advance_notice(request: AppRequest, course_pk: int) -> HttpResponse:
     """Advance notice of expected rehab for a planned admission (2.1.5): the course's notices and the form;
     a valid post sends one to the home municipality and the hospital's therapy department."""
     course = get_object_or_404(
-        Course.objects.visible_to(request.user).select_related("citizen__municipality", "hospital"),
+        Course.objects.visible_to(request.actor).select_related("citizen__municipality", "hospital"),
         pk=course_pk,
     )
     form = AdvanceNoticeForm(
@@ -91,13 +91,13 @@ def advance_notice(request: HttpRequest, course_pk: int) -> HttpResponse:
         "course": course,
         "citizen": course.citizen,
         "form": form,
-        "notices": selectors.advance_notice_list(user=request.user, course=course),
+        "notices": selectors.advance_notice_list(actor=request.actor, course=course),
         "icd10": sorted(icd10_subset().items()),
     }
     return render(request, "rehab/advance_notice.html", context, status=status)
 
 
-def _plan_context(request: HttpRequest, plan: Plan, form: PlanVersionForm | None = None) -> dict:
+def _plan_context(request: AppRequest, plan: Plan, form: PlanVersionForm | None = None) -> dict:
     versions = list(
         plan.versions.select_related(
             "recipient_municipality", "recipient_hospital", "gp_practice", "sender_department__parent"
@@ -134,30 +134,30 @@ def _plan_context(request: HttpRequest, plan: Plan, form: PlanVersionForm | None
 
 
 @login_required
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: AppRequest, pk: int) -> HttpResponse:
     """The editor while the newest version is a draft; the read-only plan with sending and versions otherwise."""
-    plan = selectors.plan_get(user=request.user, pk=pk)
+    plan = selectors.plan_get(actor=request.actor, pk=pk)
     _log(request, plan, "Genoptræningsplan")
     return render(request, "rehab/plan.html", _plan_context(request, plan))
 
 
 @login_required
 @require_POST
-def plan_save(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_save(request: AppRequest, pk: int) -> HttpResponse:
     """Save the draft. The htmx autosave gets the status fragment; a plain submit redirects (or re-renders
     with the errors, having saved every valid field)."""
-    plan = selectors.plan_get(user=request.user, pk=pk)
+    plan = selectors.plan_get(actor=request.actor, pk=pk)
     version = plan.latest
     form = PlanVersionForm(request.POST, instance=PlanVersion.objects.get(pk=version.pk))
     form.is_valid()
     try:
         services.plan_version_update(version=version, data=form.content(), acting_user=request.user)
     except DomainError as error:
-        if request.htmx:  # type: ignore[attr-defined]
+        if request.htmx:
             return render(request, "rehab/plan.html#autosave", {"error": error.message}, status=409)
         messages.error(request, error.message)
         return redirect("rehab-plan", pk=plan.pk)
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(
             request,
             "rehab/plan.html#autosave",
@@ -175,8 +175,8 @@ def plan_save(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_finalise(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = selectors.plan_get(user=request.user, pk=pk)
+def plan_finalise(request: AppRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get(actor=request.actor, pk=pk)
     try:
         services.plan_finalise(version=plan.latest, acting_user=request.user)
         messages.success(request, "Planen er færdiggjort og kan ikke længere ændres.")
@@ -187,8 +187,8 @@ def plan_finalise(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_correct(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = selectors.plan_get(user=request.user, pk=pk)
+def plan_correct(request: AppRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get(actor=request.actor, pk=pk)
     form = CorrectForm(request.POST)
     reason = form.cleaned_data["correction_reason"] if form.is_valid() else ""
     try:
@@ -201,8 +201,8 @@ def plan_correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_send(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = selectors.plan_get(user=request.user, pk=pk)
+def plan_send(request: AppRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get(actor=request.actor, pk=pk)
     form = SendForm(request.POST)
     form.is_valid()
     try:
@@ -221,8 +221,8 @@ def plan_send(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    version = selectors.version_get(user=request.user, plan_pk=pk, number=number)
+def version_detail(request: AppRequest, pk: int, number: int) -> HttpResponse:
+    version = selectors.version_get(actor=request.actor, plan_pk=pk, number=number)
     _log(request, version.plan, f"Genoptræningsplan v{number}")
     return render(
         request,
@@ -232,14 +232,14 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 
 @login_required
-def version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponseBase:
+def version_pdf(request: AppRequest, pk: int, number: int) -> HttpResponseBase:
     """Serve the cached PDF, or start rendering it and show progress (htmx polls every 2 s)."""
-    version = selectors.version_get(user=request.user, plan_pk=pk, number=number)
+    version = selectors.version_get(actor=request.actor, plan_pk=pk, number=number)
     if version.is_editable:
         messages.error(request, "Der dannes kun PDF af en færdiggjort plan.")
         return redirect("rehab-plan", pk=pk)
     pdf, created = PlanPdf.objects.get_or_create(version=version)
-    if pdf.state == PlanPdf.State.READY and pdf.file and not request.htmx:  # type: ignore[attr-defined]
+    if pdf.state == PlanPdf.State.READY and pdf.file and not request.htmx:
         _log(request, version.plan, f"Genoptræningsplan v{number} (PDF)", action="export")
         return FileResponse(
             pdf.file.open("rb"),
@@ -248,21 +248,21 @@ def version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponseBase:
         )
     # A page load (not the htmx poll) asks for the rendering again: the task is idempotent, so a lost
     # message or a worker restart never leaves the user waiting for ever.
-    if created or request.method == "POST" or not request.htmx:  # type: ignore[attr-defined]
+    if created or request.method == "POST" or not request.htmx:
         PlanPdf.objects.filter(pk=pdf.pk).update(state=PlanPdf.State.PENDING, error="")
         plan_pdf_render_later(version.pk)
         pdf.refresh_from_db()
     url = reverse("rehab-version-pdf", kwargs={"pk": pk, "number": number})
     context = {"pdf": pdf, "version": version, "plan": version.plan, "pdf_url": url}
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "rehab/pdf_status.html#status", context)
     return render(request, "rehab/pdf_status.html", context)
 
 
 @login_required
-def plan_export_json(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_export_json(request: AppRequest, pk: int) -> HttpResponse:
     """The plan (every version) as structured JSON, for an EOJ or the citizen's right of access."""
-    plan = selectors.plan_get(user=request.user, pk=pk)
+    plan = selectors.plan_get(actor=request.actor, pk=pk)
     _log(request, plan, "Genoptræningsplan (JSON-eksport)", action="export")
     body = json.dumps(plan_export(plan=plan), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
@@ -271,7 +271,7 @@ def plan_export_json(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def letter_3_10(request: HttpRequest, department_pk: int) -> HttpResponseBase:
+def letter_3_10(request: AppRequest, department_pk: int) -> HttpResponseBase:
     """Annex 3.10 for citizens who self-train without a plan: one cached PDF per department (no citizen data)."""
     from django.core.files.storage import default_storage
 
@@ -289,7 +289,7 @@ def letter_3_10(request: HttpRequest, department_pk: int) -> HttpResponseBase:
             content_type="application/pdf",
             filename=f"bilag-3-10-{department.code}.pdf",
         )
-    if not request.htmx:  # type: ignore[attr-defined]
+    if not request.htmx:
         enqueue_now(render_letter_3_10, department.pk)  # nothing to commit first; a page load asks again
     url = reverse("rehab-letter-3-10", kwargs={"department_pk": department.pk})
     context = {
@@ -297,5 +297,5 @@ def letter_3_10(request: HttpRequest, department_pk: int) -> HttpResponseBase:
         "pdf_url": url,
         "title": "Informationsbrev om egen træning (bilag 3.10)",
     }
-    template = "rehab/pdf_status.html#status" if request.htmx else "rehab/pdf_status.html"  # type: ignore[attr-defined]
+    template = "rehab/pdf_status.html#status" if request.htmx else "rehab/pdf_status.html"
     return render(request, template, context)

@@ -18,6 +18,6 @@ class AccessConfig(AppConfig):
         )
         post_delete.connect(
             signals.revoke_token_on_membership_removal,
-            sender="clusters.Membership",
+            sender="organisations.Membership",
             dispatch_uid="access-token-membership",
         )

@@ -17,6 +17,7 @@ class AccessLog(models.Model):
         API = "api", _("API")
         PDF = "pdf", _("PDF")
         EXPORT = "export", _("Eksport")
+        LOOKUP = "lookup", _("Opslag med formål")
 
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -24,14 +25,27 @@ class AccessLog(models.Model):
     )
     username = models.CharField(_("bruger"), max_length=150)
     organisation = models.ForeignKey(
-        "clusters.Organisation", null=True, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False
+        "organisations.Organisation",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_constraint=False,
+    )
+    #: the membership the user acted in: its organisation's care relations granted the read
+    membership = models.ForeignKey(
+        "organisations.Membership",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_constraint=False,
     )
     role = models.CharField(_("rolle"), max_length=20, blank=True)
     citizen = models.ForeignKey(
-        "admissions.Citizen", on_delete=models.DO_NOTHING, related_name="access_log", db_constraint=False
+        "citizens.Citizen", on_delete=models.DO_NOTHING, related_name="access_log", db_constraint=False
     )
     action = models.CharField(_("handling"), max_length=10, choices=Action.choices)
     what = models.CharField(_("hvad"), max_length=200)
+    purpose = models.CharField(_("formål"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("adgangslog")

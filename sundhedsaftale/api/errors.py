@@ -10,25 +10,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-
-class DomainError(Exception):
-    """A rule of the agreements or of the product was broken by the request. Mapped to 400 (or ``status``)."""
-
-    status_code: int = status.HTTP_400_BAD_REQUEST
-
-    def __init__(
-        self, message: str, *, field: str | None = None, code: str = "invalid", status_code: int = 0
-    ):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        self.code = code
-        if status_code:
-            self.status_code = status_code
-
-
-class Conflict(DomainError):
-    status_code: int = status.HTTP_409_CONFLICT
+from sundhedsaftale.errors import DomainError
 
 
 def _validation_detail(errors: Any) -> str:

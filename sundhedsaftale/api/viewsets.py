@@ -8,10 +8,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from sundhedsaftale.access.services import access_log_record
+from sundhedsaftale.organisations.actor import Actor, actor_of
 
 
 class VisibleViewSet(viewsets.GenericViewSet):
-    """A viewset whose rows are always ``queryset.visible_to(user)``.
+    """A viewset whose rows are always ``queryset.visible_to(actor)``.
 
     Subclasses set ``queryset`` and may narrow it in ``scope_queryset``; they must not override
     ``get_queryset`` (enforced), so the visibility rule cannot be forgotten. Foreign rows are simply
@@ -28,15 +29,13 @@ class VisibleViewSet(viewsets.GenericViewSet):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        # A token client is authenticated only here, after the middleware chose the active membership for an
-        # anonymous user; choose it now (the first one, as the middleware would), so the access log knows
-        # which organisation read.
-        django_request = request._request
-        if getattr(django_request, "membership", None) is None and request.user.is_authenticated:
-            from clusters.selectors import membership_list
+        # A token client is authenticated only here, after the middleware ran for an anonymous user: build its
+        # actor now, so every query, service and access-log row of this request acts for it.
+        request._request.actor = actor_of(request)  # type: ignore[attr-defined]  # AppRequest
 
-            memberships = membership_list(user=request.user)
-            django_request.membership = memberships[0] if memberships else None  # type: ignore[attr-defined]
+    @property
+    def actor(self) -> Actor:
+        return actor_of(self.request)
 
     def scope_queryset(self, queryset: QuerySet) -> QuerySet:
         """Hook: narrow or annotate the visible rows (select_related, filters by URL kwargs)."""
@@ -45,7 +44,7 @@ class VisibleViewSet(viewsets.GenericViewSet):
     def get_queryset(self) -> QuerySet:
         rows: Any = self.queryset  # type: ignore[arg-type]  # django-stubs: a Manager read through an instance
         assert rows is not None, f"{type(self).__name__} needs a queryset"
-        return self.scope_queryset(rows.all().visible_to(self.request.user))
+        return self.scope_queryset(rows.all().visible_to(self.actor))
 
     # --- the access log (Sundhedsloven § 42 a) -------------------------------------------------
     def _read_rows(self) -> list[Model]:

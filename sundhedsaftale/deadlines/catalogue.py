@@ -2,7 +2,8 @@
 
 from datetime import date, datetime
 
-from clusters.models import ClosedDay, Organisation, RuleSetAdoption
+from sundhedsaftale.deadlines.models import ClosedDay, RuleSetAdoption
+from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.rules import CATALOGUE, Rule, RuleSet, rule_set
 from sundhedsaftale.workdays import Calendar, local_date
 

@@ -34,7 +34,7 @@ class Deadline(models.Model):
     # db_index=False on foreign keys already leading a composite index below: every index is one more
     # write when the scan updates 500 rows a tick (bench/README.md).
     citizen = models.ForeignKey(
-        "admissions.Citizen",
+        "citizens.Citizen",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -44,14 +44,14 @@ class Deadline(models.Model):
     rule_code = models.CharField(_("regel"), max_length=64)
     rule_set = models.CharField(_("regelsæt"), max_length=16)
     responsible = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         verbose_name=_("ansvarlig"),
         on_delete=models.PROTECT,
         related_name="deadlines",
         db_index=False,
     )
     counterpart = models.ForeignKey(
-        "clusters.Organisation",
+        "organisations.Organisation",
         verbose_name=_("modtager"),
         null=True,
         blank=True,
@@ -153,7 +153,7 @@ class Alert(models.Model):
     deadline = models.ForeignKey(Deadline, on_delete=models.CASCADE, related_name="alerts", db_index=False)
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
     organisation = models.ForeignKey(
-        "clusters.Organisation", on_delete=models.PROTECT, related_name="alerts", db_index=False
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="alerts", db_index=False
     )
     created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
     acknowledged_at = models.DateTimeField(_("kvitteret"), null=True, blank=True)
@@ -203,3 +203,47 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.deadline.rule_code}"
+
+
+# --- the calendar's reference data (tables kept from the clusters app they were created in) ---------
+class RuleSetAdoption(models.Model):
+    """The date a cluster adopted a rule set of the deadline catalogue (e.g. the 2021 agreement)."""
+
+    cluster = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="rule_set_adoptions",
+        limit_choices_to={"kind": "cluster"},
+    )
+    rule_set = models.CharField(_("regelsæt"), max_length=16)
+    adopted_on = models.DateField(_("taget i brug"))
+
+    class Meta:
+        db_table = "clusters_rulesetadoption"
+        verbose_name = _("regelsæt i klynge")
+        verbose_name_plural = _("regelsæt i klynger")
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "rule_set"], name="one_adoption_per_rule_set"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cluster}: {self.rule_set} fra {self.adopted_on}"
+
+
+class ClosedDay(models.Model):
+    """An extra day on which an organisation is closed (counted as a non-working day for its deadlines)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="closed_days"
+    )
+    day = models.DateField(_("dato"))
+    reason = models.CharField(_("årsag"), max_length=200, blank=True)
+
+    class Meta:
+        db_table = "clusters_closedday"
+        verbose_name = _("lukkedag")
+        verbose_name_plural = _("lukkedage")
+        constraints = [models.UniqueConstraint(fields=["organisation", "day"], name="one_closed_day")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.day}"

@@ -7,23 +7,23 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, Q
-from django.http import HttpRequest
 from django.utils import timezone
 
-from clusters.selectors import membership_organisation_ids
-from sundhedsaftale.access.roles import Role
 from sundhedsaftale.deadlines.models import Deadline
 from sundhedsaftale.deadlines.selectors import alert_count_unacknowledged
+from sundhedsaftale.organisations.actor import Actor
+from sundhedsaftale.organisations.roles import Role
+from sundhedsaftale.requests import AppRequest
 
 # The ward and the municipality look at the chart; the GP gets the same figures as text.
 CHART_ROLES = frozenset({Role.WARD_STAFF, Role.VISITATION})
 PANEL_ROLES = CHART_ROLES | {Role.GP}
 
 
-def deadline_counts_by_urgency(*, user: Any, organisation_ids: list[int], now: datetime) -> dict[str, int]:
+def deadline_counts_by_urgency(*, actor: Actor, organisation_ids: list[int], now: datetime) -> dict[str, int]:
     """Return how many open deadlines the user may see the organisations owe: ``breached``, ``due_soon``,
     ``ok`` and ``awaited`` (deadlines other parties owe them) — the buckets of ``Deadline.urgency``."""
-    visible = Deadline.objects.visible_to(user).open()
+    visible = Deadline.objects.visible_to(actor).open()
     overdue = Q(state=Deadline.State.BREACHED) | Q(due_at__lte=now)
     owed = visible.filter(responsible_id__in=organisation_ids).aggregate(
         total=Count("pk"),
@@ -62,19 +62,19 @@ def urgency_chart(*, counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def panel(request: HttpRequest) -> dict[str, Any] | None:
+def panel(request: AppRequest) -> dict[str, Any] | None:
     """Return the alerts-and-deadlines panel for the active membership, or None for roles without one."""
-    membership = getattr(request, "membership", None)
+    membership = request.actor.membership
     if membership is None or membership.role not in PANEL_ROLES:
         return None
     counts = deadline_counts_by_urgency(
-        user=request.user,
-        organisation_ids=membership_organisation_ids(membership=membership),
+        actor=request.actor,
+        organisation_ids=list(request.actor.organisation_ids),
         now=timezone.now(),
     )
     return {
         "template": "deadlines/_panel.html",
-        "alerts": alert_count_unacknowledged(user=request.user, membership=membership),
+        "alerts": alert_count_unacknowledged(actor=request.actor),
         "counts": counts,
         "chart": urgency_chart(counts=counts) if membership.role in CHART_ROLES else None,
     }

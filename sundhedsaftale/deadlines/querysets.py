@@ -1,68 +1,52 @@
-"""Visibility of deadlines and alerts: through the citizen (the one rule), or the user's own organisations."""
+"""Visibility of deadlines and alerts: through the citizen (the kernel's one rule), or the actor's own
+organisations for what has no citizen and for alerts, which are addressed to an organisation."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Self
 
 from django.db import models
 from django.db.models import Q
 
-from sundhedsaftale.access.roles import Role
+from sundhedsaftale.citizens.querysets import visible_citizen_ids
 
-
-def _organisation_ids(user: Any) -> set[int]:
-    """The user's organisations and, for a hospital membership, its departments."""
-    from clusters.selectors import membership_list, membership_organisation_ids
-
-    return {
-        pk
-        for membership in membership_list(user=user)
-        for pk in membership_organisation_ids(membership=membership)
-    }
-
-
-def _sees_everything(user: Any) -> bool:
-    from clusters.selectors import membership_list
-
-    return user.is_superuser or any(
-        m.role == Role.REGIONAL_ADMIN and m.organisation.kind == "region" for m in membership_list(user=user)
-    )
+if TYPE_CHECKING:
+    from sundhedsaftale.organisations.actor import Actor
 
 
 class DeadlineQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> "DeadlineQuerySet":
-        if not user.is_authenticated:
-            return self.none()
-        if _sees_everything(user):
-            return self
-        from django.apps import apps
+    citizen_path = "citizen"
 
-        citizens = apps.get_model("admissions", "Citizen").objects.visible_to(user)  # type: ignore[attr-defined]
-        orgs = _organisation_ids(user)
+    def visible_to(self, actor: "Actor") -> Self:
+        if not actor.reads_personal_data:
+            return self.none()
         return self.filter(
-            Q(citizen__in=citizens.values("pk"))
-            | Q(citizen__isnull=True, responsible_id__in=orgs)
-            | Q(citizen__isnull=True, counterpart_id__in=orgs)
+            Q(citizen__in=visible_citizen_ids(actor))
+            | Q(citizen__isnull=True, responsible_id__in=actor.organisation_ids)
+            | Q(citizen__isnull=True, counterpart_id__in=actor.organisation_ids)
         )
 
-    def open(self) -> "DeadlineQuerySet":
+    def open(self) -> Self:
         return self.filter(state__in=("pending", "breached"))
 
-    def for_subject(self, subject: models.Model) -> "DeadlineQuerySet":
+    def for_subject(self, subject: models.Model) -> Self:
         from django.contrib.contenttypes.models import ContentType
 
         return self.filter(subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk)
 
 
 class AlertQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> "AlertQuerySet":
-        """Alerts addressed to the user's organisations; every one also passes the deadline rule."""
-        if not user.is_authenticated:
-            return self.none()
+    citizen_path = "deadline__citizen"
+
+    def addressed_to(self, actor: "Actor") -> Self:
+        """Alerts addressed to the actor's organisations (filtered on the alert's own, indexed organisation)."""
+        return self.filter(organisation_id__in=actor.organisation_ids)
+
+    def visible_to(self, actor: "Actor") -> Self:
+        """Alerts addressed to the actor's organisations whose deadline the actor may see."""
         from sundhedsaftale.deadlines.models import Deadline
 
-        visible = self.filter(deadline__in=Deadline.objects.visible_to(user).values("pk"))
-        if _sees_everything(user):
-            return visible
-        return visible.filter(organisation_id__in=_organisation_ids(user))
+        if not actor.reads_personal_data:
+            return self.none()
+        return self.addressed_to(actor).filter(deadline__in=Deadline.objects.visible_to(actor).values("pk"))
 
-    def unacknowledged(self) -> "AlertQuerySet":
+    def unacknowledged(self) -> Self:
         return self.filter(acknowledged_at__isnull=True)

@@ -16,8 +16,8 @@ from django.db.models import Exists, OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from clusters.models import Membership
 from sundhedsaftale.deadlines.models import Alert, Deadline
+from sundhedsaftale.organisations.models import Membership
 from sundhedsaftale.workdays import DANISH, local_date, local_datetime, to_local
 
 # 500 rows per phase: one tick that breaches 500 deadlines (1,000 alerts) took a median 64 ms on

@@ -1,14 +1,12 @@
-"""Read use-cases of deadlines and alerts; every one goes through ``visible_to(user)``."""
+"""Read use-cases of deadlines and alerts; every one goes through ``visible_to(actor)``."""
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
 
 from django.db.models import QuerySet
 
-from clusters.selectors import membership_organisation_ids
-from sundhedsaftale.access.roles import ROLES_WITHOUT_PERSONAL_DATA
 from sundhedsaftale.deadlines.models import Alert, Deadline
+from sundhedsaftale.organisations.actor import Actor
 from sundhedsaftale.rules import CATALOGUE, Rule, RuleSet
 from sundhedsaftale.rulesets import rule_set
 from sundhedsaftale.workdays import DANISH, TZ, to_local
@@ -26,23 +24,20 @@ def rule_catalogue_list(*, rule_set_code: str = "") -> list[tuple[RuleSet, Rule]
     ]
 
 
-def shows_personal_data(*, user: Any, membership: Any) -> bool:
-    """Return whether names of citizens may be shown to the user acting in ``membership``."""
-    if user.is_superuser and membership is None:
-        return True
-    return membership is not None and membership.role not in ROLES_WITHOUT_PERSONAL_DATA
+def shows_personal_data(*, actor: Actor) -> bool:
+    """Return whether names of citizens may be shown to the actor."""
+    return actor.reads_personal_data
 
 
-def alert_list_for_membership(
-    *, user: Any, membership: Any, state: str = "unacknowledged", kind: str = "", rule_code: str = ""
+def alert_list(
+    *, actor: Actor, state: str = "unacknowledged", kind: str = "", rule_code: str = ""
 ) -> QuerySet[Alert]:
-    """Return the alerts addressed to the active organisation that the user may see, newest first.
+    """Return the alerts addressed to the actor's organisation (a hospital unit with its departments) whose
+    deadline it may see, newest first.
 
     ``state`` is one of ``ALERT_STATES``; ``kind`` and ``rule_code`` narrow the list when given.
     """
-    alerts = Alert.objects.visible_to(user).filter(
-        organisation_id__in=membership_organisation_ids(membership=membership)
-    )
+    alerts = Alert.objects.visible_to(actor)
     if state == "unacknowledged":
         alerts = alerts.unacknowledged()
     elif state == "acknowledged":
@@ -61,20 +56,25 @@ def alert_list_for_membership(
     ).order_by("-created_at", "-pk")
 
 
-def alert_count_unacknowledged(*, user: Any, membership: Any) -> int:
-    """Return how many unacknowledged alerts the active organisation has (the header's live count)."""
-    return alert_list_for_membership(user=user, membership=membership).count()
+def alert_count_unacknowledged(*, actor: Actor) -> int:
+    """Return how many unacknowledged alerts the actor's organisation has (the header's live count).
+
+    Counted on the alerts' own organisation (an index), not through the citizen rule: a number, no names —
+    the header pays this on every page (bench/README.md)."""
+    if not actor.reads_personal_data:
+        return 0
+    return Alert.objects.addressed_to(actor).unacknowledged().count()
 
 
-def alert_get_for_membership(*, user: Any, membership: Any, pk: int) -> Alert:
-    """Return the alert ``pk`` of the active organisation; raises Alert.DoesNotExist for any other."""
-    return alert_list_for_membership(user=user, membership=membership, state="all").get(pk=pk)
+def alert_get(*, actor: Actor, pk: int) -> Alert:
+    """Return the alert ``pk`` of the actor's organisation; raises Alert.DoesNotExist for any other."""
+    return alert_list(actor=actor, state="all").get(pk=pk)
 
 
-def deadline_list_for_citizen(*, user: Any, citizen_id: int) -> QuerySet[Deadline]:
+def deadline_list_for_citizen(*, actor: Actor, citizen_id: int) -> QuerySet[Deadline]:
     """Return the citizen's deadlines the user may see, earliest due first (the timeline)."""
     return (
-        Deadline.objects.visible_to(user)
+        Deadline.objects.visible_to(actor)
         .filter(citizen_id=citizen_id)
         .select_related("responsible__parent", "counterpart__parent")
         .order_by("due_at", "pk")

@@ -8,9 +8,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from clusters.models import Organisation
 from sundhedsaftale.deadlines.catalogue import calendar_for, rule_for
 from sundhedsaftale.deadlines.models import Alert, Deadline
+from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.workdays import TZ
 
 Anchor = date | datetime
@@ -162,20 +162,20 @@ def deadline_cancel(*, subject: Model, rule_code: str | None = None, reason: str
     return len(ids)
 
 
-def alert_acknowledge(*, alert: Alert, user: Any) -> Alert:
+def alert_acknowledge(*, alert: Alert, acting_user: Any) -> Alert:
     """Acknowledge the alert (idempotent: the first acknowledgement is kept); return it."""
     with transaction.atomic():
         alert = Alert.objects.select_for_update().get(pk=alert.pk)
         if alert.acknowledged_at is None:
             alert.acknowledged_at = timezone.now()
-            alert.acknowledged_by = user
+            alert.acknowledged_by = acting_user
             alert.save(update_fields=["acknowledged_at", "acknowledged_by"])
     return alert
 
 
-def alert_assign_to_me(*, alert: Alert, user: Any) -> Alert:
+def alert_assign_to_me(*, alert: Alert, acting_user: Any) -> Alert:
     with transaction.atomic():
         alert = Alert.objects.select_for_update().get(pk=alert.pk)
-        alert.assigned_to = user
+        alert.assigned_to = acting_user
         alert.save(update_fields=["assigned_to"])
     return alert

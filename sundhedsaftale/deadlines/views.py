@@ -4,7 +4,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from sundhedsaftale.deadlines import selectors, services
 from sundhedsaftale.deadlines.models import Alert
 from sundhedsaftale.deadlines.pixi import pixi_pdf_render
 from sundhedsaftale.deadlines.wording import rule_rows
+from sundhedsaftale.requests import AppRequest
 from sundhedsaftale.workdays import local_date
 
 ALERTS_CHANGED = "alerts-changed"
@@ -23,7 +24,7 @@ STATE_LABELS = {"unacknowledged": "Ikke kvitteret", "acknowledged": "Kvitteret",
 
 
 @require_GET
-def rule_catalogue(request: HttpRequest) -> HttpResponse:
+def rule_catalogue(request: AppRequest) -> HttpResponse:
     """The public "Frister" page: every rule of every rule set with its source text."""
     rows = rule_rows(selectors.rule_catalogue_list())
     rule_sets = list(dict.fromkeys(row.rule_set for row in rows))
@@ -31,7 +32,7 @@ def rule_catalogue(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def rule_catalogue_pdf(request: HttpRequest) -> HttpResponse:
+def rule_catalogue_pdf(request: AppRequest) -> HttpResponse:
     """The pixi edition as a PDF, public like the page."""
     pdf = pixi_pdf_render(base_url=request.build_absolute_uri("/"), on=local_date(timezone.now()))
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -39,7 +40,7 @@ def rule_catalogue_pdf(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _inbox_filters(request: HttpRequest) -> dict[str, str]:
+def _inbox_filters(request: AppRequest) -> dict[str, str]:
     state = request.GET.get("state", "unacknowledged")
     kind = request.GET.get("kind", "")
     rule = request.GET.get("rule", "")
@@ -50,26 +51,23 @@ def _inbox_filters(request: HttpRequest) -> dict[str, str]:
     }
 
 
-def _inbox_context(request: HttpRequest, alerts: list[Alert]) -> dict[str, Any]:
-    membership = getattr(request, "membership", None)
+def _inbox_context(request: AppRequest, alerts: list[Alert]) -> dict[str, Any]:
     return {
         "alerts": alerts,
-        "show_names": selectors.shows_personal_data(user=request.user, membership=membership),
-        "membership": membership,
+        "show_names": selectors.shows_personal_data(actor=request.actor),
+        "membership": request.actor.membership,
         "back": request.get_full_path(),
     }
 
 
 @login_required
 @require_GET
-def alert_inbox(request: HttpRequest) -> HttpResponse:
+def alert_inbox(request: AppRequest) -> HttpResponse:
     """The active organisation's alerts, filtered by state, kind and rule; htmx gets the rows only."""
-    membership = getattr(request, "membership", None)
     filters = _inbox_filters(request)
     alerts = list(
-        selectors.alert_list_for_membership(
-            user=request.user,
-            membership=membership,
+        selectors.alert_list(
+            actor=request.actor,
             state=filters["state"],
             kind=filters["kind"],
             rule_code=filters["rule"],
@@ -98,15 +96,13 @@ def alert_inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def alert_count(request: HttpRequest) -> HttpResponse:
+def alert_count(request: AppRequest) -> HttpResponse:
     """The live count of unacknowledged alerts for the header (a fragment; the nav link's href is the inbox)."""
-    count = selectors.alert_count_unacknowledged(
-        user=request.user, membership=getattr(request, "membership", None)
-    )
+    count = selectors.alert_count_unacknowledged(actor=request.actor)
     return render(request, "deadlines/_count.html", {"alert_count": count})
 
 
-def _back(request: HttpRequest) -> str:
+def _back(request: AppRequest) -> str:
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -115,19 +111,18 @@ def _back(request: HttpRequest) -> str:
     return reverse("alert-inbox")
 
 
-def _alert_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    membership = getattr(request, "membership", None)
+def _alert_action(request: AppRequest, pk: int, action: str) -> HttpResponse:
     try:
-        alert = selectors.alert_get_for_membership(user=request.user, membership=membership, pk=pk)
+        alert = selectors.alert_get(actor=request.actor, pk=pk)
     except Alert.DoesNotExist:
         raise Http404 from None
     if action == "acknowledge":
-        services.alert_acknowledge(alert=alert, user=request.user)
+        services.alert_acknowledge(alert=alert, acting_user=request.user)
     else:
-        services.alert_assign_to_me(alert=alert, user=request.user)
+        services.alert_assign_to_me(alert=alert, acting_user=request.user)
     if not getattr(request, "htmx", False):
         return redirect(_back(request))
-    alert = selectors.alert_get_for_membership(user=request.user, membership=membership, pk=pk)
+    alert = selectors.alert_get(actor=request.actor, pk=pk)
     context = _inbox_context(request, [alert])
     context.update(alert=alert, back=_back(request))
     if context["show_names"]:
@@ -144,27 +139,27 @@ def _alert_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def alert_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+def alert_acknowledge(request: AppRequest, pk: int) -> HttpResponse:
     """Acknowledge one alert of the active organisation; htmx swaps the row, others go back."""
     return _alert_action(request, pk, "acknowledge")
 
 
 @login_required
 @require_POST
-def alert_assign_to_me(request: HttpRequest, pk: int) -> HttpResponse:
+def alert_assign_to_me(request: AppRequest, pk: int) -> HttpResponse:
     """Assign one alert of the active organisation to the requesting user."""
     return _alert_action(request, pk, "assign")
 
 
 @login_required
 @require_GET
-def citizen_timeline(request: HttpRequest, citizen_pk: int) -> HttpResponse:
+def citizen_timeline(request: AppRequest, citizen_pk: int) -> HttpResponse:
     """The citizen's deadlines, oldest due first; htmx (e.g. from the citizen page) gets the fragment."""
-    citizen_model = apps.get_model("admissions", "Citizen")
-    citizen = citizen_model.objects.visible_to(request.user).filter(pk=citizen_pk).first()
+    citizen_model = apps.get_model("citizens", "Citizen")
+    citizen = citizen_model.objects.visible_to(request.actor).filter(pk=citizen_pk).first()
     if citizen is None:
         raise Http404
-    deadlines = list(selectors.deadline_list_for_citizen(user=request.user, citizen_id=citizen.pk))
+    deadlines = list(selectors.deadline_list_for_citizen(actor=request.actor, citizen_id=citizen.pk))
     access_log_record(request=request, citizen_ids=[citizen.pk], what="Frister (tidslinje)", action="view")
     is_htmx = bool(getattr(request, "htmx", False))
     template = "deadlines/timeline.html#timeline" if is_htmx else "deadlines/timeline.html"

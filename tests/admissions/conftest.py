@@ -11,7 +11,7 @@ from django.utils import timezone
 from admissions.demo import cpr_fake
 from admissions.models import Course
 from admissions.services import course_admit
-from clusters.models import Organisation
+from sundhedsaftale.organisations.models import Organisation
 from tests.factories import PracticeFactory, member, organisation_get
 
 

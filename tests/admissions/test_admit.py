@@ -5,9 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from admissions.models import AdmissionNotice, Citizen, Course, CourseEvent, HomeCareService, Stay
+from admissions.models import AdmissionNotice, Course, CourseEvent, HomeCareService, Stay
 from admissions.services import course_admit, home_care_resume
-from sundhedsaftale.api.errors import Conflict, DomainError
+from sundhedsaftale.citizens.models import Citizen
+from sundhedsaftale.errors import Conflict, DomainError
 from tests.factories import CitizenFactory, member, organisation_get
 from tests.factories.admissions import HomeCareServiceFactory
 

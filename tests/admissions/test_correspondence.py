@@ -16,7 +16,8 @@ from admissions.services import (
     message_reply,
     message_send,
 )
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
+from sundhedsaftale.organisations.actor import actor_for
 from tests.factories import organisation_get
 
 pytestmark = pytest.mark.django_db
@@ -61,11 +62,11 @@ def test_ward_writes_to_municipality_which_reads_replies_and_forwards_to_gp(
         "new-message",
         "Karen Sygeplejerske",
     )
-    assert list(message_list_unread(user=visitator, organisation=municipality)) == [first]
+    assert list(message_list_unread(actor=actor_for(user=visitator), organisation=municipality)) == [first]
     assert first.attachments.get().content_type == "application/pdf"
 
     message_mark_read(message=first, acting_user=visitator)
-    assert not message_list_unread(user=visitator, organisation=municipality).exists()
+    assert not message_list_unread(actor=actor_for(user=visitator), organisation=municipality).exists()
 
     reply = message_reply(
         message=first, body="Vi sender sygeplejen.", author_phone="87130000", acting_user=visitator
@@ -80,7 +81,7 @@ def test_ward_writes_to_municipality_which_reads_replies_and_forwards_to_gp(
 
     assert (reply.thread, reply.previous, reply.recipient.code) == (first.thread, first, "AUH-ORT")
     assert (forward.activity, forward.previous, forward.recipient) == ("forward-message", reply, practice)
-    assert message_list_unread(user=gp, organisation=practice).get() == forward
+    assert message_list_unread(actor=actor_for(user=gp), organisation=practice).get() == forward
     assert MessageRead.objects.filter(message=first).count() == 2  # the sender's own and the municipality's
 
 
@@ -221,7 +222,7 @@ def test_opening_a_thread_reads_it_for_the_organisation_only_once(client, consen
 
     assert MessageRead.objects.filter(organisation=municipality, message__in=[first, second]).count() == 2
     assert MessageRead.objects.get(message=first, organisation=municipality).read_at == read_at
-    assert not message_list_unread(user=visitator, organisation=municipality).exists()
+    assert not message_list_unread(actor=actor_for(user=visitator), organisation=municipality).exists()
 
 
 @pytest.mark.parametrize("previous", ["abc", "", "999999"])

@@ -9,8 +9,8 @@ import time_machine
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 
-from admissions.cpr import cpr_format, cpr_mask, cpr_validate, is_replacement_cpr
 from sundhedsaftale.access.logmask import MaskCprFilter, mask_cpr
+from sundhedsaftale.citizens.cpr import cpr_format, cpr_mask, cpr_validate, is_replacement_cpr
 from tests.factories import CitizenFactory
 
 # Before the tests' "today" (1 June 2026): a birth date later in 2026 lies in the future.

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from admissions.cpr import cpr_validate
-from admissions.models import Citizen, Course
-from sundhedsaftale.api.errors import DomainError
+from admissions.models import Course
+from sundhedsaftale.citizens.cpr import cpr_validate
+from sundhedsaftale.citizens.models import Citizen
+from sundhedsaftale.errors import DomainError
 from tests.factories import CitizenFactory, organisation_get
 
 DIGITS_MESSAGE = "CPR-nummeret må kun indeholde cifrene 0–9."

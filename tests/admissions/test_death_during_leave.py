@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from admissions.models import Course, LeavePeriod
 from admissions.services import course_record_death, leave_start
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,12 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from stdnum.dk import cpr as stdnum_cpr
 
-from admissions.cpr import cpr_validate
 from admissions.demo import DEMO_PASSWORD_DEFAULT, demo_data_load
-from admissions.models import Citizen, Course, Stay
-from clusters.models import Membership
+from admissions.models import Course, Stay
+from sundhedsaftale.citizens.cpr import cpr_validate
+from sundhedsaftale.citizens.models import Citizen
+from sundhedsaftale.organisations.actor import actor_for
+from sundhedsaftale.organisations.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -80,11 +82,13 @@ def test_each_demo_visitation_sees_its_own_residents(logins: list[tuple[str, str
         ("visitation.randers", "730"),
         ("visitation.herning", "657"),
     ]:
-        seen = Citizen.objects.visible_to(User.objects.get(username=username))
+        seen = Citizen.objects.visible_to(actor_for(user=User.objects.get(username=username)))
         assert seen.exists()
         assert set(seen.values_list("municipality__code", flat=True)) == {code}
-    assert not Citizen.objects.visible_to(User.objects.get(username="styregruppe.aarhus")).exists()
-    assert Citizen.objects.visible_to(User.objects.get(username="laege.aarhus")).exists()
+    assert not Citizen.objects.visible_to(
+        actor_for(user=User.objects.get(username="styregruppe.aarhus"))
+    ).exists()
+    assert Citizen.objects.visible_to(actor_for(user=User.objects.get(username="laege.aarhus"))).exists()
 
 
 def test_loading_twice_adds_nothing(logins: list[tuple[str, str]]) -> None:

@@ -7,10 +7,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from admissions.models import Citizen, CitizenMasterDataChange, Course, CourseEvent
+from admissions.models import Course, CourseEvent
 from admissions.services import citizen_update_master_data
-from clusters.models import Organisation
-from sundhedsaftale.api.errors import Conflict, DomainError
+from sundhedsaftale.citizens.models import Citizen, CitizenMasterDataChange
+from sundhedsaftale.errors import Conflict, DomainError
+from sundhedsaftale.organisations.models import Organisation
 from tests.factories import CitizenFactory, PracticeFactory, organisation_get
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,6 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from admissions.models import AdmissionReport, Course, InformationRequest
-from clusters.models import Organisation
 from discharge.models import (
     DischargeLetter,
     DischargeNotice,
@@ -24,6 +23,7 @@ from discharge.models import (
     SuddenChange,
 )
 from rehab.models import AdvanceNotice
+from sundhedsaftale.organisations.models import Organisation
 from tests.factories import CitizenFactory, CourseFactory, PracticeFactory, member, organisation_get
 from tests.factories.admissions import ConsentFactory
 from tests.factories.discharge import DischargePlanFactory

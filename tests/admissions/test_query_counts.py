@@ -17,7 +17,7 @@ from rest_framework.test import APIClient
 
 from admissions import services
 from admissions.models import Course, Message, Thread
-from clusters.models import Organisation
+from sundhedsaftale.organisations.models import Organisation
 from tests.factories import organisation_get
 
 pytestmark = pytest.mark.django_db

@@ -21,9 +21,9 @@ from admissions.services import (
     leave_end,
     leave_start,
 )
-from sundhedsaftale.api.errors import Conflict, DomainError
 from sundhedsaftale.deadlines.models import Alert, Deadline
 from sundhedsaftale.deadlines.scan import scan_due
+from sundhedsaftale.errors import Conflict, DomainError
 from tests.factories import member, organisation_get
 from tests.factories.admissions import HomeCareServiceFactory
 

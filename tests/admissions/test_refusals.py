@@ -22,8 +22,8 @@ from admissions.models import (
     Stay,
 )
 from sundhedsaftale.access.models import AccessLog
-from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.errors import DomainError
 from tests.admissions.conftest import new_cpr
 from tests.factories import organisation_get
 from tests.factories.admissions import ConsentFactory, HomeCareServiceFactory

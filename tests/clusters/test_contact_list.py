@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from django.test import Client
 
-from clusters.models import Contact, Organisation
-from clusters.selectors import contact_is_open
+from sundhedsaftale.organisations.models import Contact, Organisation
+from sundhedsaftale.organisations.selectors import contact_is_open
 
 pytestmark = pytest.mark.django_db
 CPH = ZoneInfo("Europe/Copenhagen")

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from rest_framework.test import APIClient
 
-from clusters.models import Contact, OpeningHours
+from sundhedsaftale.organisations.models import Contact, OpeningHours
 from tests.factories import PracticeFactory, member
 
 pytestmark = pytest.mark.django_db

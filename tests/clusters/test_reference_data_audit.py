@@ -6,7 +6,8 @@ import pytest
 from auditlog.models import LogEntry
 from django.test import Client
 
-from clusters.models import ClosedDay, Contact, Membership
+from sundhedsaftale.deadlines.models import ClosedDay
+from sundhedsaftale.organisations.models import Contact, Membership
 from tests.factories import member, organisation_get
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from rest_framework.test import APIClient
 
-from admissions.models import Citizen
+from sundhedsaftale.citizens.models import Citizen
 from sundhedsaftale.deadlines.models import Alert
 from tests.factories import CitizenFactory, CourseFactory, member, organisation_get
 from tests.factories.deadlines import AlertFactory, DeadlineFactory

@@ -13,11 +13,11 @@ from django.core import mail
 from django.core.management import call_command
 
 from admissions.models import Course
-from clusters.models import Membership
 from sundhedsaftale.deadlines.models import Alert, Deadline
 from sundhedsaftale.deadlines.scan import alerts_notify, escalation_due_at, scan_due
 from sundhedsaftale.deadlines.services import alert_acknowledge
 from sundhedsaftale.deadlines.tasks import scan_deadlines
+from sundhedsaftale.organisations.models import Membership
 from sundhedsaftale.workdays import TZ
 from tests.factories import CourseFactory, member
 from tests.factories.deadlines import DeadlineFactory, home_care_deadline
@@ -84,7 +84,7 @@ def test_an_acknowledged_breach_is_not_escalated(deadline: Deadline) -> None:
     scan_due(now=local(2025, 4, 15, 0, 0, 30))
     user = member("ward_staff", "AUH-ORT")
     for alert in deadline.alerts.all():
-        alert_acknowledge(alert=alert, user=user)
+        alert_acknowledge(alert=alert, acting_user=user)
 
     assert scan_due(now=local(2025, 4, 17, 12)).escalated == 0
 

@@ -14,8 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from admissions.models import Course
-from clusters.models import ClosedDay, RuleSetAdoption
-from sundhedsaftale.deadlines.models import Alert, Deadline
+from sundhedsaftale.deadlines.models import Alert, ClosedDay, Deadline, RuleSetAdoption
 from sundhedsaftale.deadlines.services import deadline_cancel, deadline_ensure, deadline_meet
 from sundhedsaftale.workdays import TZ
 from tests.factories import CourseFactory, organisation_get

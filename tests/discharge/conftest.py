@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from admissions.demo import cpr_fake
 from admissions.models import Course
 from admissions.services import consent_record
-from clusters.models import Organisation
+from sundhedsaftale.organisations.models import Organisation
 from tests.factories import CitizenFactory, CourseFactory, PracticeFactory, member, organisation_get
 from tests.factories.discharge import local
 

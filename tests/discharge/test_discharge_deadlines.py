@@ -7,12 +7,11 @@ from typing import Any
 import pytest
 
 from admissions.models import Course
-from clusters.models import RuleSetAdoption
 from discharge.models import DischargeDateChange, DischargeNotification, DischargePlan
 from discharge.selectors import plan_deadline
 from discharge.services import discharge_notification_send, discharge_plan_save
-from sundhedsaftale.api.errors import DomainError
-from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.deadlines.models import Deadline, RuleSetAdoption
+from sundhedsaftale.errors import DomainError
 from tests.factories import organisation_get
 from tests.factories.discharge import local
 

@@ -13,7 +13,7 @@ from admissions.models import Course, LeavePeriod
 from admissions.services import leave_start
 from discharge.models import SuddenChange
 from discharge.services import sudden_change_report
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
 
 pytestmark = pytest.mark.django_db
 

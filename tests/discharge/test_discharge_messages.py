@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from admissions.models import Citizen, Course, HomeCareService
+from admissions.models import Course, HomeCareService
 from admissions.services.course import course_admit
 from discharge.models import DischargeLetter, DischargeNotice, MunicipalReply, SuddenChange
 from discharge.services import (
@@ -21,7 +21,8 @@ from discharge.services import (
     sudden_change_acknowledge,
     sudden_change_report,
 )
-from sundhedsaftale.api.errors import Conflict, DomainError
+from sundhedsaftale.citizens.models import Citizen
+from sundhedsaftale.errors import Conflict, DomainError
 from tests.factories import CitizenFactory, organisation_get
 from tests.factories.admissions import HomeCareServiceFactory
 from tests.factories.discharge import local

@@ -21,8 +21,8 @@ from discharge.services import (
     municipal_reply_send,
     sudden_change_report,
 )
-from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.errors import DomainError
 from tests.factories.discharge import local
 
 PLAN: dict[str, Any] = {

@@ -16,7 +16,7 @@ from discharge.services import (
     discharge_plan_save,
     finished_treatment_record,
 )
-from sundhedsaftale.api.errors import DomainError
+from sundhedsaftale.errors import DomainError
 from tests.factories import organisation_get
 from tests.factories.discharge import local
 

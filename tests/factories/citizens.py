@@ -7,7 +7,10 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from admissions.demo import FEMALE_NAMES, MALE_NAMES, SURNAMES, cpr_fake
-from admissions.models import Citizen, Course, Stay
+from admissions.models import Course, Stay
+from admissions.services import course_care_relations_sync
+from sundhedsaftale.citizens.models import Citizen
+from sundhedsaftale.citizens.services import citizen_relations_sync
 from tests.factories.organisations import organisation_get
 
 FIRST_NAMES = [name for pair in zip(FEMALE_NAMES, MALE_NAMES, strict=False) for name in pair]
@@ -21,6 +24,7 @@ class CitizenFactory(DjangoModelFactory[Citizen]):
 
     class Meta:
         model = Citizen
+        skip_postgeneration_save = True
 
     cpr = factory.Sequence(lambda n: cpr_fake(random.Random(f"citizen-{n}")))
     name = factory.Sequence(
@@ -29,6 +33,12 @@ class CitizenFactory(DjangoModelFactory[Citizen]):
     municipality = factory.LazyFunction(lambda: organisation_get("751"))
     gp_practice = None
     address = factory.Sequence(lambda n: f"Testvej {n % 99 + 1}, 8000 Aarhus C")
+
+    @factory.post_generation
+    def relations(obj: Citizen, create: bool, extracted: Any, **kwargs: Any) -> None:
+        """The municipality of residence and the listed GP hold care relations, as the services record them."""
+        if create:
+            citizen_relations_sync(citizen=obj, at=obj.created_at)
 
 
 class CourseFactory(DjangoModelFactory[Course]):
@@ -61,3 +71,4 @@ class CourseFactory(DjangoModelFactory[Course]):
             started_at=obj.admitted_at,
             ended_at=obj.discharged_at,
         )
+        course_care_relations_sync(course=obj)

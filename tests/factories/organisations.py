@@ -1,7 +1,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from clusters.models import Organisation
+from sundhedsaftale.organisations.models import Organisation
 
 
 def organisation_get(code: str) -> Organisation:

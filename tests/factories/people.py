@@ -4,9 +4,9 @@ import factory
 from django.contrib.auth.models import User
 from factory.django import DjangoModelFactory
 
-from clusters.members import member_create
-from clusters.models import Membership, Organisation
-from sundhedsaftale.access.roles import Role
+from sundhedsaftale.organisations.models import Membership, Organisation
+from sundhedsaftale.organisations.roles import Role
+from sundhedsaftale.organisations.services import member_create
 from tests.factories.organisations import PracticeFactory, organisation_get
 
 TEST_PASSWORD = "korrekt-hest-batteri-42"

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import User
 
 from admissions.models import Course
-from clusters.models import Organisation
 from rehab.models import Plan, PlanType, PlanVersion
 from rehab.services import plan_create, plan_finalise, plan_version_update
+from sundhedsaftale.organisations.models import Organisation
 from tests.factories.organisations import organisation_get
 
 CPH = ZoneInfo("Europe/Copenhagen")

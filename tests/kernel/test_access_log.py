@@ -10,8 +10,8 @@ from django.test import Client
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from admissions.models import Citizen
 from sundhedsaftale.access.models import AccessLog
+from sundhedsaftale.citizens.models import Citizen
 from tests.citizen_endpoints import ENDPOINTS, SURNAME, Endpoint, endpoint_id, shown
 from tests.factories import TEST_PASSWORD, CitizenFactory, CourseFactory, member, organisation_get
 

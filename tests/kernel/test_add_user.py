@@ -10,8 +10,8 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.test import Client, RequestFactory
 
-from clusters.members import REGIONAL_SECRETARIAT_GROUP
-from clusters.models import Membership
+from sundhedsaftale.organisations.models import Membership
+from sundhedsaftale.organisations.services import REGIONAL_SECRETARIAT_GROUP
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "sommer-i-skagen-77"

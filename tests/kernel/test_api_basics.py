@@ -184,4 +184,8 @@ def test_a_server_error_in_the_api_is_a_json_500(monkeypatch: pytest.MonkeyPatch
     # then the body is JSON with a Danish detail, like every other API error
     assert response.status_code == 500
     assert response["Content-Type"].startswith("application/json")
-    assert response.json() == {"detail": "Der opstod en fejl på serveren.", "code": "server_error", "errors": {}}
+    assert response.json() == {
+        "detail": "Der opstod en fejl på serveren.",
+        "code": "server_error",
+        "errors": {},
+    }

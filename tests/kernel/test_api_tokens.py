@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from clusters.models import Membership
+from sundhedsaftale.organisations.models import Membership
 from tests.factories import TEST_PASSWORD, member
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
-from admissions.cpr import cpr_format
 from discharge.models import DischargeNotification
 from sundhedsaftale.access.models import AccessLog
+from sundhedsaftale.citizens.cpr import cpr_format
 from tests.factories import CitizenFactory, CourseFactory, member
 from tests.factories.deadlines import DeadlineFactory
 from tests.factories.discharge import DischargePlanFactory, FinishedTreatmentFactory

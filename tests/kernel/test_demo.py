@@ -12,11 +12,11 @@ from django.test import Client
 from django.utils import timezone
 
 from admissions.selectors import inbox_for
-from clusters.models import Organisation
 from discharge.models import DischargeLetter, DischargePlan, FinishedTreatment, MunicipalReply
 from discharge.selectors import ward_board
 from rehab.models import CapacityNotice, Plan
 from sundhedsaftale.deadlines.models import Alert, Deadline
+from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.workdays import TZ, local_date
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from admissions.models import Citizen
 from sundhedsaftale.access.logmask import CPR_PATTERN
+from sundhedsaftale.citizens.models import Citizen
 from tests.citizen_endpoints import ENDPOINTS, SURNAME, Endpoint, course_of, endpoint_id, shown
 from tests.factories import CitizenFactory, CourseFactory, PracticeFactory, member, organisation_get
 
@@ -28,9 +28,11 @@ ROLES: dict[str, frozenset[str]] = {
     "visitation": frozenset({"aarhus", "aarhus_at_home"}),  # Aarhus: its residents
     "gp": frozenset({"aarhus"}),  # the practice: its listed patients
     "steering_group": frozenset(),  # klynge-aarhus: aggregated figures only
-    "regional_admin": EVERYONE,
+    # The region has no care relation: it reads a citizen only by a look-up for a stated purpose
+    # (tests/kernel/test_care_relations.py); operations (superusers) read none.
+    "regional_admin": frozenset(),
     "integration": frozenset({"aarhus", "randers_at_auh"}),  # a REST client acting for AUH
-    "superuser": EVERYONE,
+    "superuser": frozenset(),
 }
 
 
@@ -168,17 +170,22 @@ def test_the_steering_group_never_sees_a_cpr_on_any_page_it_can_reach(
     assert 'href="/borgere/"' not in client.get("/").content.decode()
 
 
-def test_a_user_with_two_memberships_sees_the_union_of_both(
+def test_a_user_with_two_memberships_reads_for_the_active_one_only(
     world: dict[str, Citizen], user_of: Callable[[str], User]
 ) -> None:
     # given a visitation officer in Aarhus who also works for Herning
     user = user_of("visitation")
     member("visitation", "657", username=user.username)
     client = _client_for(user)
-    # when the API list is read
+    # when the API list is read in the first membership (Aarhus)
     response = client.get("/api/v1/citizens/?page_size=500")
-    # then the residents of both municipalities are on it
-    assert shown(response.content.decode(), world) == {"aarhus", "aarhus_at_home", "herning"}
+    # then only Aarhus' residents are on it, not the union of both
+    assert shown(response.content.decode(), world) == {"aarhus", "aarhus_at_home"}
+    # and after switching to Herning in the user menu, only Herning's
+    herning = user.memberships.get(organisation__code="657")
+    client.post("/organisation/skift/", {"membership": herning.pk})
+    response = client.get("/api/v1/citizens/?page_size=500")
+    assert shown(response.content.decode(), world) == {"herning"}
 
 
 def test_a_steering_group_membership_adds_nothing_to_a_ward_membership(

@@ -1,5 +1,7 @@
 """Shared fixtures of the rehab tests: a course at AUH-ORT discharged just before Easter 2026, and the people."""
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import User
 
@@ -27,6 +29,13 @@ def other_visitator(db: None) -> User:
 def hospital_therapist(db: None) -> User:
     """A therapist at AUH receiving specialised plans (the hospital unit membership)."""
     return member("ward_staff", "AUH")
+
+
+@pytest.fixture(autouse=True)
+def _care_relations_outlast_the_spring_of_2026(settings: Any) -> None:
+    """These tests replay courses of spring 2026 at today's date; the hospital's care relation must still hold
+    (the 30-day window itself is tested in tests/kernel/test_care_relations.py)."""
+    settings.CARE_RELATION_DAYS_AFTER_COURSE = 3650
 
 
 @pytest.fixture

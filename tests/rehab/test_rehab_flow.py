@@ -24,8 +24,8 @@ from rehab.services import (
     plan_version_update,
     rehab_course_start,
 )
-from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.errors import DomainError
 from tests.factories import member
 from tests.factories.rehab import local, plan_written
 

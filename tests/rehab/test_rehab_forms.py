@@ -13,6 +13,7 @@ from rehab.models import AdvanceNotice, Delivery, RehabCourse
 from rehab.selectors import inbox_counts
 from rehab.services import delivery_receive, plan_send, rehab_course_end, rehab_course_start
 from sundhedsaftale.access.models import AccessLog
+from sundhedsaftale.organisations.actor import actor_for
 from tests.factories.rehab import course_at, local, plan_written
 
 
@@ -190,8 +191,12 @@ def test_inbox_counts_count_the_open_plans_of_the_receiver(
     received_course(course, therapist, visitator)
     aarhus = visitator.memberships.get().organisation  # type: ignore[attr-defined]
 
-    counts = inbox_counts(user=visitator, organisation_ids=[aarhus.pk], now=local(2026, 4, 2, 12))
-    later = inbox_counts(user=visitator, organisation_ids=[aarhus.pk], now=local(2026, 4, 30, 12))
+    counts = inbox_counts(
+        actor=actor_for(user=visitator), organisation_ids=[aarhus.pk], now=local(2026, 4, 2, 12)
+    )
+    later = inbox_counts(
+        actor=actor_for(user=visitator), organisation_ids=[aarhus.pk], now=local(2026, 4, 30, 12)
+    )
 
     assert counts == {"not_received": 0, "awaiting_contact": 1, "contact_overdue": 0}
     assert later["contact_overdue"] == 1

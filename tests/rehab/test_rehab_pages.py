@@ -194,7 +194,7 @@ def test_dashboard_and_ward_list_lead_to_the_plans(client, course, therapist, vi
 
 
 def test_capacity_notice_page_sends_and_flags_short_notice(client, visitator):
-    from clusters.models import Organisation
+    from sundhedsaftale.organisations.models import Organisation
 
     client.force_login(visitator)
     auh = Organisation.objects.get(code="AUH")

@@ -144,7 +144,7 @@ def test_pending_page_polls_every_two_seconds(client, course, therapist, monkeyp
 def test_letter_3_10_for_self_training_without_a_plan(client, therapist):
     # given a therapist on AUH-ORT
     client.force_login(therapist)
-    from clusters.models import Organisation
+    from sundhedsaftale.organisations.models import Organisation
 
     department = Organisation.objects.get(code="AUH-ORT")
     url = f"/genoptraening/afdeling/{department.pk}/bilag-3-10.pdf"

@@ -5,6 +5,7 @@ import pytest
 
 from rehab.models import Delivery, FirstContact, Plan, PlanType, PlanVersion
 from rehab.services import delivery_receive, first_contact_record, plan_send
+from sundhedsaftale.organisations.actor import actor_for
 from tests.factories import PracticeFactory, member
 from tests.factories.rehab import hospital, local, plan_written
 
@@ -40,9 +41,11 @@ def test_each_role_sees_its_own_rehab_rows(course, therapist, visitator, role, c
         code = PracticeFactory().code
     user = member(role, code)
     counts = {
-        "plans": Plan.objects.visible_to(user).count(),
-        "versions": PlanVersion.objects.visible_to(user).count(),
-        "deliveries": Delivery.objects.visible_to(user).count(),  # citizen, hospital, municipality, GP
+        "plans": Plan.objects.visible_to(actor_for(user=user)).count(),
+        "versions": PlanVersion.objects.visible_to(actor_for(user=user)).count(),
+        "deliveries": Delivery.objects.visible_to(
+            actor_for(user=user)
+        ).count(),  # citizen, hospital, municipality, GP
     }
     assert counts == ({"plans": 1, "versions": 1, "deliveries": 4} if sees else dict.fromkeys(counts, 0))
 
@@ -64,8 +67,8 @@ def test_a_contact_is_visible_with_its_plan(course, therapist, visitator):
         method="phone",
         contacted_by_name="Bo Lind",
     )
-    assert FirstContact.objects.visible_to(visitator).count() == 1
-    assert FirstContact.objects.visible_to(member("visitation", "730")).count() == 0
+    assert FirstContact.objects.visible_to(actor_for(user=visitator)).count() == 1
+    assert FirstContact.objects.visible_to(actor_for(user=member("visitation", "730"))).count() == 0
 
 
 @pytest.mark.parametrize(
@@ -108,10 +111,10 @@ def test_each_role_sees_its_own_courses_statuses_notices_and_pdfs(course, therap
     user = member(role, code)
 
     counts = {
-        "courses": RehabCourse.objects.visible_to(user).count(),
-        "statuses": FinalStatus.objects.visible_to(user).count(),
-        "pdfs": PlanPdf.objects.visible_to(user).count(),
-        "notices": AdvanceNotice.objects.visible_to(user).count(),
+        "courses": RehabCourse.objects.visible_to(actor_for(user=user)).count(),
+        "statuses": FinalStatus.objects.visible_to(actor_for(user=user)).count(),
+        "pdfs": PlanPdf.objects.visible_to(actor_for(user=user)).count(),
+        "notices": AdvanceNotice.objects.visible_to(actor_for(user=user)).count(),
     }
 
     on_plan = {"courses": 1, "statuses": 1, "pdfs": 1}

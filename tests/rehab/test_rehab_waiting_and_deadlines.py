@@ -9,8 +9,8 @@ from rehab.models import RehabCourse
 from rehab.selectors import rehab_waiting_days
 from rehab.services import advance_notice_send, capacity_notice_create, plan_create
 from rehab.tasks import sync_plan_deadlines
-from sundhedsaftale.api.errors import DomainError
 from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.errors import DomainError
 from tests.factories import member
 from tests.factories.rehab import course_at, local, plan_written
 
@@ -94,7 +94,7 @@ def test_planned_discharge_date_from_the_discharge_app_is_the_anchor(therapist):
 def test_capacity_notice_flags_short_notice(db, announced, short):
     # 1 January 2027 - 6 months = 1 July 2026 (a Wednesday, a working day)
     region_admin = member("regional_admin", "1082")
-    from clusters.models import Organisation
+    from sundhedsaftale.organisations.models import Organisation
 
     notice = capacity_notice_create(
         kind="activity_increase",
@@ -112,7 +112,7 @@ def test_capacity_notice_flags_short_notice(db, announced, short):
 
 
 def test_a_municipality_announces_taking_tasks_home_but_not_activity_increases(db, visitator):
-    from clusters.models import Organisation
+    from sundhedsaftale.organisations.models import Organisation
 
     aarhus, auh = Organisation.objects.get(code="751"), Organisation.objects.get(code="AUH")
     with pytest.raises(DomainError):

@@ -17,7 +17,7 @@ def alert_count(context: dict[str, Any]) -> int:
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return 0
-    return alert_count_unacknowledged(user=request.user, membership=getattr(request, "membership", None))
+    return alert_count_unacknowledged(actor=request.actor)
 
 
 @register.filter

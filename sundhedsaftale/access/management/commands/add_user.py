@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from clusters.members import MemberError, member_check, member_create
-from sundhedsaftale.access.roles import Role
+from sundhedsaftale.organisations.roles import Role
+from sundhedsaftale.organisations.services import MemberError, member_check, member_create
 
 PASSWORD_ENV = "SUNDHEDSAFTALE_PASSWORD"
 

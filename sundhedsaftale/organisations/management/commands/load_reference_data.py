@@ -4,8 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from clusters.models import Contact, Organisation
-from clusters.services import reference_data_load
+from sundhedsaftale.organisations.models import Contact, Organisation
+from sundhedsaftale.organisations.reference_data import reference_data_load
 
 
 class Command(BaseCommand):

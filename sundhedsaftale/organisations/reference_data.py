@@ -1,4 +1,5 @@
-"""Write use-cases for organisations and their reference data."""
+"""The region's reference data: organisations and contact lists from the agreement annexes, loaded once and
+never overwriting the regional secretariat's edits."""
 
 import json
 from datetime import time
@@ -7,7 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
-from clusters.models import Contact, Membership, OpeningHours, Organisation
+from sundhedsaftale.organisations.models import Contact, OpeningHours, Organisation
 
 REFERENCE_DATA = Path(__file__).parent / "data" / "region_midtjylland.json"
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -111,12 +112,3 @@ def reference_data_load(
     for code, contacts in by_hospital.items():
         created["contacts"] += _contacts(m, hospitals[code], contacts)
     return created
-
-
-@transaction.atomic
-def membership_add(*, user: Any, organisation: Organisation, role: str, is_lead: bool = False) -> Membership:
-    """Make the user a member of the organisation in the role (idempotent); return the membership."""
-    membership, _ = Membership.objects.get_or_create(
-        user=user, organisation=organisation, role=role, defaults={"is_lead": is_lead}
-    )
-    return membership

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from clusters.models import ClosedDay, Contact, Membership, OpeningHours, Organisation, RuleSetAdoption
+from sundhedsaftale.organisations.models import Contact, Membership, OpeningHours, Organisation
 
 
 class ContactInline(admin.StackedInline):
@@ -35,7 +35,3 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role", "is_lead"]
     search_fields = ["user__username", "organisation__name"]
     autocomplete_fields = ["organisation"]
-
-
-admin.site.register(RuleSetAdoption)
-admin.site.register(ClosedDay)

@@ -6,15 +6,15 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Prefetch, QuerySet
 
-from clusters.models import Contact, Membership, OpeningHours, Organisation
+from sundhedsaftale.organisations.models import Contact, Membership, OpeningHours, Organisation
 from sundhedsaftale.workdays import to_local
 
 AnyUser = AbstractBaseUser | AnonymousUser
 
 
-def membership_list(*, user: AnyUser) -> list[Membership]:
+def membership_list(*, user: AnyUser | None) -> list[Membership]:
     """Return the user's memberships with their organisations, cached on the user object for the request."""
-    if not user.is_authenticated:
+    if user is None or not user.is_authenticated:
         return []
     cached: list[Membership] | None = getattr(user, "_membership_cache", None)
     if cached is None:
@@ -27,30 +27,29 @@ def membership_list(*, user: AnyUser) -> list[Membership]:
     return cached
 
 
-def membership_organisation_ids(*, membership: Membership | None) -> list[int]:
-    """Return the membership's organisation and, for a hospital, its departments (none without a membership).
+def organisation_expand(*, organisation: Organisation) -> tuple[frozenset[int], frozenset[int]]:
+    """Return what a member of the organisation acts for, and the party it is.
 
-    A hospital's staff act for every department of it. Cached on the membership, which ``membership_list``
-    caches on the user, so the visibility rule and the inbox ask the database once per request.
+    The first set is the organisation with, for a hospital unit, its departments (the inboxes and alerts a member
+    answers). The second is the party in two-party records and care relations: for a hospital unit or one of
+    its departments the whole unit (a citizen moves between departments, and the agreements name the hospital),
+    for anyone else the organisation itself. The only place organisations are expanded.
     """
-    if membership is None:
-        return []
-    cached: list[int] | None = getattr(membership, "_organisation_ids", None)
-    if cached is None:
-        organisation = membership.organisation
-        cached = [organisation.pk]
+    own = {organisation.pk}
+    unit: set[int] = set()
+    hospital_id = (
+        organisation.pk
+        if organisation.kind == Organisation.Kind.HOSPITAL
+        else organisation.parent_id
+        if organisation.kind == Organisation.Kind.DEPARTMENT
+        else None
+    )
+    if hospital_id is not None:
+        departments = set(Organisation.objects.filter(parent_id=hospital_id).values_list("pk", flat=True))
+        unit = {hospital_id, *departments}
         if organisation.kind == Organisation.Kind.HOSPITAL:
-            cached.extend(organisation.children.values_list("pk", flat=True))
-        membership._organisation_ids = cached  # type: ignore[attr-defined]
-    return list(cached)
-
-
-def organisation_ids_of(*, user: AnyUser) -> set[int]:
-    """Return the ids of the organisations the user is a member of (without a hospital's departments)."""
-    ids: set[int] = set()
-    for membership in membership_list(user=user):
-        ids.add(membership.organisation_id)
-    return ids
+            own |= departments
+    return frozenset(own), frozenset(unit or own)
 
 
 def contact_list(*, search: str = "", purpose: str = "") -> QuerySet[Organisation]:

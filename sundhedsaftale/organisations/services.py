@@ -1,7 +1,9 @@
-"""Write use-cases for people: creating a member of an organisation in a role.
+"""Write use-cases for people: making a user a member of an organisation in a role, and ending it.
 
 Used by ``manage.py add_user`` and the demo loader, so both grant exactly the same rights.
 """
+
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group, Permission
@@ -9,9 +11,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from clusters.models import Organisation
-from clusters.services import membership_add
-from sundhedsaftale.access.roles import Role
+from sundhedsaftale.organisations.models import Membership, Organisation
+from sundhedsaftale.organisations.roles import Role
 
 REGIONAL_SECRETARIAT_GROUP = "Regionalt sekretariat"
 # The regional secretariat maintains the reference data (DOMAIN.md, "Who works with it"): organisations,
@@ -77,7 +78,9 @@ def regional_secretariat_group() -> Group:
         for model in REGIONAL_SECRETARIAT_MODELS
         for action in REGIONAL_SECRETARIAT_ACTIONS
     ]
-    permissions = Permission.objects.filter(content_type__app_label="clusters", codename__in=codenames)
+    permissions = Permission.objects.filter(
+        content_type__app_label__in=("organisations", "deadlines"), codename__in=codenames
+    )
     group.permissions.add(*permissions)
     return group
 
@@ -120,3 +123,12 @@ def member_create(
     if not created and hasattr(user, "_membership_cache"):
         del user._membership_cache
     return user  # type: ignore[return-value]
+
+
+@transaction.atomic
+def membership_add(*, user: Any, organisation: Organisation, role: str, is_lead: bool = False) -> Membership:
+    """Make the user a member of the organisation in the role (idempotent); return the membership."""
+    membership, _created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, role=role, defaults={"is_lead": is_lead}
+    )
+    return membership

@@ -1,0 +1,66 @@
+"""The one rule for who sees which citizen, written once: an organisation reads a citizen's data while it has a
+current care relation with the citizen (``CareRelation``), and only in the membership the user acts in.
+
+Every record that belongs to a citizen is visible exactly when its citizen is (``CitizenDataQuerySet``); records
+between two organisations add that the reader is one of the parties (``party_condition``).
+"""
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Self
+
+from django.db import models
+from django.db.models import Q
+
+if TYPE_CHECKING:
+    from sundhedsaftale.organisations.actor import Actor
+
+
+def visible_citizen_ids(actor: "Actor") -> models.QuerySet:
+    """Return the ids of the citizens the actor may read now, as a subquery over the actor's own relations
+    (indexed by organisation), never a scan of citizens."""
+    from sundhedsaftale.citizens.relations import CareRelation
+
+    if not actor.reads_personal_data:
+        return CareRelation.objects.none().values("citizen_id")
+    return CareRelation.objects.current().of(actor.party_ids).values("citizen_id")
+
+
+def party_condition(actor: "Actor", parties: Iterable[str]) -> Q:
+    """Return the condition that the actor is one of the parties named on a record (``parties`` are the paths
+    to the organisations, e.g. ``("sender", "recipient")``); hospital staff are a party for any department of
+    their hospital unit (``Actor.party_ids``)."""
+    condition = Q(pk__in=[])
+    for end in parties:
+        condition |= Q(**{f"{end}_id__in": actor.party_ids})
+    return condition
+
+
+class CitizenQuerySet(models.QuerySet):
+    #: the path from a row to its citizen ("" for the citizen itself), read by the access log
+    citizen_path = ""
+
+    def visible_to(self, actor: "Actor") -> Self:
+        return self.filter(pk__in=visible_citizen_ids(actor))
+
+    def search(self, text: str) -> Self:
+        from sundhedsaftale.citizens.cpr import cpr_compact
+
+        text = text.strip()
+        if not text:
+            return self.none()
+        compact = cpr_compact(text)
+        if compact[:6].isascii() and compact[:6].isdigit():  # only 0–9: str.isdigit() takes any digit
+            return self.filter(cpr__startswith=compact)
+        condition = Q()
+        for word in text.split():
+            condition &= Q(name__icontains=word)
+        return self.filter(condition)
+
+
+class CitizenDataQuerySet(models.QuerySet):
+    """For every record that belongs to a citizen: visible exactly when its citizen is visible."""
+
+    citizen_path = "citizen"
+
+    def visible_to(self, actor: "Actor") -> Self:
+        return self.filter(**{f"{self.citizen_path}__in": visible_citizen_ids(actor)})
