@@ -99,7 +99,7 @@ def demo_logins() -> list[tuple[str, str]]:
         user = user_model.objects.get(username=username)
         membership = user.memberships.select_related("organisation__parent").get(role=role)  # type: ignore[attr-defined]
         logins.append((username, f"{role.label} · {membership.organisation}"))
-    logins.append((SUPERUSER, "Superbruger (drift), ser alt og har hele administrationen"))
+    logins.append((SUPERUSER, "Superbruger (drift): administrationen og driften, ingen borgerdata"))
     return logins
 
 
