@@ -20,6 +20,7 @@ class AdmissionsConfig(areas.AreaConfig):
             except_kinds=frozenset({"municipality", "practice"}),
             roles=frozenset({"ward_staff"}),
         ),
+        NavEntry(_("Opslag med formål"), "citizen-lookup", order=35, roles=frozenset({"regional_admin"})),
     )
     urls = "admissions.urls"
     api_routes = "admissions.api.routes.register"
