@@ -53,9 +53,11 @@ class CareRelation(models.Model):
         verbose_name = _("behandlingsrelation")
         verbose_name_plural = _("behandlingsrelationer")
         ordering = ["starts_at", "pk"]
-        # The visible set of an organisation is found from its own relations, never by scanning citizens.
+        # The visible set of an organisation is found from its own relations, never by scanning citizens:
+        # (organisation, ends_at) finds the current ones (ends_at null, or later than now) without reading
+        # the years of ended ones (bench/README.md, "At the region's scale").
         indexes = [
-            models.Index(fields=["organisation", "citizen", "ends_at"], name="care_relation_by_org"),
+            models.Index(fields=["organisation", "ends_at"], name="care_relation_current_by_org"),
             models.Index(fields=["citizen", "organisation"], name="care_relation_by_citizen"),
         ]
         constraints = [
