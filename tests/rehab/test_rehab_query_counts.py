@@ -1,5 +1,6 @@
 """Query counts of the rehab lists and the plan editor: one plan costs as many queries as several. Each bound
-is the count measured with one plan (session, user, memberships, the header's alert count included)."""
+is the count measured with one plan (session, user, memberships, the header's alert count included; for hospital
+staff also the one query expanding the actor's department to its hospital unit, since issue 9)."""
 
 from typing import Any
 
@@ -83,8 +84,8 @@ def test_the_ward_plan_list_costs_the_same_for_several_plans(
     sent_plans(count, therapist, visitator)
     client.force_login(therapist)
 
-    # the courses, their plans, the access log, the ward's departments
-    with django_assert_max_num_queries(8):
+    # the courses, their plans, the access log, the ward's departments (+1: the actor's hospital unit)
+    with django_assert_max_num_queries(9):
         response = client.get("/genoptraening/afdeling/")
 
     assert response.content.decode().count("(sendt)") == count
@@ -103,8 +104,8 @@ def test_the_plan_page_costs_the_same_however_many_versions_and_deliveries(
         plan_send(plan=plan, acting_user=therapist, consent_municipality=True)
     client.force_login(therapist)
 
-    # the plan, its versions, deliveries and deadline, the consents, the access log
-    with django_assert_max_num_queries(12):
+    # the plan, its versions, deliveries and deadline, the consents, the access log (+1: the actor's hospital unit)
+    with django_assert_max_num_queries(13):
         response = client.get(f"/genoptraening/plan/{plan.pk}/")
 
     assert len(response.context["versions"]) == count
@@ -118,7 +119,7 @@ def test_the_draft_editor_has_a_fixed_cost(
     client.force_login(therapist)
 
     # as the plan page, plus the organisations of the four recipient and sender lists
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get(f"/genoptraening/plan/{plan.pk}/")
 
     assert response.context["form"] is not None
@@ -128,12 +129,13 @@ def test_the_draft_editor_has_a_fixed_cost(
 @pytest.mark.parametrize(
     ("who", "url", "per_plan", "bound"),
     [
-        pytest.param("therapist", "/api/v1/rehab/plans/", 1, 6, id="plans"),
+        # a therapist's bounds include the query expanding the actor's department to its hospital unit
+        pytest.param("therapist", "/api/v1/rehab/plans/", 1, 7, id="plans"),
         # the municipality's delivery and the citizen's copy (the citizen lives in Aarhus)
         pytest.param("visitator", "/api/v1/rehab/deliveries/", 2, 5, id="deliveries"),
         pytest.param("visitator", "/api/v1/rehab/contacts/", 1, 5, id="contacts"),
         pytest.param("visitator", "/api/v1/rehab/courses/", 1, 5, id="courses"),
-        pytest.param("therapist", "/api/v1/rehab/advance-notices/", 1, 5, id="advance-notices"),
+        pytest.param("therapist", "/api/v1/rehab/advance-notices/", 1, 6, id="advance-notices"),
     ],
 )
 def test_the_api_lists_cost_the_same_for_several_plans(

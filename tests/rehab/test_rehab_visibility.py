@@ -5,9 +5,24 @@ import pytest
 
 from rehab.models import Delivery, FirstContact, Plan, PlanType, PlanVersion
 from rehab.services import delivery_receive, first_contact_record, plan_send
-from sundhedsaftale.organisations.actor import actor_for
+from sundhedsaftale.citizens.models import Citizen
+from sundhedsaftale.citizens.services import citizen_lookup_for_purpose
+from sundhedsaftale.organisations.actor import Actor, actor_for
 from tests.factories import PracticeFactory, member
 from tests.factories.rehab import hospital, local, plan_written
+
+# the regional secretariat (1082) having looked the citizen up for a complaint case: since issue 9 the region
+# reads a citizen only through such a purpose look-up, never by role alone
+REGION_AFTER_LOOKUP = "1082 after a purpose look-up"
+
+
+def reader(role: str, code: str, citizen: Citizen) -> Actor:
+    """The actor of a new member with ``role`` at ``code`` (``REGION_AFTER_LOOKUP``: the region, looked up)."""
+    if code != REGION_AFTER_LOOKUP:
+        return actor_for(user=member(role, code))
+    actor = actor_for(user=member(role, "1082"))
+    citizen_lookup_for_purpose(actor=actor, cpr=citizen.cpr, purpose="complaint", reference="J.nr. 2026-17")
+    return actor
 
 
 @pytest.mark.parametrize(
@@ -20,7 +35,8 @@ from tests.factories.rehab import hospital, local, plan_written
         pytest.param("ward_staff", "RHS", True, id="chosen-specialised-hospital"),
         pytest.param("ward_staff", "RHH", False, id="other-hospital"),
         pytest.param("steering_group", "klynge-aarhus", False, id="steering-group"),
-        pytest.param("regional_admin", "1082", True, id="region"),
+        pytest.param("regional_admin", "1082", False, id="region-without-purpose-look-up"),
+        pytest.param("regional_admin", REGION_AFTER_LOOKUP, True, id="region-after-purpose-look-up"),
         pytest.param("gp", None, True, id="citizens-gp"),
         pytest.param("gp", "other-practice", False, id="other-gp"),
     ],
@@ -39,13 +55,11 @@ def test_each_role_sees_its_own_rehab_rows(course, therapist, visitator, role, c
         code = practice.code
     elif code == "other-practice":
         code = PracticeFactory().code
-    user = member(role, code)
+    actor = reader(role, code, course.citizen)
     counts = {
-        "plans": Plan.objects.visible_to(actor_for(user=user)).count(),
-        "versions": PlanVersion.objects.visible_to(actor_for(user=user)).count(),
-        "deliveries": Delivery.objects.visible_to(
-            actor_for(user=user)
-        ).count(),  # citizen, hospital, municipality, GP
+        "plans": Plan.objects.visible_to(actor).count(),
+        "versions": PlanVersion.objects.visible_to(actor).count(),
+        "deliveries": Delivery.objects.visible_to(actor).count(),  # citizen, hospital, municipality, GP
     }
     assert counts == ({"plans": 1, "versions": 1, "deliveries": 4} if sees else dict.fromkeys(counts, 0))
 
@@ -81,7 +95,10 @@ def test_a_contact_is_visible_with_its_plan(course, therapist, visitator):
         pytest.param("ward_staff", "RHS", "plan", id="chosen-specialised-hospital"),
         pytest.param("ward_staff", "RHH", "none", id="other-hospital"),
         pytest.param("steering_group", "klynge-aarhus", "none", id="steering-group"),
-        pytest.param("regional_admin", "1082", "all", id="region"),
+        pytest.param("regional_admin", "1082", "none", id="region-without-purpose-look-up"),
+        # the region, having looked the citizen up, reads the citizen's plan side; the advance notice between
+        # hospital and municipality is a party record, read by its two parties only (issue 9)
+        pytest.param("regional_admin", REGION_AFTER_LOOKUP, "plan", id="region-after-purpose-look-up"),
     ],
 )
 def test_each_role_sees_its_own_courses_statuses_notices_and_pdfs(course, therapist, role, code, sees):
@@ -108,13 +125,13 @@ def test_each_role_sees_its_own_courses_statuses_notices_and_pdfs(course, therap
         started_on=date(2026, 4, 8),
     )
     final_status_send(rehab_course=rehab_course, summary="Går 500 m", acting_user=receiver)
-    user = member(role, code)
+    actor = reader(role, code, course.citizen)
 
     counts = {
-        "courses": RehabCourse.objects.visible_to(actor_for(user=user)).count(),
-        "statuses": FinalStatus.objects.visible_to(actor_for(user=user)).count(),
-        "pdfs": PlanPdf.objects.visible_to(actor_for(user=user)).count(),
-        "notices": AdvanceNotice.objects.visible_to(actor_for(user=user)).count(),
+        "courses": RehabCourse.objects.visible_to(actor).count(),
+        "statuses": FinalStatus.objects.visible_to(actor).count(),
+        "pdfs": PlanPdf.objects.visible_to(actor).count(),
+        "notices": AdvanceNotice.objects.visible_to(actor).count(),
     }
 
     on_plan = {"courses": 1, "statuses": 1, "pdfs": 1}
