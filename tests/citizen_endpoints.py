@@ -8,7 +8,33 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from django.db.models import Model
+from django.urls import reverse
+
+from admissions.models import (
+    AdmissionNotice,
+    AdmissionReport,
+    Attachment,
+    Consent,
+    Course,
+    InformationRequest,
+    Message,
+)
+from discharge.models import (
+    DischargeConference,
+    DischargeLetter,
+    DischargeNotice,
+    DischargeNotification,
+    DischargePlan,
+    DischargeReport,
+    FinishedTreatment,
+    MunicipalReply,
+    SuddenChange,
+)
+from rehab.models import AdvanceNotice, Delivery, FirstContact, Plan, RehabCourse
 from sundhedsaftale.citizens.models import Citizen
+from sundhedsaftale.deadlines.models import Alert, Deadline
+from tests.citizen_records import ALERTED, first_of, records_create
 
 SURNAME = "Matrixsen"  # the tests' citizens share it, so one search by name finds them all
 
@@ -19,34 +45,112 @@ class Endpoint:
 
     ``list``: one request shows some citizens; ``detail``: one request per citizen, 200 or 404;
     ``lookup``: one request per citizen (a search for it) that shows it or shows nothing.
+    ``url``: the address for a citizen, or None when the citizen has no such record (then it is skipped).
     ``roles``: the only roles that may use it at all; the others get 403 for every citizen alike.
+    ``readers``: the roles that are a party to this kind of record (``party_scope``); a role that sees the
+    citizen but is no party gets ``refused`` (404 for a record it may not know of, 403 for a page of a party
+    it does not act for) and sees nothing.
     ``shows_cpr``: whether the response names the citizen (an export about one citizen may not).
     ``per_course``: it shows courses, so citizens without a course are left out.
+    ``records``: it needs the records of ``records_create`` (the tests make them for the citizens they need).
+    ``route``: the URL name it covers (``tests/kernel/test_route_coverage.py``).
+    ``logged``: a read of it writes the access log (False only for a page that shows no citizen data).
     Lookups search by the compact CPR; what counts as shown is the printed ``DDMMYY-XXXX`` or the name.
     """
 
     id: str
     kind: Literal["list", "detail", "lookup"]
-    url: Callable[[Citizen], str]
+    url: Callable[[Citizen], str | None]
     roles: frozenset[str] | None = None
     shows_cpr: bool = True
     per_course: bool = False
+    readers: frozenset[str] | None = None
+    refused: int = 404
+    records: bool = False
+    route: str = ""
+    logged: bool = True
 
 
 def course_of(citizen: Citizen) -> int | None:
     return citizen.courses.order_by("pk").values_list("pk", flat=True).first()
 
 
+def url_for(endpoint: Endpoint, citizen: Citizen) -> str:
+    """The endpoint's address for the citizen, making the citizen's records first when it needs them."""
+    url = endpoint.url(citizen)
+    if url is None and endpoint.records:
+        records_create(citizen)
+        url = endpoint.url(citizen)
+    assert url is not None, f"{endpoint.id}: the citizen has no record to read"
+    return url
+
+
+def _reverse(route: str, **kwargs: object) -> str:
+    return reverse(route, kwargs=kwargs)
+
+
+def on_course(route: str, key: str = "pk") -> Callable[[Citizen], str | None]:
+    """A page of the citizen's first course."""
+    return lambda c: None if (pk := course_of(c)) is None else _reverse(route, **{key: pk})
+
+
+def on_record(
+    route: str, model: type[Model], path: str = "course__citizen", **extra: object
+) -> Callable[[Citizen], str | None]:
+    """The detail of the citizen's first ``model`` row (found by ``path``)."""
+    return lambda c: (
+        None if (row := first_of(model, c, path, **extra)) is None else _reverse(route, pk=row.pk)
+    )
+
+
+def _version(route: str) -> Callable[[Citizen], str | None]:
+    return lambda c: None if (p := first_of(Plan, c)) is None else _reverse(route, pk=p.pk, number=1)
+
+
+def _conference_outcome(c: Citizen) -> str | None:
+    row = first_of(DischargeConference, c)
+    return (
+        None
+        if row is None
+        else _reverse("discharge-conference-outcome", pk=row.course_id, conference_pk=row.pk)
+    )
+
+
 ADMINS = frozenset({"regional_admin", "superuser"})
+HOSPITAL = frozenset({"ward_staff", "integration"})
+MUNICIPALITY = frozenset({"visitation"})
+HOSPITAL_AND_MUNICIPALITY = HOSPITAL | MUNICIPALITY
+HOSPITAL_AND_GP = HOSPITAL | {"gp"}
+
+
+def _html(id: str, route: str, url: Callable[[Citizen], str | None], **options: object) -> Endpoint:
+    return Endpoint(id, "detail", url, route=route, records=True, per_course=True, **options)  # type: ignore[arg-type]
+
+
+def _api(name: str, model: type[Model], path: str = "course__citizen", **options: object) -> Endpoint:
+    route = f"api:{name}"
+    options.setdefault("shows_cpr", False)  # the API names the citizen by id
+    return Endpoint(name, "detail", on_record(route, model, path), route=route, records=True, **options)  # type: ignore[arg-type]
+
 
 ENDPOINTS = [
-    Endpoint("api-citizen-list", "list", lambda c: "/api/v1/citizens/?page_size=500"),
-    Endpoint("api-citizen-detail", "detail", lambda c: f"/api/v1/citizens/{c.pk}/"),
+    Endpoint(
+        "api-citizen-list", "list", lambda c: "/api/v1/citizens/?page_size=500", route="api:api-citizen-list"
+    ),
+    Endpoint(
+        "api-citizen-detail", "detail", lambda c: f"/api/v1/citizens/{c.pk}/", route="api:api-citizen-detail"
+    ),
     Endpoint("api-citizen-by-cpr", "lookup", lambda c: f"/api/v1/citizens/?cpr={c.cpr}"),
-    Endpoint("html-search-by-name", "list", lambda c: f"/borgere/?q={SURNAME}"),
+    Endpoint("html-search-by-name", "list", lambda c: f"/borgere/?q={SURNAME}", route="citizen-search"),
     Endpoint("html-search-by-cpr", "lookup", lambda c: f"/borgere/?q={c.cpr}"),
-    Endpoint("html-citizen-detail", "detail", lambda c: f"/borgere/{c.pk}/"),
-    Endpoint("html-access-log", "detail", lambda c: f"/borgere/{c.pk}/adgangslog/", roles=ADMINS),
+    Endpoint("html-citizen-detail", "detail", lambda c: f"/borgere/{c.pk}/", route="citizen-detail"),
+    Endpoint(
+        "html-access-log",
+        "detail",
+        lambda c: f"/borgere/{c.pk}/adgangslog/",
+        roles=ADMINS,
+        route="citizen-access-log",
+    ),
     Endpoint(
         "html-access-log-csv",
         "detail",
@@ -55,11 +159,334 @@ ENDPOINTS = [
         shows_cpr=False,
     ),
     Endpoint("api-course-list", "list", lambda c: "/api/v1/courses/?page_size=500", per_course=True),
-    Endpoint("api-course-detail", "detail", lambda c: f"/api/v1/courses/{course_of(c)}/", per_course=True),
-    Endpoint("html-course-detail", "detail", lambda c: f"/forloeb/{course_of(c)}/", per_course=True),
-    Endpoint("html-citizen-deadlines", "detail", lambda c: f"/frister/borger/{c.pk}/"),
-    Endpoint("html-rehab-timeline", "detail", lambda c: f"/genoptraening/borger/{c.pk}/"),
+    Endpoint(
+        "api-course-detail",
+        "detail",
+        lambda c: f"/api/v1/courses/{course_of(c)}/",
+        per_course=True,
+        route="api:api-course-detail",
+    ),
+    Endpoint(
+        "html-course-detail",
+        "detail",
+        lambda c: f"/forloeb/{course_of(c)}/",
+        per_course=True,
+        route="course-detail",
+    ),
+    Endpoint(
+        "html-citizen-deadlines", "detail", lambda c: f"/frister/borger/{c.pk}/", route="citizen-deadlines"
+    ),
+    Endpoint(
+        "html-rehab-timeline", "detail", lambda c: f"/genoptraening/borger/{c.pk}/", route="rehab-timeline"
+    ),
+    # the pages of a course and of its records
+    _html("html-admission-report", "admission-report", on_course("admission-report")),
+    _html("html-discharge-course", "discharge-course", on_course("discharge-course")),
+    _html(
+        "html-discharge-plan", "discharge-plan", on_course("discharge-plan"), readers=HOSPITAL, refused=403
+    ),
+    _html(
+        "html-discharge-plan-preview",
+        "discharge-plan-preview",
+        on_course("discharge-plan-preview"),
+        readers=HOSPITAL,
+        refused=403,
+        shows_cpr=False,
+    ),
+    *(
+        _html(f"html-{route}", route, on_course(route), readers=parties, refused=403)
+        for route, parties in [
+            ("discharge-notify", HOSPITAL),
+            ("discharge-finished", HOSPITAL),
+            ("discharge-conference", HOSPITAL),
+            ("discharge-notice", HOSPITAL),
+            ("discharge-report", HOSPITAL),
+            ("discharge-letter", HOSPITAL),
+            ("discharge-reply", MUNICIPALITY),
+            ("discharge-sudden-change", HOSPITAL_AND_MUNICIPALITY),
+        ]
+    ),
+    _html(
+        "html-discharge-conference-outcome",
+        "discharge-conference-outcome",
+        _conference_outcome,
+        readers=HOSPITAL,
+        refused=403,
+    ),
+    _html(
+        "html-information-request",
+        "information-request-detail",
+        on_record("information-request-detail", InformationRequest),
+        readers=HOSPITAL_AND_MUNICIPALITY,
+    ),
+    _html(
+        "html-thread",
+        "thread-detail",
+        lambda c: None if (m := first_of(Message, c)) is None else _reverse("thread-detail", pk=m.thread_id),
+        readers=HOSPITAL_AND_MUNICIPALITY,
+    ),
+    _html(
+        "html-attachment",
+        "attachment-download",
+        on_record("attachment-download", Attachment, "message__course__citizen"),
+        readers=HOSPITAL_AND_MUNICIPALITY,
+        shows_cpr=False,
+    ),
+    _html(
+        "html-rehab-advance-notice", "rehab-advance-notice", on_course("rehab-advance-notice", "course_pk")
+    ),
+    _html("html-rehab-plan", "rehab-plan", on_record("rehab-plan", Plan)),
+    _html("html-rehab-plan-export", "rehab-plan-export", on_record("rehab-plan-export", Plan)),
+    _html("html-rehab-version", "rehab-version", _version("rehab-version")),
+    # until its PDF is rendered, the page shows the rendering's progress only: no citizen, nothing logged
+    _html(
+        "html-rehab-version-pdf",
+        "rehab-version-pdf",
+        _version("rehab-version-pdf"),
+        shows_cpr=False,
+        logged=False,
+    ),
+    _html(
+        "html-rehab-delivery",
+        "rehab-delivery",
+        on_record("rehab-delivery", Delivery, "plan__course__citizen"),
+    ),
+    # the API's detail of every record of a citizen
+    _api("api-admission-detail", Course, "citizen", shows_cpr=True),
+    _api("api-consent-detail", Consent),
+    _api("api-admission-report-detail", AdmissionReport, readers=HOSPITAL_AND_MUNICIPALITY),
+    _api("api-information-request-detail", InformationRequest, readers=HOSPITAL_AND_MUNICIPALITY),
+    _api("api-message-detail", Message, readers=HOSPITAL_AND_MUNICIPALITY),
+    _api("discharge-plan-detail", DischargePlan),
+    _api("discharge-notification-detail", DischargeNotification, readers=HOSPITAL_AND_MUNICIPALITY),
+    _api("finished-treatment-detail", FinishedTreatment, readers=HOSPITAL_AND_MUNICIPALITY),
+    _api("discharge-conference-detail", DischargeConference),
+    _api("discharge-notice-detail", DischargeNotice, readers=HOSPITAL_AND_MUNICIPALITY),
+    _api("discharge-report-detail", DischargeReport, readers=HOSPITAL_AND_MUNICIPALITY),
+    _api("discharge-letter-detail", DischargeLetter, readers=HOSPITAL_AND_GP),
+    _api("municipal-reply-detail", MunicipalReply, readers=HOSPITAL_AND_MUNICIPALITY),
+    _api("sudden-change-detail", SuddenChange, readers=HOSPITAL_AND_MUNICIPALITY),
+    _api("rehab-api-plan-detail", Plan),
+    Endpoint(
+        "rehab-api-plan-export",
+        "detail",
+        lambda c: None if (p := first_of(Plan, c)) is None else f"/api/v1/rehab/plans/{p.pk}/export/",
+        route="api:rehab-api-plan-export",
+        records=True,
+    ),
+    _api("rehab-api-delivery-detail", Delivery, "plan__course__citizen"),
+    _api("rehab-api-contact-detail", FirstContact, "delivery__plan__course__citizen"),
+    _api("rehab-api-course-detail", RehabCourse, "plan__course__citizen"),
+    _api("rehab-api-advance-notice-detail", AdvanceNotice, readers=HOSPITAL_AND_MUNICIPALITY),
+    _api("deadline-detail", Deadline, "citizen"),
+    Endpoint(
+        "alert-detail",
+        "detail",
+        lambda c: (
+            None
+            if (a := first_of(Alert, c, "deadline__citizen", organisation__code=ALERTED)) is None
+            else f"/api/v1/alerts/{a.pk}/"
+        ),
+        route="api:alert-detail",
+        records=True,
+        readers=HOSPITAL,
+        shows_cpr=False,
+    ),
 ]
+
+
+# Routes with a parameter that show no citizen's data, each with its reason.
+NO_CITIZEN_DATA: dict[str, str] = {
+    "api:organisation-detail": "an organisation's master data and contacts",
+    "api:deadline-rule-preview": "a rule of the catalogue computed on dates the caller gives",
+    "api:rehab-api-capacity-notice-detail": "capacity notices are between organisations and name no citizen",
+    "rehab-letter-3-10": "annex 3.10 is one letter per department, about no citizen",
+}
+
+
+@dataclass(frozen=True)
+class Write:
+    """A route that only changes a record (POST, or PATCH): ``url`` for a record of the citizen."""
+
+    reason: str
+    url: Callable[[Citizen], str | None]
+    method: Literal["post", "patch"] = "post"
+    data: dict[str, str] | None = None  # a valid body, where the route checks the body before the record
+
+
+def _api_action(
+    prefix: str, model: type[Model], action: str, path: str = "course__citizen"
+) -> Callable[[Citizen], str | None]:
+    return lambda c: (
+        None if (row := first_of(model, c, path)) is None else f"/api/v1/{prefix}/{row.pk}/{action}/"
+    )
+
+
+def _course_action(suffix: str) -> Callable[[Citizen], str | None]:
+    return lambda c: None if (pk := course_of(c)) is None else f"/forloeb/{pk}/{suffix}"
+
+
+_PLAN = "plan__course__citizen"
+_COURSE_FORM = "a form on the course page; the page itself is course-detail"
+
+# Routes with a parameter that only write; a member of another organisation posting for a foreign citizen's
+# record is answered 404 (403 where the page refuses everyone alike) and nothing is written
+# (``tests/kernel/test_route_coverage.py``).
+WRITE_ONLY: dict[str, Write] = {
+    "course-contact-person": Write(_COURSE_FORM, _course_action("kontaktperson/")),
+    "course-consent": Write(_COURSE_FORM, _course_action("samtykke/")),
+    "course-leave": Write(_COURSE_FORM, _course_action("orlov/")),
+    "course-transfer": Write(_COURSE_FORM, _course_action("overflytning/")),
+    "course-death": Write(_COURSE_FORM, _course_action("doedsfald/")),
+    "course-information-request": Write(_COURSE_FORM, _course_action("forespoergsel/")),
+    "course-message": Write(_COURSE_FORM, _course_action("korrespondance/")),
+    "course-report-request": Write(_COURSE_FORM, _course_action("indlaeggelsesrapport/anmod/")),
+    "consent-withdraw": Write(
+        "withdraws a consent, then redirects to the course page",
+        lambda c: None if (row := first_of(Consent, c)) is None else f"/samtykke/{row.pk}/tilbagekald/",
+    ),
+    "notice-mark-read": Write(
+        "marks an admission notice read in the municipal inbox",
+        lambda c: (
+            None if (row := first_of(AdmissionNotice, c)) is None else f"/kommune/advis/{row.pk}/laest/"
+        ),
+    ),
+    "discharge-sudden-change-ack": Write(
+        "acknowledges a sudden change, then back to the discharge page",
+        lambda c: (
+            None
+            if (row := first_of(SuddenChange, c)) is None
+            else f"/forloeb/{row.course_id}/udskrivning/aendring/{row.pk}/kvitter/"
+        ),
+    ),
+    "alert-inbox-acknowledge": Write(
+        "acknowledges an alert of the inbox",
+        lambda c: (
+            None if (a := first_of(Alert, c, "deadline__citizen")) is None else f"/advarsler/{a.pk}/kvitter/"
+        ),
+    ),
+    "alert-inbox-assign": Write(
+        "assigns an alert to oneself",
+        lambda c: (
+            None if (a := first_of(Alert, c, "deadline__citizen")) is None else f"/advarsler/{a.pk}/tildel/"
+        ),
+    ),
+    "rehab-plan-create": Write(
+        "creates a plan on a course, then redirects to it",
+        lambda c: None if (pk := course_of(c)) is None else f"/genoptraening/forloeb/{pk}/ny-plan/",
+    ),
+    **{
+        f"rehab-plan-{name}": Write(
+            "a form of the plan page (rehab-plan)",
+            (
+                lambda s: (
+                    lambda c: None if (p := first_of(Plan, c)) is None else f"/genoptraening/plan/{p.pk}/{s}/"
+                )
+            )(suffix),
+        )
+        for name, suffix in [
+            ("save", "gem"),
+            ("autosave", "autosave"),
+            ("finalise", "faerdiggoer"),
+            ("correct", "ret"),
+            ("send", "send"),
+        ]
+    },
+    **{
+        f"rehab-delivery-{name}": Write(
+            "a form of the received plan's page (rehab-delivery)",
+            (
+                lambda s: (
+                    lambda c: (
+                        None
+                        if (d := first_of(Delivery, c, _PLAN)) is None
+                        else f"/genoptraening/modtaget/{d.pk}/{s}/"
+                    )
+                )
+            )(suffix),
+        )
+        for name, suffix in [
+            ("receive", "kvitter"),
+            ("contact", "kontakt"),
+            ("forward", "videresend"),
+            ("decline", "afvis"),
+            ("course", "forloeb"),
+        ]
+    },
+    "rehab-course-final-status": Write(
+        "a form of the received plan's page",
+        lambda c: (
+            None
+            if (r := first_of(RehabCourse, c, _PLAN)) is None
+            else f"/genoptraening/forloeb-genoptraening/{r.pk}/slutstatus/"
+        ),
+    ),
+    "rehab-course-end": Write(
+        "a form of the received plan's page",
+        lambda c: (
+            None
+            if (r := first_of(RehabCourse, c, _PLAN)) is None
+            else f"/genoptraening/forloeb-genoptraening/{r.pk}/afslut/"
+        ),
+    ),
+    **{
+        f"api:api-course-{name}": Write(
+            "an action on a course (api-course-detail reads it)",
+            _api_action("courses", Course, name, "citizen"),
+        )
+        for name in ["contact-person", "death", "leave-end", "leave-start", "transfer"]
+    },
+    "api:api-consent-withdraw": Write("withdraws a consent", _api_action("consents", Consent, "withdraw")),
+    "api:api-information-request-reply": Write(
+        "answers an information request", _api_action("information-requests", InformationRequest, "reply")
+    ),
+    **{
+        f"api:api-message-{name}": Write(
+            f"{name}: an action on a message", _api_action("messages", Message, name)
+        )
+        for name in ["attachments", "forward", "read", "reply"]
+    },
+    "api:discharge-conference-outcome": Write(
+        "records a conference's outcome", _api_action("discharge-conferences", DischargeConference, "outcome")
+    ),
+    **{
+        f"api:rehab-api-plan-{name}": Write(
+            f"{name}: an action on a plan",
+            _api_action("rehab/plans", Plan, name),
+            "patch" if name == "draft" else "post",
+        )
+        for name in ["correct", "draft", "finalise", "send"]
+    },
+    **{
+        f"api:rehab-api-delivery-{name}": Write(
+            f"{name}: an action on a received plan", _api_action("rehab/deliveries", Delivery, name, _PLAN)
+        )
+        for name in ["contact", "forward", "receive"]
+    },
+    "api:rehab-api-delivery-decline": Write(
+        "decline: an action on a received plan",
+        _api_action("rehab/deliveries", Delivery, "decline", _PLAN),
+        data={"reason": "Borgeren bor i en anden kommune"},
+    ),
+    "api:rehab-api-course-end": Write(
+        "ends a rehab course",
+        _api_action("rehab/courses", RehabCourse, "end", _PLAN),
+        data={"ended_on": "2026-01-05"},
+    ),
+    "api:rehab-api-course-final-status": Write(
+        "sends a rehab course's final status",
+        _api_action("rehab/courses", RehabCourse, "final-status", _PLAN),
+        data={"summary": "Afsluttet", "functional_level": "Selvhjulpen"},
+    ),
+    "api:alert-acknowledge": Write(
+        "acknowledges an alert",
+        lambda c: (
+            None
+            if (a := first_of(Alert, c, "deadline__citizen")) is None
+            else f"/api/v1/alerts/{a.pk}/acknowledge/"
+        ),
+    ),
+}
 
 
 def shown(body: str, citizens: dict[str, Citizen]) -> set[str]:

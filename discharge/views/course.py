@@ -27,16 +27,18 @@ from discharge.views.common import (
     today,
     viewer_party,
 )
-from sundhedsaftale.access.services import access_log_record
+from sundhedsaftale.access.reads import read_or_404
 from sundhedsaftale.errors import DomainError
 from sundhedsaftale.forms import form_add_domain_error
 from sundhedsaftale.requests import AppRequest
 
 
 def _course(request: AppRequest, pk: int, what: str) -> Course:
-    course = selectors.course_get(actor=request.actor, pk=pk)
-    access_log_record(request=request, citizen_ids=[course.citizen_id], what=what, action="view")
-    return course
+    """The course, through the visibility rule (404 otherwise), its read logged."""
+    rows = Course.objects.select_related(
+        "citizen__municipality", "citizen__gp_practice", "hospital", "department__parent"
+    )
+    return read_or_404(request, rows, what=what, pk=pk)
 
 
 @login_required
@@ -147,8 +149,8 @@ def plan_edit(request: AppRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def plan_preview(request: AppRequest, pk: int) -> HttpResponse:
-    """The live deadline fragment (htmx GET on every change of the planning form)."""
-    course = selectors.course_get(actor=request.actor, pk=pk)
+    """The live deadline fragment (htmx GET on every change of the planning form): it reads the citizen's course."""
+    course = _course(request, pk, "Udskrivningsplan (frist)")
     require_party(request, course, HOSPITAL)
     due, hint = _preview(course, _partial_data(f.PlanForm(request.GET)))
     return render(request, "discharge/plan_form.html#due", {"course": course, "due": due, "hint": hint})

@@ -12,8 +12,17 @@ from rest_framework.test import APIClient
 
 from sundhedsaftale.access.models import AccessLog
 from sundhedsaftale.citizens.models import Citizen
-from tests.citizen_endpoints import ENDPOINTS, SURNAME, Endpoint, endpoint_id, shown
-from tests.factories import TEST_PASSWORD, CitizenFactory, CourseFactory, member, organisation_get
+from sundhedsaftale.citizens.services import citizen_relations_sync
+from tests.citizen_endpoints import ENDPOINTS, SURNAME, Endpoint, endpoint_id, shown, url_for
+from tests.citizen_records import records_create
+from tests.factories import (
+    TEST_PASSWORD,
+    CitizenFactory,
+    CourseFactory,
+    PracticeFactory,
+    member,
+    organisation_get,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -56,20 +65,47 @@ def named() -> dict[str, Citizen]:
     }
 
 
-@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)
+@pytest.mark.parametrize("endpoint", [e for e in ENDPOINTS if not e.records], ids=endpoint_id)
 def test_every_citizen_data_endpoint_logs_one_row_per_citizen_shown(
     endpoint: Endpoint, named: dict[str, Citizen]
 ) -> None:
     # given a regional admin, who may use every endpoint for every citizen
     admin = member("regional_admin")
     # when the endpoint is read once, for Bent
-    response = _client(admin).get(endpoint.url(named["Bent"]))
+    response = _client(admin).get(url_for(endpoint, named["Bent"]))
     # then every citizen it showed has exactly one row of this user
     assert response.status_code == 200
     expected = shown(response.content.decode(), named) if endpoint.kind == "list" else {"Bent"}
     assert expected, "the endpoint showed no citizen: the check would be empty"
     logged = sorted(AccessLog.objects.filter(user_id=admin.pk).values_list("citizen_id", flat=True))
     assert logged == sorted(named[key].pk for key in expected)
+
+
+def test_every_page_of_a_record_logs_one_row_for_its_citizen(named: dict[str, Citizen]) -> None:
+    # given Bent's course with one of every record, and a member of each party to the records
+    bent = named["Bent"]
+    bent.gp_practice = PracticeFactory.create()
+    bent.save()
+    citizen_relations_sync(citizen=bent, at=bent.created_at)
+    records_create(bent)
+    readers = {
+        "ward_staff": member("ward_staff", "AUH-ORT"),
+        "visitation": member("visitation", bent.municipality.code),
+        "gp": member("gp", bent.gp_practice.code),
+    }
+    failures = []
+    for endpoint in (e for e in ENDPOINTS if e.records):
+        role = next(r for r in readers if endpoint.readers is None or r in endpoint.readers)
+        user = readers[role]
+        AccessLog.objects.all().delete()
+        # when a party reads the page of Bent's record
+        response = _client(user).get(url_for(endpoint, bent))
+        # then it is shown, and logged once for Bent (and for no one else)
+        logged = list(AccessLog.objects.filter(user_id=user.pk).values_list("citizen_id", flat=True))
+        expected = [bent.pk] if endpoint.logged else []
+        if response.status_code != 200 or logged != expected:
+            failures.append(f"{endpoint.id} as {role}: {response.status_code}, logged {logged}")
+    assert not failures, "\n".join(failures)
 
 
 def test_an_api_list_writes_one_row_per_citizen_shown(ward: User, admitted: list[Citizen]) -> None:
