@@ -19,6 +19,7 @@ from admissions.parties import (
 )
 from admissions.selectors import course_consents_to
 from sundhedsaftale.errors import DomainError
+from sundhedsaftale.organisations.actor import actor_for
 from sundhedsaftale.organisations.models import Organisation
 
 # The file types MedCom CareCommunication carries as attachments, recognised by their first bytes: the
@@ -239,7 +240,8 @@ def message_forward(
 ) -> Message:
     """Forward the message to another organisation related to the course, in the same thread. Only a party
     that sent or received the message (for a hospital: any of its departments) may forward it."""
-    if not Message.objects.visible_to(acting_user).filter(pk=message.pk).exists():
+    actor = actor_for(user=acting_user, organisation=organisation)
+    if not Message.objects.visible_to(actor).filter(pk=message.pk).exists():
         raise DomainError(
             _("Du kan kun videresende meddelelser, som din organisation har sendt eller modtaget."),
             code="not_a_party",

@@ -35,6 +35,9 @@ def organisation_expand(*, organisation: Organisation) -> tuple[frozenset[int], 
     its departments the whole unit (a citizen moves between departments, and the agreements name the hospital),
     for anyone else the organisation itself. The only place organisations are expanded.
     """
+    cached: tuple[frozenset[int], frozenset[int]] | None = getattr(organisation, "_expand_cache", None)
+    if cached is not None:  # the membership's organisation, kept on the user for the request
+        return cached
     own = {organisation.pk}
     unit: set[int] = set()
     hospital_id = (
@@ -49,7 +52,9 @@ def organisation_expand(*, organisation: Organisation) -> tuple[frozenset[int], 
         unit = {hospital_id, *departments}
         if organisation.kind == Organisation.Kind.HOSPITAL:
             own |= departments
-    return frozenset(own), frozenset(unit or own)
+    expanded = (frozenset(own), frozenset(unit or own))
+    organisation._expand_cache = expanded  # type: ignore[attr-defined]
+    return expanded
 
 
 def contact_list(*, search: str = "", purpose: str = "") -> QuerySet[Organisation]:

@@ -212,7 +212,7 @@ def test_unauthenticated_api_is_refused(api_client):
         pytest.param("visitation", "730", False, id="other-municipality"),
         pytest.param("gp", None, False, id="other-gp"),
         pytest.param("steering_group", "klynge-aarhus", False, id="steering-group"),
-        pytest.param("regional_admin", "1082", True, id="regional-admin"),
+        pytest.param("regional_admin", "1082", False, id="regional-admin-without-a-look-up"),
     ],
 )
 def test_every_role_sees_exactly_its_own_courses_and_records(api_client, course, ward, role, code, sees):
@@ -229,6 +229,33 @@ def test_every_role_sees_exactly_its_own_courses_and_records(api_client, course,
     for resource in ("courses", "admissions", "consents"):
         rows = api_client.get(f"/api/v1/{resource}/").json()["results"]
         assert bool(rows) is sees, resource
+
+
+def test_the_region_reads_the_course_in_the_api_only_after_a_purpose_look_up(
+    api_client, client, course, ward
+):
+    # given a course with a consent, and a regional administrator who sees none of it
+    consent_record(
+        course=course,
+        given_by="citizen",
+        given_at=timezone.now(),
+        to_municipality=True,
+        to_gp=True,
+        acting_user=ward,
+    )
+    admin = member("regional_admin", "1082")
+    api_client.force_authenticate(admin)
+    assert api_client.get("/api/v1/courses/").json()["results"] == []
+    # when the administrator looks the citizen up for a complaint with the case's reference
+    client.force_login(admin)
+    looked_up = client.post(
+        "/borgere/opslag/",
+        {"cpr": course.citizen.cpr, "purpose": "complaint", "reference": "Klage 2026-0042"},
+    )
+    assert looked_up.status_code == 302
+    # then the API shows the citizen's course and its records
+    for resource in ("courses", "admissions", "consents"):
+        assert api_client.get(f"/api/v1/{resource}/").json()["results"], resource
 
 
 def test_the_citizens_gp_sees_the_course(api_client, course, gp):

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from admissions.demo import cpr_fake
 from admissions.models import Course
@@ -58,7 +59,8 @@ def foreign_ward(db: None) -> User:
 @pytest.fixture
 def make_course(practice: Organisation) -> Callable[..., Course]:
     """``make_course(admitted_at=local(2026, 11, 16, 10))``: an Aarhus citizen listed with ``practice``,
-    admitted at AUH-ORT, with contact person."""
+    admitted at AUH-ORT, with contact person. The citizen is registered no later than the admission, so the
+    municipality's and the GP's care relations hold from then (a test may travel back to the admission week)."""
 
     def make(**overrides: Any) -> Course:
         citizen_fields = {
@@ -66,6 +68,8 @@ def make_course(practice: Organisation) -> Callable[..., Course]:
             "gp_practice": overrides.pop("gp_practice", practice),
             "cpr": cpr_fake(_rng),
         }
+        if "admitted_at" in overrides:
+            citizen_fields["created_at"] = min(timezone.now(), overrides["admitted_at"])
         values: dict[str, Any] = {
             "citizen": CitizenFactory.create(**citizen_fields),
             "contact_name": "Karen Sygeplejerske",

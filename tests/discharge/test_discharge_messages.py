@@ -23,6 +23,7 @@ from discharge.services import (
 )
 from sundhedsaftale.citizens.models import Citizen
 from sundhedsaftale.errors import Conflict, DomainError
+from sundhedsaftale.organisations.actor import actor_for
 from tests.factories import CitizenFactory, organisation_get
 from tests.factories.admissions import HomeCareServiceFactory
 from tests.factories.discharge import local
@@ -114,7 +115,7 @@ def test_epikrise_goes_to_the_gp(course: Course, ward: Any, practice: Any, give_
     )
 
     assert letter.gp_practice == practice
-    assert DischargeLetter.objects.visible_to(ward).count() == 1
+    assert DischargeLetter.objects.visible_to(actor_for(user=ward)).count() == 1
 
 
 def test_epikrise_needs_a_gp(make_course: Any, ward: Any) -> None:
@@ -149,7 +150,7 @@ def test_municipal_reply_answers_the_latest_notification(course: Course, ward: A
         None,
         course.citizen.municipality,
     )
-    assert list(MunicipalReply.objects.visible_to(ward)) == [reply]
+    assert list(MunicipalReply.objects.visible_to(actor_for(user=ward))) == [reply]
 
 
 def test_needing_more_time_needs_a_reason(course: Course, ward: Any, visitator: Any) -> None:
