@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import timezone
 
 from rehab.models import Plan, PlanPdf, PlanVersion
@@ -21,31 +20,10 @@ PDF_PICKUP_BATCH = 200
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def render_plan_pdf(version_id: int) -> None:
-    """Render the PDF of a final plan version once; running twice is harmless (the state is re-checked)."""
-    from rehab.pdf import plan_pdf_bytes
+    """Render the PDF of a final plan version once (``plan_pdf_render``; running twice is harmless)."""
+    from rehab.services import plan_pdf_render
 
-    version = PlanVersion.objects.select_related("plan__course__citizen").filter(pk=version_id).first()
-    if version is None or version.state == PlanVersion.State.DRAFT:
-        return
-    pdf, _created = PlanPdf.objects.get_or_create(version=version)
-    if pdf.state == PlanPdf.State.READY and pdf.file:
-        return
-    try:
-        content = plan_pdf_bytes(version=version)
-    except Exception as error:  # the page shows the failure and offers a new attempt
-        PlanPdf.objects.filter(pk=pdf.pk).update(state=PlanPdf.State.FAILED, error=str(error)[:300])
-        raise
-    with transaction.atomic():
-        pdf = PlanPdf.objects.select_for_update().get(pk=pdf.pk)
-        if pdf.state == PlanPdf.State.READY and pdf.file:
-            return
-        pdf.file.save(
-            f"genoptraeningsplan-{version.plan_id}-v{version.number}.pdf", ContentFile(content), save=False
-        )
-        pdf.state = PlanPdf.State.READY
-        pdf.rendered_at = timezone.now()
-        pdf.error = ""
-        pdf.save()
+    plan_pdf_render(version_id=version_id)
 
 
 @shared_task

@@ -1,5 +1,6 @@
 """Write use-cases of rehabilitation, split by topic; import them from here."""
 
+from rehab.services.pdf import plan_pdf_render, plan_pdf_request
 from rehab.services.plans import (
     plan_correct,
     plan_create,
@@ -34,6 +35,8 @@ __all__ = [
     "plan_create",
     "plan_deadline_sync",
     "plan_finalise",
+    "plan_pdf_render",
+    "plan_pdf_request",
     "plan_send",
     "plan_version_update",
     "rehab_course_end",

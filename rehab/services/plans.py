@@ -8,13 +8,12 @@ from django.utils.translation import gettext as _
 
 from admissions.models import Course
 from rehab.course_facts import course_discharge_anchor
-from rehab.models import CONTENT_FIELDS, OutpatientControl, Plan, PlanPdf, PlanType, PlanVersion
+from rehab.models import CONTENT_FIELDS, OutpatientControl, Plan, PlanType, PlanVersion
 from rehab.permissions import ward_organisation
 from rehab.plan_rows import PLAN_ROWS, plan_rows_clean
-from rehab.tasks import render_plan_pdf
+from rehab.services.pdf import plan_pdf_request
 from sundhedsaftale.deadlines.services import deadline_ensure
 from sundhedsaftale.errors import Conflict, DomainError
-from sundhedsaftale.ops.enqueue import enqueue_now, enqueue_on_commit
 from sundhedsaftale.organisations.models import Contact
 from sundhedsaftale.workdays import local_date
 
@@ -148,15 +147,8 @@ def plan_finalise(*, version: PlanVersion, acting_user: Any) -> PlanVersion:
         version.finalised_at = timezone.now()
         version.finalised_by = acting_user
         version.save()
-        PlanPdf.objects.get_or_create(version=version)
-        # after the commit; a broker that is down is logged, and render_pending_plan_pdfs picks the PDF up later
-        enqueue_on_commit(render_plan_pdf, version.pk)
+        plan_pdf_request(version=version, acting_user=acting_user)  # rendered after the commit
     return version
-
-
-def plan_pdf_render_later(version_id: int) -> None:
-    """Enqueue the PDF rendering of a version now (a page asks again; there is nothing to commit first)."""
-    enqueue_now(render_plan_pdf, version_id)
 
 
 def plan_correct(*, plan: Plan, reason: str, acting_user: Any) -> PlanVersion:

@@ -10,7 +10,7 @@ from django.http import FileResponse, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from admissions.models import Course
 from rehab import selectors, services
@@ -19,7 +19,7 @@ from rehab.diagnoses import icd10_subset
 from rehab.export import plan_export
 from rehab.forms import AdvanceNoticeForm, CorrectForm, PlanVersionForm, SendForm
 from rehab.models import Plan, PlanPdf, PlanVersion
-from rehab.services.plans import plan_pdf_render_later
+from rehab.tasks import PDF_PENDING_GRACE
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.deadlines.models import Deadline
 from sundhedsaftale.errors import DomainError
@@ -232,28 +232,40 @@ def version_detail(request: AppRequest, pk: int, number: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def version_pdf(request: AppRequest, pk: int, number: int) -> HttpResponseBase:
-    """Serve the cached PDF, or start rendering it and show progress (htmx polls every 2 s)."""
+    """GET only reads: the rendered PDF, else the rendering's state (htmx polls it every 2 s). POST asks for the
+    rendering (again): a plain form is redirected back here, htmx gets the status fragment."""
     version = selectors.version_get(actor=request.actor, plan_pk=pk, number=number)
     if version.is_editable:
         messages.error(request, "Der dannes kun PDF af en færdiggjort plan.")
         return redirect("rehab-plan", pk=pk)
-    pdf, created = PlanPdf.objects.get_or_create(version=version)
-    if pdf.state == PlanPdf.State.READY and pdf.file and not request.htmx:
+    if request.method == "POST":
+        services.plan_pdf_request(version=version, acting_user=request.user)
+        if not request.htmx:
+            return redirect("rehab-version-pdf", pk=pk, number=number)
+    pdf = PlanPdf.objects.filter(version=version).first()
+    if pdf is not None and pdf.state == PlanPdf.State.READY and pdf.file and not request.htmx:
         _log(request, version.plan, f"Genoptræningsplan v{number} (PDF)", action="export")
         return FileResponse(
             pdf.file.open("rb"),
             content_type="application/pdf",
             filename=f"genoptraeningsplan-{pk}-v{number}.pdf",
         )
-    # A page load (not the htmx poll) asks for the rendering again: the task is idempotent, so a lost
-    # message or a worker restart never leaves the user waiting for ever.
-    if created or request.method == "POST" or not request.htmx:
-        PlanPdf.objects.filter(pk=pdf.pk).update(state=PlanPdf.State.PENDING, error="")
-        plan_pdf_render_later(version.pk)
-        pdf.refresh_from_db()
     url = reverse("rehab-version-pdf", kwargs={"pk": pk, "number": number})
-    context = {"pdf": pdf, "version": version, "plan": version.plan, "pdf_url": url}
+    # a rendering pending past the grace lost its message: the user may ask again (the beat would too)
+    stalled = (
+        pdf is not None
+        and pdf.state == PlanPdf.State.PENDING
+        and pdf.requested_at < timezone.now() - PDF_PENDING_GRACE
+    )
+    context = {
+        "pdf": pdf,
+        "version": version,
+        "plan": version.plan,
+        "pdf_url": url,
+        "stalled": stalled,
+    }
     if request.htmx:
         return render(request, "rehab/pdf_status.html#status", context)
     return render(request, "rehab/pdf_status.html", context)

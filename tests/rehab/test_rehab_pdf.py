@@ -1,13 +1,15 @@
 """The PDF of each plan type: rendered by the task, cached per version, with the right annex letters."""
 
 import io
+from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from rehab.models import PlanPdf, PlanType
-from rehab.services import plan_correct, plan_finalise
+from rehab.services import plan_correct, plan_finalise, plan_pdf_render
 from tests.factories.rehab import plan_written
 
 
@@ -116,25 +118,144 @@ def test_a_correction_gets_its_own_pdf_and_the_old_one_stays(
     assert "S72.1" in _text(PlanPdf.objects.get(version=second))
 
 
-def test_pdf_view_shows_progress_then_serves_the_file(client, course, therapist, settings):
-    # given a finalised plan whose PDF has not been rendered (the commit hook did not run)
+def _served_text(response: Any) -> str:
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_pdf_view_shows_progress_then_serves_the_file(
+    client, course, therapist, django_capture_on_commit_callbacks
+):
+    # given a finalised plan whose PDF is being rendered (the commit hook did not run)
     plan = plan_written(course=course, author=therapist)
     client.force_login(therapist)
     url = f"/genoptraening/plan/{plan.pk}/v1/pdf/"
-    PlanPdf.objects.filter(version=plan.final).update(state=PlanPdf.State.PENDING)
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    # when the page is opened the task is enqueued (eager in tests) and the status is shown
+    # when the page is opened (and polled by htmx) the progress is shown
     poll = client.get(url, headers={"HX-Request": "true"})
     assert "PDF&#x27;en dannes" in poll.content.decode() or "PDF'en dannes" in poll.content.decode()
-    page = client.get(url)
+    # when the rendering is asked for (again) it is rendered once the request has committed (eager here)
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post(url)
+    assert asked.status_code == 302 and asked["Location"] == url
+    # then the page offers the PDF, and the PDF is the plan
+    page = client.get(url, headers={"HX-Request": "true"})
     assert "Hent PDF" in page.content.decode()
     response = client.get(url)
     assert response["Content-Type"] == "application/pdf"
+    assert "Grethe Hansen" in _served_text(response)
 
 
-def test_pending_page_polls_every_two_seconds(client, course, therapist, monkeypatch):
+def test_a_final_version_without_a_pdf_offers_a_button_that_renders_it(
+    client, course, therapist, django_capture_on_commit_callbacks
+):
+    # given a final version whose PDF was never asked for
     plan = plan_written(course=course, author=therapist)
-    monkeypatch.setattr("rehab.views.ward.plan_pdf_render_later", lambda version_id: None)
+    PlanPdf.objects.filter(version=plan.final).delete()
+    client.force_login(therapist)
+    url = f"/genoptraening/plan/{plan.pk}/v1/pdf/"
+    # when the page is opened it shows a button (a form posting here), not a rendering started behind the scenes
+    body = client.get(url).content.decode()
+    assert "Dan PDF" in body and f'<form method="post" action="{url}"' in body
+    assert "csrfmiddlewaretoken" in body
+    assert not PlanPdf.objects.filter(version=plan.final).exists()
+    # when the button is pressed with htmx, the status fragment is swapped in and the PDF is rendered
+    with django_capture_on_commit_callbacks(execute=True):
+        fragment = client.post(url, headers={"HX-Request": "true"})
+    assert fragment.status_code == 200 and 'id="pdf-status"' in fragment.content.decode()
+    assert "S72.0" in _served_text(client.get(url))
+
+
+def test_a_get_never_creates_or_resets_the_pdf(client, course, therapist):
+    # given final versions with no PDF row, a failed one, a pending one and one pending too long
+    missing = plan_written(course=course, author=therapist)
+    PlanPdf.objects.filter(version=missing.final).delete()
+    failed = plan_written(course=course, author=therapist)
+    PlanPdf.objects.filter(version=failed.final).update(
+        state=PlanPdf.State.FAILED, error="WeasyPrint gik ned"
+    )
+    pending = plan_written(course=course, author=therapist)
+    stalled = plan_written(course=course, author=therapist)
+    PlanPdf.objects.filter(version=stalled.final).update(requested_at=timezone.now() - timedelta(minutes=6))
+    before = list(PlanPdf.objects.order_by("pk").values_list("pk", "state", "error", "requested_at"))
+    client.force_login(therapist)
+    # when every page (plain and htmx poll) is opened
+    bodies = {}
+    for plan in (missing, failed, pending, stalled):
+        url = f"/genoptraening/plan/{plan.pk}/v1/pdf/"
+        client.get(url, headers={"HX-Request": "true"})
+        bodies[plan.pk] = client.get(url).content.decode()
+    # then no PDF row is created, reset or asked for again
+    assert list(PlanPdf.objects.order_by("pk").values_list("pk", "state", "error", "requested_at")) == before
+    # and each page says where the PDF stands
+    assert "Dan PDF" in bodies[missing.pk]
+    assert "WeasyPrint gik ned" in bodies[failed.pk] and "Prøv igen" in bodies[failed.pk]
+    assert "dannes" in bodies[pending.pk] and "Prøv igen" not in bodies[pending.pk]
+    assert "længere tid end ventet" in bodies[stalled.pk] and "Prøv igen" in bodies[stalled.pk]
+
+
+def test_a_failed_rendering_is_shown_and_a_new_attempt_produces_the_pdf(
+    client, course, therapist, monkeypatch, django_capture_on_commit_callbacks
+):
+    # given a finalised plan whose rendering fails
+    from rehab import pdf as rendering
+
+    real = rendering.plan_pdf_bytes
+
+    def broken(**kwargs: Any) -> bytes:
+        raise ValueError("Skrifttypen mangler")
+
+    plan = plan_written(course=course, author=therapist)
+    final = plan.versions.get(number=1)
+    monkeypatch.setattr(rendering, "plan_pdf_bytes", broken)
+    with pytest.raises(ValueError):
+        plan_pdf_render(version_id=final.pk)
+    # when the page is opened it shows the failure and offers a new attempt
+    client.force_login(therapist)
+    url = f"/genoptraening/plan/{plan.pk}/v1/pdf/"
+    body = client.get(url).content.decode()
+    assert "kunne ikke dannes: Skrifttypen mangler" in body and "Prøv igen" in body
+    # when the rendering works again and the user presses "Prøv igen"
+    monkeypatch.setattr(rendering, "plan_pdf_bytes", real)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    # then the PDF is served
+    assert "Grethe Hansen" in _served_text(client.get(url))
+
+
+def test_the_task_delegates_to_the_service_and_running_it_twice_renders_once(course, therapist, monkeypatch):
+    # given a finalised plan whose PDF waits (the commit hook did not run)
+    final = plan_written(course=course, author=therapist).versions.get(number=1)
+    from rehab import pdf as rendering
+    from rehab import services
+    from rehab.tasks import render_plan_pdf
+
+    rendered: list[int] = []
+    real_bytes, real_render = rendering.plan_pdf_bytes, services.plan_pdf_render
+
+    def counting_bytes(**kwargs: Any) -> bytes:
+        rendered.append(kwargs["version"].pk)
+        return real_bytes(**kwargs)
+
+    calls: list[int] = []
+
+    def spying_render(*, version_id: int) -> PlanPdf | None:
+        calls.append(version_id)
+        return real_render(version_id=version_id)
+
+    monkeypatch.setattr(rendering, "plan_pdf_bytes", counting_bytes)
+    monkeypatch.setattr(services, "plan_pdf_render", spying_render)
+    # when the task runs twice (a duplicate message, the periodic pick-up)
+    render_plan_pdf(final.pk)
+    render_plan_pdf(final.pk)
+    # then it handed the id to the service both times, and the PDF was rendered once
+    assert calls == [final.pk, final.pk]
+    assert rendered == [final.pk]
+    pdf = PlanPdf.objects.get(version=final)
+    assert pdf.state == PlanPdf.State.READY and "Grethe Hansen" in _text(pdf)
+
+
+def test_pending_page_polls_every_two_seconds(client, course, therapist):
+    plan = plan_written(course=course, author=therapist)
     client.force_login(therapist)
     body = client.get(f"/genoptraening/plan/{plan.pk}/v1/pdf/").content.decode()
     assert "PDF&#x27;en dannes" in body or "PDF'en dannes" in body
