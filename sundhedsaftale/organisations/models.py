@@ -73,6 +73,13 @@ class Organisation(models.Model):
         return self.name
 
     @property
+    def full_name(self) -> str:
+        """The name as a citizen would say it: a municipality with "Kommune" ("Aarhus Kommune")."""
+        if self.kind == self.Kind.MUNICIPALITY and not self.name.endswith("Kommune"):
+            return f"{self.name} Kommune"
+        return self.name
+
+    @property
     def hospital(self) -> "Organisation | None":
         """The hospital unit this organisation belongs to (itself for a hospital)."""
         if self.kind == self.Kind.HOSPITAL:

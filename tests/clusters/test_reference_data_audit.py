@@ -31,7 +31,7 @@ def test_a_phone_number_changed_in_the_admin_is_audited_with_before_after_and_wh
     contact = Contact.objects.filter(organisation=organisation_get("751")).first()
     assert contact is not None
     response = client.post(
-        f"/admin/clusters/contact/{contact.pk}/change/",
+        f"/admin/organisations/contact/{contact.pk}/change/",
         {
             "organisation": contact.organisation_id,
             "purpose": contact.purpose,

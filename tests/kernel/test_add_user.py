@@ -152,10 +152,18 @@ def test_a_regional_admin_is_staff_in_the_regional_secretariat(env_password: str
     user = User.objects.get(username="sekretariat")
     assert user.is_staff and not user.is_superuser
     assert list(user.groups.values_list("name", flat=True)) == [REGIONAL_SECRETARIAT_GROUP]
-    for model in ("organisation", "contact", "openinghours", "membership", "rulesetadoption", "closedday"):
+    models = {
+        "organisation": "organisations",
+        "contact": "organisations",
+        "openinghours": "organisations",
+        "membership": "organisations",
+        "rulesetadoption": "deadlines",
+        "closedday": "deadlines",
+    }
+    for model, app in models.items():
         for action in ("add", "change", "view"):
-            assert user.has_perm(f"clusters.{action}_{model}"), f"{action}_{model}"
-        assert not user.has_perm(f"clusters.delete_{model}")
+            assert user.has_perm(f"{app}.{action}_{model}"), f"{action}_{model}"
+        assert not user.has_perm(f"{app}.delete_{model}")
 
 
 def test_a_regional_admin_can_edit_the_contact_list_in_the_admin(env_password: str) -> None:
@@ -164,7 +172,7 @@ def test_a_regional_admin_can_edit_the_contact_list_in_the_admin(env_password: s
     client = Client()
     client.force_login(User.objects.get(username="sekretariat"))
     # when the admin's contact list and Aarhus' contact are opened
-    listing = client.get("/admin/clusters/contact/?q=Aarhus")
+    listing = client.get("/admin/organisations/contact/?q=Aarhus")
     # then both open, and the user cannot reach what is not theirs
     assert listing.status_code == 200
     assert client.get("/admin/auth/user/").status_code == 403

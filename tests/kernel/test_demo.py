@@ -16,12 +16,13 @@ from discharge.models import DischargeLetter, DischargePlan, FinishedTreatment, 
 from discharge.selectors import ward_board
 from rehab.models import CapacityNotice, Plan
 from sundhedsaftale.deadlines.models import Alert, Deadline
+from sundhedsaftale.organisations.actor import actor_for
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.workdays import TZ, local_date
 
 pytestmark = pytest.mark.django_db
 
-DEMO_APPS = ("admissions", "discharge", "rehab", "deadlines", "clusters", "auth")
+DEMO_APPS = ("admissions", "discharge", "rehab", "deadlines", "clusters", "organisations", "citizens", "auth")
 
 
 def _counts() -> dict[str, int]:
@@ -54,7 +55,10 @@ def test_the_auh_ward_board_shows_its_current_citizens(demo: dict[str, int]) -> 
     user = _user("afdeling.auh")
     department = Organisation.objects.get(code="AUH-ORT")
     rows = ward_board(
-        user=user, organisation=department, today=local_date(timezone.now()), now=timezone.now()
+        actor=actor_for(user=user, organisation=department),
+        organisation=department,
+        today=local_date(timezone.now()),
+        now=timezone.now(),
     )
     assert len(rows) >= 5
     assert {row.urgency for row in rows} >= {"breached", "due-soon"}
@@ -70,7 +74,9 @@ def test_the_ward_board_page_lists_citizens_instead_of_none(demo: dict[str, int]
 
 def test_aarhus_visitation_has_notices_reports_and_unread_correspondence(demo: dict[str, int]) -> None:
     aarhus = Organisation.objects.get(kind="municipality", code="751")
-    inbox = inbox_for(user=_user("visitation.aarhus"), organisation=aarhus)
+    inbox = inbox_for(
+        actor=actor_for(user=_user("visitation.aarhus"), organisation=aarhus), organisation=aarhus
+    )
     assert inbox.notices.filter(read_at__isnull=True).exists()
     assert inbox.notices.filter(read_at__isnull=False).exists()
     assert inbox.report_requests.exists()
@@ -79,7 +85,9 @@ def test_aarhus_visitation_has_notices_reports_and_unread_correspondence(demo: d
 
 def test_the_gp_has_listed_patients_open_questions_and_epikriser(demo: dict[str, int]) -> None:
     practice = Organisation.objects.get(code="012345")
-    inbox = inbox_for(user=_user("laege.aarhus"), organisation=practice)
+    inbox = inbox_for(
+        actor=actor_for(user=_user("laege.aarhus"), organisation=practice), organisation=practice
+    )
     assert inbox.information_requests.count() == 2  # one due within hours, one overdue
     assert DischargeLetter.objects.filter(gp_practice=practice).count() >= 2
 
