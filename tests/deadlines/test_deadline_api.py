@@ -4,6 +4,7 @@ from datetime import datetime
 
 import pytest
 from django.contrib.auth.models import AbstractUser
+from django.test import Client
 from rest_framework.test import APIClient
 
 from sundhedsaftale.access.models import AccessLog
@@ -44,6 +45,21 @@ def ids(response_json: dict) -> set[int]:
     return {row["id"] for row in response_json["results"]}
 
 
+def looked_up(admin: AbstractUser, *deadlines: Deadline) -> AbstractUser:
+    """The regional admin after a purpose look-up (POST /borgere/opslag/) of each deadline's citizen: the
+    region has no care relation of its own and reads a citizen only for a stated purpose."""
+    client = Client()
+    client.force_login(admin)
+    for deadline in deadlines:
+        assert deadline.citizen is not None
+        response = client.post(
+            "/borgere/opslag/",
+            {"cpr": deadline.citizen.cpr, "purpose": "complaint", "reference": "Klage 2026-0001"},
+        )
+        assert response.status_code == 302
+    return admin
+
+
 @pytest.mark.parametrize(
     ("role", "code", "sees"),
     [
@@ -51,7 +67,8 @@ def ids(response_json: dict) -> set[int]:
         pytest.param("visitation", "751", {"aarhus"}, id="visitation-aarhus"),
         pytest.param("visitation", "730", {"randers"}, id="visitation-randers"),
         pytest.param("steering_group", "klynge-aarhus", set(), id="steering-group-sees-no-citizen"),
-        pytest.param("regional_admin", "1082", {"aarhus", "randers"}, id="region"),
+        # the region reads no citizen without a purpose look-up (test_the_region_sees_the_deadlines_it_looked_up)
+        pytest.param("regional_admin", "1082", set(), id="region"),
     ],
 )
 def test_deadlines_are_scoped_by_the_visibility_rule(
@@ -65,6 +82,15 @@ def test_deadlines_are_scoped_by_the_visibility_rule(
     assert ids(response.json()) == {named[n] for n in sees}
 
 
+def test_the_region_sees_the_deadlines_of_the_citizens_it_looked_up(
+    aarhus_deadline: Deadline, randers_deadline: Deadline
+) -> None:
+    # given a regional admin who looked the Randers citizen up for a complaint
+    admin = looked_up(member("regional_admin", "1082"), randers_deadline)
+    # when the deadlines are listed, then only that citizen's deadline is shown
+    assert ids(client_for(admin).get("/api/v1/deadlines/").json()) == {randers_deadline.pk}
+
+
 def test_a_deadline_without_a_citizen_is_seen_by_its_organisations(aarhus_deadline: Deadline) -> None:
     Deadline.objects.filter(pk=aarhus_deadline.pk).update(citizen=None)
 
@@ -75,7 +101,7 @@ def test_a_deadline_without_a_citizen_is_seen_by_its_organisations(aarhus_deadli
 
 
 def test_deadline_filters(aarhus_deadline: Deadline, randers_deadline: Deadline) -> None:
-    client = client_for(member("regional_admin", "1082"))
+    client = client_for(looked_up(member("regional_admin", "1082"), aarhus_deadline, randers_deadline))
 
     assert ids(client.get("/api/v1/deadlines/?organisation=730").json()) == {randers_deadline.pk}
     assert ids(client.get("/api/v1/deadlines/?organisation=AUH-ORT").json()) == {aarhus_deadline.pk}

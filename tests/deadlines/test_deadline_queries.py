@@ -43,9 +43,9 @@ def session_client(cls: Callable[[], Any], role: str, code: str) -> Any:
 @pytest.mark.parametrize(
     ("role", "code", "bound"),
     [
-        # session, user, memberships, the alerts, the access log, the header's count
-        pytest.param("ward_staff", "AUH-ORT", 6, id="department"),
-        # + the hospital's departments, asked once per request
+        # session, user, memberships, the alerts, the access log, the header's count, + the hospital unit's
+        # departments, asked once per request (a department's staff act as a party for the whole unit)
+        pytest.param("ward_staff", "AUH-ORT", 7, id="department"),
         pytest.param("ward_staff", "AUH", 7, id="hospital"),
         pytest.param("visitation", "751", 6, id="municipality"),
     ],
@@ -71,8 +71,9 @@ def test_the_citizen_timeline_costs_the_same_for_many_deadlines(
     citizen = alerts_at_auh_ort(rows)
     client = session_client(Client, "ward_staff", "AUH-ORT")
 
-    # session, user, memberships, the citizen, the deadlines, the access log, the header's count
-    with django_assert_max_num_queries(7):
+    # session, user, memberships, the hospital unit's departments, the citizen, the deadlines, the access log,
+    # the header's count
+    with django_assert_max_num_queries(8):
         response = client.get(f"/frister/borger/{citizen.pk}/")
 
     assert response.status_code == 200
@@ -90,8 +91,8 @@ def test_the_deadline_and_alert_api_lists_cost_the_same_for_many_rows(
     )  # one more deadline, without alerts
     client = session_client(APIClient, "ward_staff", "AUH-ORT")
 
-    # session, user, memberships, the page, the access log
-    with django_assert_max_num_queries(5):
+    # session, user, memberships, the hospital unit's departments, the page, the access log
+    with django_assert_max_num_queries(6):
         response = client.get(path)
 
     assert response.status_code == 200

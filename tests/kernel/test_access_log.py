@@ -54,6 +54,19 @@ def _rows() -> list[AccessLog]:
     return list(AccessLog.objects.order_by("citizen_id"))
 
 
+def _looked_up(admin: User, *citizens: Citizen) -> Client:
+    """The regional admin's client after a purpose look-up of each citizen (POST /borgere/opslag/): the region
+    has no care relation of its own and reads a citizen only for a stated purpose."""
+    client = _client(admin)
+    for citizen in citizens:
+        response = client.post(
+            "/borgere/opslag/",
+            {"cpr": citizen.cpr, "purpose": "access_request", "reference": "Indsigt 2026-7"},
+        )
+        assert response.status_code == 302
+    return client
+
+
 @pytest.fixture
 def named() -> dict[str, Citizen]:
     """Three citizens admitted to AUH, named so that the endpoints' search by name finds them."""
@@ -69,10 +82,13 @@ def named() -> dict[str, Citizen]:
 def test_every_citizen_data_endpoint_logs_one_row_per_citizen_shown(
     endpoint: Endpoint, named: dict[str, Citizen]
 ) -> None:
-    # given a regional admin, who may use every endpoint for every citizen
+    # given a regional admin who looked the three citizens up for a stated purpose, and so may use every
+    # endpoint for them (the look-ups are logged; only the reads below are counted)
     admin = member("regional_admin")
+    client = _looked_up(admin, *named.values())
+    AccessLog.objects.all().delete()
     # when the endpoint is read once, for Bent
-    response = _client(admin).get(url_for(endpoint, named["Bent"]))
+    response = client.get(url_for(endpoint, named["Bent"]))
     # then every citizen it showed has exactly one row of this user
     assert response.status_code == 200
     expected = shown(response.content.decode(), named) if endpoint.kind == "list" else {"Bent"}
@@ -231,9 +247,10 @@ def test_the_active_membership_is_the_organisation_logged(admitted: list[Citizen
     randers = member("visitation", "730", username=user.username).memberships.get(role="visitation")  # type: ignore[attr-defined]
     client = _client(user)
     client.post("/organisation/skift/", {"membership": randers.pk})
-    # when a citizen admitted at AUH is opened
-    client.get(f"/borgere/{admitted[0].pk}/")
+    # when a citizen living in Randers is opened
+    response = client.get(f"/borgere/{Citizen.objects.get(name='Else Fremmed').pk}/")
     # then the read is logged for Randers Kommune, the organisation acted for
+    assert response.status_code == 200
     row = AccessLog.objects.get()
     assert (row.organisation, row.role) == (organisation_get("730"), "visitation")
 
@@ -242,8 +259,8 @@ def test_regional_admins_can_see_who_has_read_a_citizen(ward: User, admitted: li
     # given ward staff who opened the citizen's page
     citizen = admitted[0]
     _client(ward).get(f"/borgere/{citizen.pk}/")
-    # when a regional admin opens "Hvem har set mine oplysninger"
-    response = _client(member("regional_admin")).get(f"/borgere/{citizen.pk}/adgangslog/")
+    # when a regional admin looks the citizen up for an access request and opens "Hvem har set mine oplysninger"
+    response = _looked_up(member("regional_admin"), citizen).get(f"/borgere/{citizen.pk}/adgangslog/")
     # then the earlier read is listed with who and from where
     body = response.content.decode()
     assert response.status_code == 200
@@ -255,7 +272,9 @@ def test_regional_admins_can_see_who_has_read_a_citizen(ward: User, admitted: li
 
 def test_reading_the_access_log_is_itself_logged(admitted: list[Citizen]) -> None:
     admin = member("regional_admin")
-    _client(admin).get(f"/borgere/{admitted[0].pk}/adgangslog/")
+    client = _looked_up(admin, admitted[0])
+    AccessLog.objects.all().delete()  # the look-up's own row
+    client.get(f"/borgere/{admitted[0].pk}/adgangslog/")
     row = AccessLog.objects.get()
     assert (row.username, row.organisation, row.action) == (admin.username, organisation_get("1082"), "view")
 
@@ -275,7 +294,7 @@ def test_the_access_log_export_is_a_csv_of_every_read(ward: User, admitted: list
     ward_client.get(f"/api/v1/citizens/{citizen.pk}/")
     # when a regional admin exports the log for the citizen's right of access
     admin = member("regional_admin")
-    response = _client(admin).get(f"/borgere/{citizen.pk}/adgangslog/?format=csv")
+    response = _looked_up(admin, citizen).get(f"/borgere/{citizen.pk}/adgangslog/?format=csv")
     # then it is a CSV with a header and every read, newest first (the export itself too), times in UTC
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
@@ -284,6 +303,7 @@ def test_the_access_log_export_is_a_csv_of_every_read(ward: User, admitted: list
     assert rows[0] == ["tidspunkt_utc", "bruger", "organisation", "rolle", "handling", "hvad"]
     assert [(r[1], r[2], r[3], r[4]) for r in rows[1:]] == [
         (admin.username, "Region Midtjylland", "regional_admin", "Eksport"),
+        (admin.username, "Region Midtjylland", "regional_admin", "Opslag med formål"),
         (ward.username, "Ortopædkirurgi", "ward_staff", "API"),
         (ward.username, "Ortopædkirurgi", "ward_staff", "Visning"),
     ]
