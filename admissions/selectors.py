@@ -34,7 +34,8 @@ def citizen_list(*, actor: Actor) -> CitizenQuerySet:
 
 def citizen_search(*, actor: Actor, text: str, limit: int = 50) -> list[Citizen]:
     """Return at most ``limit`` visible citizens whose CPR starts with or whose name contains ``text``."""
-    return list(citizen_list(actor=actor).search(text).order_by("name")[:limit])
+    citizens = Citizen.objects.visible_to_for_search(actor).select_related("municipality", "gp_practice")
+    return list(citizens.search(text).order_by("name")[:limit])
 
 
 def citizen_get(*, actor: Actor, pk: int) -> Citizen:

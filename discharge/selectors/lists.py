@@ -34,6 +34,9 @@ class BoardRow:
     latest_reply: MunicipalReply | None = None
     open_changes: list[SuddenChange] = field(default_factory=list)
     notified: bool = False
+    #: the course's state and kind as shown (``get_state_display`` rebuilds the choices per call: 200 rows)
+    state_label: str = ""
+    kind_label: str = ""
 
 
 def board_courses(*, actor: Actor, organisation: Organisation) -> QuerySet[Course]:
@@ -89,6 +92,8 @@ def ward_board(*, actor: Actor, organisation: Organisation, today: date, now: An
         course_id = citizen_course.get(open_deadline.citizen_id)  # type: ignore[arg-type]
         if course_id is not None:
             deadlines.setdefault(course_id, open_deadline)
+    states = {value: str(label) for value, label in Course.State.choices}
+    kinds = {value: str(label) for value, label in Course.Kind.choices}
     board = []
     for course in courses:
         plan = plans.get(course.pk)
@@ -114,6 +119,8 @@ def ward_board(*, actor: Actor, organisation: Organisation, today: date, now: An
                 latest_reply=replies.get(course.pk),
                 open_changes=changes[course.pk],
                 notified=course.pk in notified,
+                state_label=states.get(course.state, course.state),
+                kind_label=kinds.get(course.kind, course.kind),
             )
         )
     return board

@@ -55,6 +55,10 @@ class Citizen(models.Model):
         verbose_name = _("borger")
         verbose_name_plural = _("borgere")
         ordering = ["name"]
+        # The name search (bench/README.md, "At the region's scale"): in name order a search for a common name
+        # stops at the first 50 hits; PostgreSQL also has a trigram index on UPPER(name) for the rare ones
+        # (migration 0004, PostgreSQL only, so not listed here).
+        indexes = [models.Index(fields=["name"], name="citizen_by_name")]
         constraints = [
             # Only 0–9 (and the replacement CPR's letters): a CPR in other digits would be a second citizen.
             models.CheckConstraint(condition=Q(cpr__regex=CPR_PATTERN), name="citizen_cpr_ascii"),

@@ -8,8 +8,9 @@ between two organisations add that the reader is one of the parties (``party_con
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Self
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 if TYPE_CHECKING:
     from sundhedsaftale.organisations.actor import Actor
@@ -41,6 +42,27 @@ class CitizenQuerySet(models.QuerySet):
 
     def visible_to(self, actor: "Actor") -> Self:
         return self.filter(pk__in=visible_citizen_ids(actor))
+
+    def visible_to_for_search(self, actor: "Actor") -> Self:
+        """Like ``visible_to``, shaped for a search on PostgreSQL (bench/README.md, "At the region's scale").
+
+        A hospital's or a practice's visible set is small (current and recent patients, listed patients: a few
+        thousand), but PostgreSQL estimates a hospital's current relations 30 times too high (it cannot see
+        that most have ended) and walks a million citizens in name order to find the few it may show. Handed
+        over as an array, the set is where the plan starts: a look-up by id per visible citizen. A
+        municipality sees its residents (tens of thousands): the plain subquery lets the planner walk the
+        names (a common name) or use the trigram index (a rare one)."""
+        from sundhedsaftale.organisations.models import Organisation
+
+        if not actor.reads_personal_data:
+            return self.none()
+        if (
+            connections[self.db].vendor != "postgresql"
+            or actor.organisation_kind == Organisation.Kind.MUNICIPALITY
+        ):
+            return self.visible_to(actor)
+        sql, params = visible_citizen_ids(actor).query.sql_with_params()
+        return self.filter(pk__in=RawSQL(f"SELECT unnest(ARRAY({sql}))", params))
 
     def search(self, text: str) -> Self:
         from sundhedsaftale.citizens.cpr import cpr_compact
