@@ -49,7 +49,7 @@ def looked_up(admin: AbstractUser, *deadlines: Deadline) -> AbstractUser:
     """The regional admin after a purpose look-up (POST /borgere/opslag/) of each deadline's citizen: the
     region has no care relation of its own and reads a citizen only for a stated purpose."""
     client = Client()
-    client.force_login(admin)
+    client.force_login(admin)  # type: ignore[arg-type]
     for deadline in deadlines:
         assert deadline.citizen is not None
         response = client.post(
