@@ -81,6 +81,15 @@ class WhenForm(DesignSystemForm):
     note = forms.CharField(label=_("Bemærkning"), max_length=300, required=False)
 
 
+class CancelForm(DesignSystemForm):
+    reason = forms.CharField(
+        label=_("Årsag"),
+        max_length=300,
+        required=False,  # the service refuses a missing reason in Danish
+        help_text=_("Fx registreret ved en fejl, eller indlæggelsen blev ikke til noget."),
+    )
+
+
 class TransferForm(DesignSystemForm):
     department = forms.ModelChoiceField(
         label=_("Til afdeling"),

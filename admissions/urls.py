@@ -14,6 +14,7 @@ urlpatterns = [
     path("forloeb/<int:pk>/orlov/", course.course_leave, name="course-leave"),
     path("forloeb/<int:pk>/overflytning/", course.course_transfer, name="course-transfer"),
     path("forloeb/<int:pk>/doedsfald/", course.course_death, name="course-death"),
+    path("forloeb/<int:pk>/annuller/", course.course_cancel, name="course-cancel"),
     path(
         "forloeb/<int:pk>/forespoergsel/",
         course.course_information_request,

@@ -338,6 +338,9 @@ WRITE_ONLY: dict[str, Write] = {
     "course-leave": Write(_COURSE_FORM, _course_action("orlov/")),
     "course-transfer": Write(_COURSE_FORM, _course_action("overflytning/")),
     "course-death": Write(_COURSE_FORM, _course_action("doedsfald/")),
+    "course-cancel": Write(
+        _COURSE_FORM, _course_action("annuller/"), data={"reason": "Registreret ved en fejl"}
+    ),
     "course-information-request": Write(_COURSE_FORM, _course_action("forespoergsel/")),
     "course-message": Write(_COURSE_FORM, _course_action("korrespondance/")),
     "course-report-request": Write(_COURSE_FORM, _course_action("indlaeggelsesrapport/anmod/")),
@@ -434,7 +437,7 @@ WRITE_ONLY: dict[str, Write] = {
             "an action on a course (api-course-detail reads it)",
             _api_action("courses", Course, name, "citizen"),
         )
-        for name in ["contact-person", "death", "leave-end", "leave-start", "transfer"]
+        for name in ["cancel", "contact-person", "death", "leave-end", "leave-start", "transfer"]
     },
     "api:api-consent-withdraw": Write("withdraws a consent", _api_action("consents", Consent, "withdraw")),
     "api:api-information-request-reply": Write(

@@ -21,6 +21,7 @@ from admissions.api.actions import ServiceActionMixin
 from admissions.api.serializers import (
     AdmitInputSerializer,
     ContactPersonInputSerializer,
+    CourseCancelInputSerializer,
     CourseSerializer,
     CourseWhenInputSerializer,
     TransferInputSerializer,
@@ -184,6 +185,23 @@ class CourseViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveMode
             CourseWhenInputSerializer,
             lambda course, d: services.course_record_death(
                 course=course, died_at=d["at"], acting_user=request.user
+            ),
+        )
+
+    @extend_schema(
+        summary="Annullér forløbet (registreret ved en fejl, eller indlæggelsen blev ikke til noget)",
+        description="Forløbet ender straks; hospitalets adgang til borgeren via forløbet ophører med det samme, "
+        "og forløbets ventende frister annulleres (en overskredet frist forbliver overskredet).",
+        request=CourseCancelInputSerializer,
+        responses={200: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
+    @action(detail=True, methods=["post"])
+    def cancel(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(
+            request,
+            CourseCancelInputSerializer,
+            lambda course, d: services.course_cancel(
+                course=course, reason=d["reason"], acting_user=request.user
             ),
         )
 

@@ -150,6 +150,10 @@ class CourseWhenInputSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
+class CourseCancelInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=300, allow_blank=True)
+
+
 class ConsentSerializer(serializers.ModelSerializer):
     in_force = serializers.BooleanField(read_only=True)
 

@@ -18,12 +18,16 @@ from admissions.services.course import (
     course_admit,
     course_care_relations_end,
     course_care_relations_sync,
-    course_death_moment_check,
-    course_record_death,
     course_set_contact_person,
     course_transfer,
     leave_end,
     leave_start,
+)
+from admissions.services.lifecycle import (
+    course_cancel,
+    course_death_moment_check,
+    course_discharge,
+    course_record_death,
 )
 from admissions.services.notices import admission_notice_mark_read, home_care_resume
 from admissions.services.records import (
@@ -46,9 +50,11 @@ __all__ = [
     "consent_record",
     "consent_withdraw",
     "course_admit",
+    "course_cancel",
     "course_care_relations_end",
     "course_care_relations_sync",
     "course_death_moment_check",
+    "course_discharge",
     "course_record_death",
     "course_set_contact_person",
     "course_transfer",

@@ -1,4 +1,4 @@
-"""Write use-cases of the course: admission, contact person, leave, transfer, death, home-care services."""
+"""Write use-cases of the course: admission, contact person, leave, transfer (its end: ``lifecycle``)."""
 
 from datetime import datetime, timedelta
 from typing import Any
@@ -12,7 +12,6 @@ from admissions.models import (
     AdmissionNotice,
     Course,
     CourseEvent,
-    HomeCareService,
     LeavePeriod,
     Stay,
 )
@@ -30,7 +29,6 @@ from admissions.services.notices import (
 )
 from sundhedsaftale.citizens.models import CareRelation
 from sundhedsaftale.citizens.services import care_relation_end, care_relation_open
-from sundhedsaftale.deadlines.services import deadline_cancel
 from sundhedsaftale.errors import Conflict, DomainError
 from sundhedsaftale.organisations.actor import actor_for
 from sundhedsaftale.organisations.models import Organisation
@@ -330,10 +328,11 @@ def _care_relation_open(*, course: Course, hospital: Organisation, at: datetime)
     )
 
 
-def course_care_relations_end(*, course: Course, at: datetime) -> int:
+def course_care_relations_end(*, course: Course, at: datetime, grace: bool = True) -> int:
     """The course ended at ``at`` (discharge, death): its hospitals' care relations end the configured window
-    later (``CARE_RELATION_DAYS_AFTER_COURSE``, the follow-up). Returns how many ended."""
-    return care_relation_end(source=f"course:{course.pk}", at=at)
+    later (``CARE_RELATION_DAYS_AFTER_COURSE``, the follow-up); at ``at`` itself without ``grace`` (a cancelled
+    course, where no treatment happened). Returns how many ended."""
+    return care_relation_end(source=f"course:{course.pk}", at=at, grace=grace)
 
 
 def course_care_relations_sync(*, course: Course) -> None:
@@ -342,77 +341,8 @@ def course_care_relations_sync(*, course: Course) -> None:
     for stay in course.stays.select_related("course__citizen"):
         _care_relation_open(course=course, hospital=stay.hospital, at=stay.started_at)
     if course.state not in (Course.State.ADMITTED, Course.State.ON_LEAVE):
-        course_care_relations_end(course=course, at=course.discharged_at or timezone.now())
-
-
-def _local(moment: datetime) -> str:
-    return f"{timezone.localtime(moment):%d.%m.%Y kl. %H:%M}"
-
-
-def course_death_moment_check(*, course: Course, died_at: datetime, field: str = "died_at") -> None:
-    """Refuse a time of death before the admission, the current stay or the open leave began (Danish
-    ``DomainError`` on ``field``): ending them at that time would end them before they started."""
-    if died_at < course.admitted_at:
-        raise DomainError(_("Dødstidspunktet kan ikke ligge før indlæggelsen."), field=field)
-    leave = course.leaves.filter(ended_at__isnull=True, started_at__gt=died_at).order_by("started_at").first()
-    if leave is not None:
-        raise DomainError(
-            _("Dødstidspunktet kan ikke ligge før orloven begyndte (%(at)s).")
-            % {"at": _local(leave.started_at)},
-            field=field,
-            code="before_leave",
+        course_care_relations_end(
+            course=course,
+            at=course.discharged_at or timezone.now(),
+            grace=course.state != Course.State.CANCELLED,
         )
-    stay = course.stays.filter(ended_at__isnull=True, started_at__gt=died_at).order_by("started_at").first()
-    if stay is not None:
-        raise DomainError(
-            _("Dødstidspunktet kan ikke ligge før det nuværende ophold begyndte (%(at)s).")
-            % {"at": _local(stay.started_at)},
-            field=field,
-            code="before_stay",
-        )
-
-
-@transaction.atomic
-def course_record_death(*, course: Course, died_at: datetime, acting_user: Any) -> Course:
-    """Record the citizen's death: the course ends as deceased, the citizen is marked dead, open stays and
-    leaves end, paused home care ends, open deadlines on the course are cancelled and the fixed contact
-    person is notified at once (the agreement: sudden changes, death included). Returns the course."""
-    organisation = _hospital_side(course, acting_user)
-    course = Course.objects.select_for_update().select_related("citizen").get(pk=course.pk)
-    _open(course)
-    _not_future(died_at, "died_at")
-    course_death_moment_check(course=course, died_at=died_at)
-    course.state = Course.State.DECEASED
-    course.save(update_fields=["state"])
-    course.citizen.deceased_at = died_at
-    course.citizen.save(update_fields=["deceased_at"])
-    course.stays.filter(ended_at__isnull=True).update(ended_at=died_at)
-    course.leaves.filter(ended_at__isnull=True).update(ended_at=died_at)
-    course_care_relations_end(course=course, at=died_at)
-    HomeCareService.objects.filter(citizen=course.citizen).exclude(
-        status=HomeCareService.Status.ENDED
-    ).update(status=HomeCareService.Status.ENDED)
-    for request in course.information_requests.filter(state="open"):
-        deadline_cancel(subject=request, rule_code="admission.info_reply", reason="Borgeren er død")
-    course_event_record(
-        course=course,
-        kind=CourseEvent.Kind.DECEASED,
-        at=died_at,
-        actor=acting_user,
-        organisation=organisation,
-    )
-    if course.contact_name:
-        text = (
-            f"{course.contact_name} ({course.contact_role}), tlf. {course.contact_phone}, underrettet straks"
-        )
-    else:
-        text = "Ingen fast kontaktperson registreret: afdelingen underretter pårørende og kommune direkte"
-    course_event_record(
-        course=course,
-        kind=CourseEvent.Kind.CONTACT_NOTIFIED,
-        at=timezone.now(),
-        actor=acting_user,
-        organisation=organisation,
-        text=text,
-    )
-    return course

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, Resolver404, resolve
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.views.decorators.http import require_POST
 
 from admissions import forms as f
@@ -111,6 +111,7 @@ def _context(request: AppRequest, course: Course, bound: dict[str, Any] | None =
         "leave_form": f.WhenForm(auto_id="leave_form_%s"),
         "transfer_form": f.TransferForm(auto_id="transfer_form_%s"),
         "death_form": f.WhenForm(auto_id="death_form_%s"),
+        "cancel_form": f.CancelForm(auto_id="cancel_form_%s"),
         "info_form": f.InformationRequestForm(auto_id="info_form_%s", course=course),
         "message_form": f.MessageForm(auto_id="message_form_%s", recipients=recipients),
     }
@@ -239,6 +240,34 @@ course_information_request = _course_action(
 )
 course_message = _course_action("message_form", f.MessageForm, _message, form_kwargs=_message_form_kwargs)
 course_report_request = _course_action("report_request_form", EmptyForm, _report_request)
+
+
+@login_required
+@require_POST
+def course_cancel(request: AppRequest, pk: int) -> HttpResponse:
+    """Cancel the course. Its care relations end at once, so the ward may no longer see the citizen: go to the
+    front page (``HX-Redirect`` for htmx) rather than back to the course."""
+    course = selectors.course_get(actor=request.actor, pk=pk)
+    access_log_record(request=request, citizen_ids=[course.citizen_id], what="Forløbsside", action="view")
+    form = f.CancelForm(request.POST, auto_id="cancel_form_%s")
+    status = 400
+    if form.is_valid():
+        try:
+            services.course_cancel(
+                course=course, reason=form.cleaned_data["reason"], acting_user=request.user
+            )
+        except DomainError as error:
+            form_add_domain_error(form, error)
+            status = 403 if error.status_code == 403 else status  # not on the hospital side of the course
+        else:
+            messages.success(request, f"Forløbet for {course.citizen.name} er annulleret.")
+            if request.htmx:
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = reverse("dashboard")
+                return response
+            return redirect("dashboard")
+    bound: dict[str, Any] = {"cancel_form": form, "open_form": "cancel_form"}
+    return _show(request, course, bound, status=200 if request.htmx and status != 403 else status)
 
 
 @login_required

@@ -11,6 +11,7 @@ from discharge.selectors.course import (
     local_midnight,
     plan_deadline,
     plan_deadlines,
+    planned_discharge_date,
 )
 from discharge.selectors.figures import (
     LetterCounts,
@@ -55,6 +56,7 @@ __all__ = [
     "notification_on_time_share",
     "plan_deadline",
     "plan_deadlines",
+    "planned_discharge_date",
     "recent_discharge_notices",
     "sudden_changes_for_municipality",
     "ward_board",

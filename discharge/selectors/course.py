@@ -33,6 +33,12 @@ def local_midnight(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=TZ)
 
 
+def planned_discharge_date(*, course: Course) -> date | None:
+    """Return the planned discharge date of the course's plan, or None (no plan yet). A bare date about a course
+    the caller already holds (rehab's periodic pull has no user), so no visibility rule: it shows no record."""
+    return DischargePlan.objects.filter(course=course).values_list("planned_date", flat=True).first()
+
+
 def plan_deadline(*, plan: DischargePlan) -> Deadline | None:
     """Return the plan's current notification deadline (the newest row of its rule), or None."""
     return (

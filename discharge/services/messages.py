@@ -98,7 +98,9 @@ def discharge_notice_send(
         % {"at": f"{timezone.localtime(course.admitted_at):%d.%m.%Y kl. %H:%M}"},
     )
     _check_dose_dispensing(medication_changed=medication_changed, cancelled=dose_dispensing_cancelled)
-    course_close_as_discharged(course=course, at=discharged_at, acting_user=acting_user)
+    course = course_close_as_discharged(
+        course=course, at=discharged_at, acting_user=acting_user, acting_organisation=acting_organisation
+    )
     notice = DischargeNotice.objects.create(
         course=course,
         municipality=course.citizen.municipality,
