@@ -116,7 +116,8 @@ def _conference_outcome(c: Citizen) -> str | None:
     )
 
 
-ADMINS = frozenset({"regional_admin", "superuser"})
+# the access log is the regional secretariat's; operations (superusers) read no citizen data (issue 9)
+ADMINS = frozenset({"regional_admin"})
 HOSPITAL = frozenset({"ward_staff", "integration"})
 MUNICIPALITY = frozenset({"visitation"})
 HOSPITAL_AND_MUNICIPALITY = HOSPITAL | MUNICIPALITY
