@@ -26,7 +26,7 @@ def contact_list_view(request: AppRequest) -> HttpResponse:
         }
         for organisation in organisations
     ]
-    template = "clusters/contact_list.html#results" if request.htmx else "clusters/contact_list.html"  # type: ignore[attr-defined]
+    template = "clusters/contact_list.html#results" if request.htmx else "clusters/contact_list.html"
     return render(
         request,
         template,

@@ -33,7 +33,7 @@ def plan_pdf_bytes(*, version: PlanVersion) -> bytes:
     """Return the PDF of the plan version with its letters."""
     html = render_to_string("rehab/pdf/plan.html", plan_pdf_context(version=version))
     document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)  # type: ignore[no-any-return]
+    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
 def letter_3_10_path(*, department: Organisation) -> str:
@@ -50,6 +50,6 @@ def letter_3_10_bytes(*, department: Organisation) -> bytes:
     html = render_to_string(
         "rehab/pdf/letter_3_10.html", {"department": department, "hospital": hospital, "contacts": contacts}
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(  # type: ignore[no-any-return]
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
         pdf_variant="pdf/ua-1", pdf_tags=True
     )

@@ -72,7 +72,7 @@ def inbox_list(*, actor: Actor, include_closed: bool = False) -> QuerySet[Delive
         subject_id=OuterRef("pk"),
         rule_code="rehab.first_contact",
     ).order_by("-created_at")
-    rows: QuerySet[Delivery] = deliveries.exclude(recipient=Delivery.Recipient.CITIZEN)  # type: ignore[assignment]
+    rows: QuerySet[Delivery] = deliveries.exclude(recipient=Delivery.Recipient.CITIZEN)
     return (
         rows.annotate(
             contact_due_at=Subquery(deadline.values("due_at")[:1]),

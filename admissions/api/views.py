@@ -17,7 +17,7 @@ class CitizenFilter(django_filters.FilterSet):
         model = Citizen
         fields = ["cpr", "municipality"]
 
-    def filter_cpr(self, queryset, name, value):  # type: ignore[no-untyped-def]
+    def filter_cpr(self, queryset, name, value):
         return queryset.filter(cpr=cpr_compact(value))
 
 
@@ -34,8 +34,8 @@ class CitizenViewSet(ReadOnlyVisibleViewSet):
     filterset_class = CitizenFilter
     citizen_id_path = "pk"
 
-    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+    def get_serializer_class(self):
         return CitizenDetailSerializer if self.action == "retrieve" else CitizenSerializer
 
-    def scope_queryset(self, queryset):  # type: ignore[no-untyped-def]
+    def scope_queryset(self, queryset):
         return queryset.select_related("municipality", "gp_practice")

@@ -97,7 +97,7 @@ def demo_logins() -> list[tuple[str, str]]:
     logins: list[tuple[str, str]] = []
     for username, role, _code in DEMO_MEMBERS:
         user = user_model.objects.get(username=username)
-        membership = user.memberships.select_related("organisation__parent").get(role=role)  # type: ignore[attr-defined]
+        membership = user.memberships.select_related("organisation__parent").get(role=role)
         logins.append((username, f"{role.label} · {membership.organisation}"))
     logins.append((SUPERUSER, "Superbruger (drift): administrationen og driften, ingen borgerdata"))
     return logins

@@ -9,7 +9,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     )  # type: ignore[assignment]
     cluster: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="code", read_only=True, allow_null=True
-    )  # type: ignore[assignment]
+    )
 
     class Meta:
         model = Organisation

@@ -103,7 +103,7 @@ class PlanVersionSerializer(serializers.ModelSerializer):
         icd10_validate(value)
         return value.upper()
 
-    def to_internal_value(self, data):  # type: ignore[no-untyped-def]
+    def to_internal_value(self, data):
         """The errors of a structured list come keyed by their path (``measurements[0].date``), not nested."""
         try:
             return super().to_internal_value(data)

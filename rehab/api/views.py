@@ -54,7 +54,7 @@ class PlanViewSet(ReadOnlyVisibleViewSet):
     serializer_class = s.PlanSerializer
     citizen_id_path = "course.citizen_id"
 
-    def scope_queryset(self, queryset):  # type: ignore[no-untyped-def]
+    def scope_queryset(self, queryset):
         return queryset.select_related("course").prefetch_related(_versions_with_organisations())
 
     def _respond(self, plan: Plan, code: int = status.HTTP_200_OK) -> Response:
@@ -147,7 +147,7 @@ class DeliveryViewSet(ReadOnlyVisibleViewSet):
     serializer_class = s.DeliverySerializer
     citizen_id_path = "plan.course.citizen_id"
 
-    def scope_queryset(self, queryset):  # type: ignore[no-untyped-def]
+    def scope_queryset(self, queryset):
         return queryset.select_related("plan__course", "organisation", "version")
 
     @extend_schema(summary="Kvittér for modtagelse (starter fristen for første kontakt)", request=None)
@@ -222,7 +222,7 @@ class FirstContactViewSet(ReadOnlyVisibleViewSet):
     serializer_class = s.FirstContactSerializer
     citizen_id_path = "delivery.plan.course.citizen_id"
 
-    def scope_queryset(self, queryset):  # type: ignore[no-untyped-def]
+    def scope_queryset(self, queryset):
         return queryset.select_related("delivery__plan__course")
 
 
@@ -235,7 +235,7 @@ class RehabCourseViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
     serializer_class = s.RehabCourseSerializer
     citizen_id_path = "plan.course.citizen_id"
 
-    def scope_queryset(self, queryset):  # type: ignore[no-untyped-def]
+    def scope_queryset(self, queryset):
         return queryset.select_related("plan__course", "provider")
 
     @extend_schema(summary="Registrér start af genoptræning")
@@ -281,7 +281,7 @@ class AdvanceNoticeViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
     serializer_class = s.AdvanceNoticeSerializer
     citizen_id_path = "course.citizen_id"
 
-    def scope_queryset(self, queryset):  # type: ignore[no-untyped-def]
+    def scope_queryset(self, queryset):
         return queryset.select_related("course", "municipality", "therapy_department")
 
     @extend_schema(
@@ -319,7 +319,7 @@ class CapacityNoticeViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
     serializer_class = s.CapacityNoticeSerializer
     citizen_id_path = None
 
-    def scope_queryset(self, queryset):  # type: ignore[no-untyped-def]
+    def scope_queryset(self, queryset):
         return queryset.select_related("sender", "receiver")
 
     @extend_schema(

@@ -23,7 +23,7 @@ def membership_list(*, user: AnyUser | None) -> list[Membership]:
             .select_related("organisation__parent", "organisation__cluster")
             .order_by("id")
         )
-        user._membership_cache = cached  # type: ignore[union-attr,attr-defined]
+        user._membership_cache = cached  # type: ignore[attr-defined]
     return cached
 
 

@@ -122,7 +122,7 @@ def member_create(
     membership_add(user=user, organisation=organisation, role=role, is_lead=is_lead)
     if not created and hasattr(user, "_membership_cache"):
         del user._membership_cache
-    return user  # type: ignore[return-value]
+    return user
 
 
 @transaction.atomic

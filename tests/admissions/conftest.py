@@ -49,7 +49,7 @@ def new_cpr() -> str:
 
 
 @pytest.fixture
-def admit(ward: User, practice: Organisation):  # type: ignore[no-untyped-def]
+def admit(ward: User, practice: Organisation):
     """``admit(kind="acute", **overrides)``: admit a new Aarhus citizen at AUH-ORT through ``course_admit``."""
 
     def run(**overrides: object) -> Course:
@@ -70,11 +70,11 @@ def admit(ward: User, practice: Organisation):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def course(admit) -> Course:  # type: ignore[no-untyped-def]
+def course(admit) -> Course:
     return admit()
 
 
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def _media_in_tmp(settings, tmp_path) -> None:
     """Uploaded attachments go to a temporary directory, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -114,4 +114,4 @@ def test_visitator_cannot_admit(admit, visitator):
 
 def test_course_admit_is_keyword_only():
     with pytest.raises(TypeError):
-        course_admit("0101901234")  # type: ignore[misc, call-arg]
+        course_admit("0101901234")  # type: ignore[call-arg]

@@ -52,7 +52,7 @@ def test_there_is_one_demo_log_in_per_role_and_a_superuser(logins: list[tuple[st
             RequestFactory().post("/login/"), username=username, password=DEMO_PASSWORD_DEFAULT
         )
     drift = User.objects.get(username="drift")
-    assert drift.is_superuser and not drift.memberships.exists()  # type: ignore[attr-defined]
+    assert drift.is_superuser and not drift.memberships.exists()
     assert User.objects.get(username="region.admin").is_staff
 
 

@@ -251,4 +251,4 @@ def test_plan_writes_are_audited(course: Course, ward: Any) -> None:
 
     entries = LogEntry.objects.get_for_object(saved)
     assert entries.count() == 2
-    assert "planned_date" in entries.first().changes_dict  # type: ignore[union-attr]
+    assert "planned_date" in entries.first().changes_dict

@@ -244,7 +244,7 @@ def test_a_steering_group_list_writes_nothing(admitted: list[Citizen]) -> None:
 def test_the_active_membership_is_the_organisation_logged(admitted: list[Citizen]) -> None:
     # given a user who works at AUH and in Randers' visitation, and switched to Randers
     user = member("ward_staff", "AUH-ORT")
-    randers = member("visitation", "730", username=user.username).memberships.get(role="visitation")  # type: ignore[attr-defined]
+    randers = member("visitation", "730", username=user.username).memberships.get(role="visitation")
     client = _client(user)
     client.post("/organisation/skift/", {"membership": randers.pk})
     # when a citizen living in Randers is opened

@@ -189,7 +189,7 @@ def test_inbox_counts_count_the_open_plans_of_the_receiver(
     course: Course, therapist: User, visitator: User
 ) -> None:
     received_course(course, therapist, visitator)
-    aarhus = visitator.memberships.get().organisation  # type: ignore[attr-defined]
+    aarhus = visitator.memberships.get().organisation
 
     counts = inbox_counts(
         actor=actor_for(user=visitator), organisation_ids=[aarhus.pk], now=local(2026, 4, 2, 12)
