@@ -50,6 +50,4 @@ def letter_3_10_bytes(*, department: Organisation) -> bytes:
     html = render_to_string(
         "rehab/pdf/letter_3_10.html", {"department": department, "hospital": hospital, "contacts": contacts}
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_tags=True
-    )
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)

@@ -141,7 +141,9 @@ class SendSerializer(serializers.Serializer):
 
 
 class DeliverySerializer(serializers.ModelSerializer):
-    organisation: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    organisation: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
     version = serializers.IntegerField(source="version.number", read_only=True)
     citizen = serializers.IntegerField(source="plan.course.citizen_id", read_only=True)
     plan_type = serializers.CharField(source="version.plan_type", read_only=True)

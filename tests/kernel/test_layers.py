@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("sundhedsaftale", "admissions", "discharge", "rehab", "aids", "prevention", "psychiatry", "clusters")
+PACKAGES = (
+    "sundhedsaftale",
+    "admissions",
+    "discharge",
+    "rehab",
+    "aids",
+    "prevention",
+    "psychiatry",
+    "clusters",
+)
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
