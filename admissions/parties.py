@@ -2,8 +2,9 @@
 municipality and the citizen's GP — and which of them a user acts for."""
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import User
 from django.utils.translation import gettext as _
 
 from admissions.models import Course
@@ -56,7 +57,7 @@ def course_related_organisations(*, course: Course) -> list[Organisation]:
 def course_acting_organisation(
     *,
     course: Course,
-    user: Any,
+    user: "User",
     preferred: Organisation | None = None,
     parties: tuple[Party, ...] = tuple(Party),
 ) -> tuple[Organisation, Party]:

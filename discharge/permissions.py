@@ -3,7 +3,7 @@
 The parties of a course (hospital side, home municipality, GP) are admissions' rule (``admissions.parties``).
 """
 
-from typing import Any
+from django.contrib.auth.models import User
 
 from admissions.models import Course
 from admissions.parties import Party, course_acting_organisation
@@ -11,7 +11,7 @@ from sundhedsaftale.organisations.models import Organisation
 
 
 def course_acting_for(
-    *, course: Course, user: Any, parties: tuple[Party, ...], preferred: Organisation | None = None
+    *, course: Course, user: "User", parties: tuple[Party, ...], preferred: Organisation | None = None
 ) -> Organisation:
     """Return the organisation the user acts for on the course (its actor's, ``preferred`` choosing the
     membership). Raises DomainError (403, Danish) when it is none of ``parties``."""

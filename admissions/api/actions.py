@@ -45,7 +45,7 @@ class ServiceActionMixin(VisibleViewSet):
             kwargs.update(data.validated_data)
         if organisation:
             kwargs["organisation"] = api_organisation(request)
-        row = service(acting_user=request.user, **kwargs)
+        row = service(acting_user=self.acting_user, **kwargs)
         self._read_rows().append(row)
         serializer_class = output or self.get_serializer_class()
         return Response(

@@ -126,7 +126,7 @@ class CourseViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveMode
             request,
             ContactPersonInputSerializer,
             lambda course, d: services.course_set_contact_person(
-                course=course, acting_user=request.user, **d
+                course=course, acting_user=self.acting_user, **d
             ),
         )
 
@@ -141,7 +141,7 @@ class CourseViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveMode
             request,
             TransferInputSerializer,
             lambda course, d: services.course_transfer(
-                course=course, department=d["department"], at=d["at"], acting_user=request.user
+                course=course, department=d["department"], at=d["at"], acting_user=self.acting_user
             ),
         )
 
@@ -156,7 +156,7 @@ class CourseViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveMode
             request,
             CourseWhenInputSerializer,
             lambda course, d: services.leave_start(
-                course=course, started_at=d["at"], note=d["note"], acting_user=request.user
+                course=course, started_at=d["at"], note=d["note"], acting_user=self.acting_user
             ),
         )
 
@@ -170,7 +170,9 @@ class CourseViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveMode
         return self._act(
             request,
             CourseWhenInputSerializer,
-            lambda course, d: services.leave_end(course=course, ended_at=d["at"], acting_user=request.user),
+            lambda course, d: services.leave_end(
+                course=course, ended_at=d["at"], acting_user=self.acting_user
+            ),
         )
 
     @extend_schema(
@@ -184,7 +186,7 @@ class CourseViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveMode
             request,
             CourseWhenInputSerializer,
             lambda course, d: services.course_record_death(
-                course=course, died_at=d["at"], acting_user=request.user
+                course=course, died_at=d["at"], acting_user=self.acting_user
             ),
         )
 
@@ -201,7 +203,7 @@ class CourseViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveMode
             request,
             CourseCancelInputSerializer,
             lambda course, d: services.course_cancel(
-                course=course, reason=d["reason"], acting_user=request.user
+                course=course, reason=d["reason"], acting_user=self.acting_user
             ),
         )
 

@@ -251,7 +251,7 @@ class MessageViewSet(CourseRecordViewSet):
     def read(self, request: Request, pk: str | None = None) -> Response:
         message = self.get_object()
         services.message_mark_read(
-            message=message, acting_user=request.user, organisation=api_organisation(request)
+            message=message, acting_user=self.acting_user, organisation=api_organisation(request)
         )
         message = self.get_queryset().get(pk=message.pk)
         return Response(self.get_serializer(message).data)

@@ -8,6 +8,7 @@ effect of an admission: the admission uses the stored data, and a change is aske
 from datetime import datetime
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -83,7 +84,7 @@ def citizen_master_data_differences(*, citizen: Citizen, **submitted: Any) -> di
 def citizen_update_master_data(
     *,
     citizen: Citizen,
-    acting_user: Any,
+    acting_user: "User",
     reason: str,
     name: str = "",
     municipality: Organisation | None = None,

@@ -1,9 +1,9 @@
 """Write use-cases of correspondence (korrespondancemeddelelse): send, reply, forward, read, attachments."""
 
 from collections.abc import Sequence
-from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -60,7 +60,7 @@ def attachment_check(*, upload: UploadedFile) -> str:
 
 
 def _attachment_create(
-    *, message: Message, upload: UploadedFile, content_type: str, acting_user: Any
+    *, message: Message, upload: UploadedFile, content_type: str, acting_user: "User"
 ) -> Attachment:
     """Store a checked upload on the message (``content_type`` is what ``attachment_check`` detected)."""
     return Attachment.objects.create(
@@ -110,7 +110,7 @@ def _message_create(
     body: str,
     author_name: str,
     author_phone: str,
-    acting_user: Any,
+    acting_user: "User",
     attachments: Sequence[UploadedFile],
     preferred_organisation: Organisation | None,
 ) -> Message:
@@ -163,7 +163,7 @@ def message_send(
     recipient: Organisation,
     body: str,
     author_phone: str,
-    acting_user: Any,
+    acting_user: "User",
     topic: str = "",
     author_name: str = "",
     attachments: Sequence[UploadedFile] = (),
@@ -199,7 +199,7 @@ def message_reply(
     message: Message,
     body: str,
     author_phone: str,
-    acting_user: Any,
+    acting_user: "User",
     author_name: str = "",
     attachments: Sequence[UploadedFile] = (),
     organisation: Organisation | None = None,
@@ -233,7 +233,7 @@ def message_forward(
     recipient: Organisation,
     body: str,
     author_phone: str,
-    acting_user: Any,
+    acting_user: "User",
     author_name: str = "",
     attachments: Sequence[UploadedFile] = (),
     organisation: Organisation | None = None,
@@ -263,7 +263,7 @@ def message_forward(
 
 @transaction.atomic
 def message_mark_read(
-    *, message: Message, acting_user: Any, organisation: Organisation | None = None
+    *, message: Message, acting_user: "User", organisation: Organisation | None = None
 ) -> MessageRead:
     """Mark the message read for the organisation the user acts for (the first reading is kept)."""
     reader, _party = course_acting_organisation(
@@ -276,7 +276,7 @@ def message_mark_read(
 
 
 @transaction.atomic
-def thread_mark_read(*, thread: Thread, acting_user: Any, organisation: Organisation | None = None) -> int:
+def thread_mark_read(*, thread: Thread, acting_user: "User", organisation: Organisation | None = None) -> int:
     """Mark every message of the thread to the user's organisation read (opening the thread reads them all,
     in one statement however long the thread is); earlier readings are kept. Returns how many were new."""
     reader, _party = course_acting_organisation(
@@ -297,7 +297,11 @@ def thread_mark_read(*, thread: Thread, acting_user: Any, organisation: Organisa
 
 @transaction.atomic
 def attachment_add(
-    *, message: Message, upload: UploadedFile, acting_user: Any, organisation: Organisation | None = None
+    *,
+    message: Message,
+    upload: UploadedFile,
+    acting_user: "User",
+    organisation: Organisation | None = None,
 ) -> Attachment:
     """Attach a PDF, PNG or JPEG to a message the user's organisation sent; return the attachment."""
     sender, _party = course_acting_organisation(

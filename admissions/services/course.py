@@ -1,8 +1,8 @@
 """Write use-cases of the course: admission, contact person, leave, transfer (its end: ``lifecycle``)."""
 
 from datetime import datetime, timedelta
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -52,7 +52,7 @@ def _not_future(value: datetime, field: str) -> datetime:
     return value
 
 
-def _department_of_user(*, user: Any, department: Organisation) -> None:
+def _department_of_user(*, user: "User", department: Organisation) -> None:
     """Only the department's own staff (or its hospital's, or an EPJ integration) registers its admissions."""
     actor = actor_for(user=user, organisation=department)
     if actor.role in HOSPITAL_ROLES and department.pk in actor.organisation_ids:
@@ -74,7 +74,7 @@ def course_admit(
     kind: str,
     department: Organisation,
     admitted_at: datetime,
-    acting_user: Any,
+    acting_user: "User",
     gp_practice: Organisation | None = None,
     address: str = "",
     phone: str = "",
@@ -194,7 +194,7 @@ def course_admit(
     return course
 
 
-def _hospital_side(course: Course, user: Any) -> Organisation:
+def _hospital_side(course: Course, user: "User") -> Organisation:
     organisation, _party = course_acting_organisation(course=course, user=user, parties=(Party.HOSPITAL,))
     return organisation
 
@@ -209,7 +209,7 @@ def _open(course: Course) -> None:
 
 @transaction.atomic
 def course_set_contact_person(
-    *, course: Course, name: str, role: str, phone: str, acting_user: Any
+    *, course: Course, name: str, role: str, phone: str, acting_user: "User"
 ) -> Course:
     """Record the fixed contact person (fast kontaktperson) of the course; return the course."""
     organisation = _hospital_side(course, acting_user)
@@ -231,7 +231,7 @@ def course_set_contact_person(
 
 
 @transaction.atomic
-def leave_start(*, course: Course, started_at: datetime, acting_user: Any, note: str = "") -> LeavePeriod:
+def leave_start(*, course: Course, started_at: datetime, acting_user: "User", note: str = "") -> LeavePeriod:
     """Start a leave (orlov); the course is on leave until ``leave_end``. Returns the leave."""
     organisation = _hospital_side(course, acting_user)
     course = Course.objects.select_for_update().get(pk=course.pk)
@@ -255,7 +255,7 @@ def leave_start(*, course: Course, started_at: datetime, acting_user: Any, note:
 
 
 @transaction.atomic
-def leave_end(*, course: Course, ended_at: datetime, acting_user: Any) -> LeavePeriod:
+def leave_end(*, course: Course, ended_at: datetime, acting_user: "User") -> LeavePeriod:
     """End the open leave; the citizen is admitted again. Returns the leave."""
     organisation = _hospital_side(course, acting_user)
     course = Course.objects.select_for_update().get(pk=course.pk)
@@ -280,7 +280,7 @@ def leave_end(*, course: Course, ended_at: datetime, acting_user: Any) -> LeaveP
 
 
 @transaction.atomic
-def course_transfer(*, course: Course, department: Organisation, at: datetime, acting_user: Any) -> Stay:
+def course_transfer(*, course: Course, department: Organisation, at: datetime, acting_user: "User") -> Stay:
     """Transfer the citizen to another department or hospital in the region: end the current stay, start a
     new one and move the course. Returns the new stay."""
     organisation = _hospital_side(course, acting_user)

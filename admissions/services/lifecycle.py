@@ -3,8 +3,8 @@ leaves, the home care it paused and the care relations it gave; the apps above (
 call these services and then settle their own records."""
 
 from datetime import datetime
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
@@ -72,7 +72,7 @@ def course_death_moment_check(*, course: Course, died_at: datetime, field: str =
     _end_moment_check(course=course, at=died_at, field=field, end="death")
 
 
-def _course_end(*, course: Course, state: str, at: datetime, grace: bool, acting_user: Any) -> None:
+def _course_end(*, course: Course, state: str, at: datetime, grace: bool, acting_user: "User") -> None:
     """The one place a course ends: its state (and ``discharged_at`` at discharge), the open stay and leave end
     at ``at``, its hospitals' care relations end (``grace``: after the follow-up window, else at once) and the
     home care its admission paused resumes (ends, after a death)."""
@@ -117,7 +117,11 @@ def _course_deadlines(course: Course) -> DeadlineQuerySet:
 
 @transaction.atomic
 def course_discharge(
-    *, course: Course, at: datetime, acting_user: Any, acting_organisation: Organisation | None = None
+    *,
+    course: Course,
+    at: datetime,
+    acting_user: "User",
+    acting_organisation: Organisation | None = None,
 ) -> Course:
     """End the course as discharged at ``at``: the open stay and leave end, the home care the admission paused
     resumes, the hospitals' care relations end after the follow-up window and the information requests' 24-hour
@@ -141,7 +145,7 @@ def course_discharge(
 
 
 @transaction.atomic
-def course_record_death(*, course: Course, died_at: datetime, acting_user: Any) -> Course:
+def course_record_death(*, course: Course, died_at: datetime, acting_user: "User") -> Course:
     """Record the citizen's death: the course ends as deceased, the citizen is marked dead, open stays and
     leaves end, the hospitals' care relations end after the follow-up window, home care ends, open information
     requests' deadlines are cancelled and the fixed contact person is notified at once (the agreement: sudden
@@ -185,7 +189,7 @@ def course_record_death(*, course: Course, died_at: datetime, acting_user: Any) 
 
 
 @transaction.atomic
-def course_cancel(*, course: Course, reason: str, acting_user: Any) -> Course:
+def course_cancel(*, course: Course, reason: str, acting_user: "User") -> Course:
     """Cancel a course registered in error or an admission that did not happen: the course ends as cancelled
     now, its open stay and leave end, the home care the admission paused resumes, and every pending deadline of
     the course's records (in any app) is cancelled; a breached or met deadline is never rewritten.

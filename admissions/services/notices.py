@@ -1,8 +1,8 @@
 """Write use-cases of the admission notice and the municipal home-care services it pauses."""
 
 from datetime import datetime
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +33,7 @@ def home_care_pause(*, course: Course, at: datetime) -> int:
 
 
 @transaction.atomic
-def home_care_resume(*, course: Course, at: datetime, acting_user: Any = None) -> int:
+def home_care_resume(*, course: Course, at: datetime, acting_user: "User | None" = None) -> int:
     """Resume the home-care services the admission paused (called at discharge); return how many.
 
     After a death the services end instead. Calling it twice is harmless.
@@ -59,7 +59,7 @@ def home_care_resume(*, course: Course, at: datetime, acting_user: Any = None) -
 
 
 @transaction.atomic
-def admission_notice_mark_read(*, notice: AdmissionNotice, acting_user: Any) -> AdmissionNotice:
+def admission_notice_mark_read(*, notice: AdmissionNotice, acting_user: "User") -> AdmissionNotice:
     """Record that the municipality has read the notice (the first reading is kept)."""
     notice = AdmissionNotice.objects.select_for_update().get(pk=notice.pk)
     if notice.read_at is None:

@@ -1,8 +1,8 @@
 """Write use-cases of consent, admission reports and information requests."""
 
 from datetime import datetime
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,7 +35,7 @@ def consent_record(
     given_at: datetime,
     to_municipality: bool,
     to_gp: bool,
-    acting_user: Any,
+    acting_user: "User",
     given_by_name: str = "",
 ) -> Consent:
     """Record the consent to share information on the course with the municipality and/or the GP."""
@@ -76,7 +76,7 @@ def consent_record(
 
 
 @transaction.atomic
-def consent_withdraw(*, consent: Consent, acting_user: Any, at: datetime | None = None) -> Consent:
+def consent_withdraw(*, consent: Consent, acting_user: "User", at: datetime | None = None) -> Consent:
     """Withdraw the consent from ``at`` (now); nothing more is shared under it. Returns the consent."""
     consent = Consent.objects.select_for_update().select_related("course__citizen").get(pk=consent.pk)
     organisation, _party = course_acting_organisation(
@@ -100,7 +100,7 @@ def consent_withdraw(*, consent: Consent, acting_user: Any, at: datetime | None 
 
 
 @transaction.atomic
-def admission_report_request(*, course: Course, acting_user: Any) -> AdmissionReport:
+def admission_report_request(*, course: Course, acting_user: "User") -> AdmissionReport:
     """The ward asks the home municipality for the admission report; the request shows in its inbox."""
     organisation, _party = course_acting_organisation(
         course=course, user=acting_user, parties=(Party.HOSPITAL,)
@@ -129,7 +129,7 @@ def admission_report_request(*, course: Course, acting_user: Any) -> AdmissionRe
 def admission_report_submit(
     *,
     course: Course,
-    acting_user: Any,
+    acting_user: "User",
     functional_level: str,
     home_care_received: str = "",
     medication: str = "",
@@ -176,7 +176,12 @@ def admission_report_submit(
 
 @transaction.atomic
 def information_request_send(
-    *, course: Course, recipient: Organisation, question: str, acting_user: Any, author_phone: str = ""
+    *,
+    course: Course,
+    recipient: Organisation,
+    question: str,
+    acting_user: "User",
+    author_phone: str = "",
 ) -> InformationRequest:
     """Ask the citizen's GP or the home municipality (home care) a question; the reply is due within 24 hours
     (``admission.info_reply``). Needs the citizen's consent to exchange information with the recipient."""
@@ -234,7 +239,7 @@ def information_request_send(
 
 @transaction.atomic
 def information_request_reply(
-    *, request: InformationRequest, reply: str, acting_user: Any
+    *, request: InformationRequest, reply: str, acting_user: "User"
 ) -> InformationRequest:
     """The GP or home care answers; the answer meets the 24-hour deadline (late if after it)."""
     request = (

@@ -2,8 +2,8 @@
 plan's deadlines discharge makes moot."""
 
 from datetime import datetime
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from admissions.models import Course
@@ -18,7 +18,11 @@ DISCHARGED_REASON = "Borgeren er udskrevet"
 
 @transaction.atomic
 def course_close_as_discharged(
-    *, course: Course, at: datetime, acting_user: Any, acting_organisation: Organisation | None = None
+    *,
+    course: Course,
+    at: datetime,
+    acting_user: "User",
+    acting_organisation: Organisation | None = None,
 ) -> Course:
     """End the course as discharged at ``at`` through admissions' ``course_discharge`` (stay, leave, home care,
     care relations, the information requests' replies), then cancel the plan's deadlines still running at

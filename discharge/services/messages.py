@@ -3,6 +3,7 @@
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,7 +33,7 @@ from sundhedsaftale.organisations.models import Organisation
 CLOCK_TOLERANCE = timedelta(minutes=15)
 
 
-def _user(acting_user: Any) -> Any:
+def _user(acting_user: "User") -> Any:
     return acting_user if getattr(acting_user, "is_authenticated", False) else None
 
 
@@ -73,7 +74,7 @@ def discharge_notice_send(
     medication_changed: bool = False,
     dose_dispensing_cancelled: bool = False,
     aids_handed_out: str = "",
-    acting_user: Any,
+    acting_user: "User",
     acting_organisation: Organisation | None = None,
 ) -> DischargeNotice:
     """Discharge the citizen and send the discharge notice (udskrivningsadvis) to the home municipality.
@@ -131,7 +132,7 @@ def discharge_report_send(
     medication: str = "",
     aids: str = "",
     author_phone: str = "",
-    acting_user: Any,
+    acting_user: "User",
     acting_organisation: Organisation | None = None,
 ) -> DischargeReport:
     """Send the discharge report to the municipality where home care or nursing follows; return it.
@@ -176,7 +177,7 @@ def discharge_letter_send(
     medication: str = "",
     dose_dispensing_cancelled: bool = False,
     follow_up: str = "",
-    acting_user: Any,
+    acting_user: "User",
     acting_organisation: Organisation | None = None,
 ) -> DischargeLetter:
     """Send the discharge letter (epikrise) to the citizen's GP; return it.
@@ -226,7 +227,7 @@ def municipal_reply_send(
     author_phone: str = "",
     notification: DischargeNotification | None = None,
     notice: DischargeNotice | None = None,
-    acting_user: Any,
+    acting_user: "User",
     acting_organisation: Organisation | None = None,
 ) -> MunicipalReply:
     """Record the municipality's reply to the latest notification or the discharge notice; return it.
@@ -280,7 +281,7 @@ def sudden_change_report(
     kind: str,
     description: str,
     occurred_at: datetime,
-    acting_user: Any,
+    acting_user: "User",
     acting_organisation: Organisation | None = None,
 ) -> SuddenChange:
     """Report a sudden change (incl. death); the other side's contact person is notified at once: the ward's
@@ -341,7 +342,7 @@ def sudden_change_report(
 
 
 @transaction.atomic
-def sudden_change_acknowledge(*, change: SuddenChange, acting_user: Any) -> SuddenChange:
+def sudden_change_acknowledge(*, change: SuddenChange, acting_user: "User") -> SuddenChange:
     """The receiving party's contact person acknowledges the change (the ward for the municipality's reports,
     the municipality for the hospital's); the first acknowledgement is kept. Returns the change."""
     parties = HOSPITAL if change.receiving_party == "hospital" else MUNICIPALITY

@@ -1,8 +1,8 @@
 """Write use-cases of discharge planning: the plan (and its deadline) and the notification (varsling)."""
 
 from datetime import date, datetime
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -121,7 +121,7 @@ def discharge_plan_save(
     agreed_date: date | None = None,
     note: str = "",
     reason: str = "",
-    acting_user: Any,
+    acting_user: "User",
     acting_organisation: Organisation | None = None,
     at: datetime | None = None,
 ) -> DischargePlan:
@@ -202,7 +202,7 @@ def discharge_notification_send(
     *,
     plan: DischargePlan,
     text: str = "",
-    acting_user: Any,
+    acting_user: "User",
     acting_organisation: Organisation | None = None,
     at: datetime | None = None,
 ) -> DischargeNotification:

@@ -1,8 +1,8 @@
 """Write use-cases before discharge: finished treatment (færdigbehandling) and discharge conferences."""
 
 from datetime import date, datetime
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -55,7 +55,7 @@ def finished_treatment_record(
     finished_on: date,
     doctor_name: str,
     note: str = "",
-    acting_user: Any,
+    acting_user: "User",
     acting_organisation: Organisation | None = None,
     today: date | None = None,
 ) -> FinishedTreatment:
@@ -100,7 +100,7 @@ def discharge_conference_schedule(
     scheduled_at: datetime,
     participants: str,
     location: str = "",
-    acting_user: Any,
+    acting_user: "User",
     acting_organisation: Organisation | None = None,
 ) -> DischargeConference:
     """Schedule a discharge conference, phone conference or home visit; return it."""
@@ -139,7 +139,7 @@ def discharge_conference_record_outcome(
     *,
     conference: DischargeConference,
     outcome: str,
-    acting_user: Any,
+    acting_user: "User",
     acting_organisation: Organisation | None = None,
 ) -> DischargeConference:
     """Record that the conference was held and its outcome; return it."""

@@ -74,7 +74,7 @@ class PlanViewSet(ReadOnlyVisibleViewSet):
         data = s.PlanCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         course = get_object_or_404(Course.objects.visible_to(self.actor), pk=data.validated_data["course"])
-        plan = services.plan_create(course=course, acting_user=request.user)
+        plan = services.plan_create(course=course, acting_user=self.acting_user)
         self._read_rows().append(plan)
         return self._respond(plan, status.HTTP_201_CREATED)
 
@@ -90,7 +90,7 @@ class PlanViewSet(ReadOnlyVisibleViewSet):
         data = s.PlanVersionSerializer(plan.latest, data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         services.plan_version_update(
-            version=plan.latest, data=dict(data.validated_data), acting_user=request.user
+            version=plan.latest, data=dict(data.validated_data), acting_user=self.acting_user
         )
         return self._respond(plan)
 
@@ -100,7 +100,7 @@ class PlanViewSet(ReadOnlyVisibleViewSet):
     @action(detail=True, methods=["post"])
     def finalise(self, request: Request, pk: Any = None) -> Response:
         plan = self.get_object()
-        services.plan_finalise(version=plan.latest, acting_user=request.user)
+        services.plan_finalise(version=plan.latest, acting_user=self.acting_user)
         return self._respond(plan)
 
     @extend_schema(
@@ -114,7 +114,7 @@ class PlanViewSet(ReadOnlyVisibleViewSet):
         data = s.CorrectSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.plan_correct(
-            plan=plan, reason=data.validated_data["correction_reason"], acting_user=request.user
+            plan=plan, reason=data.validated_data["correction_reason"], acting_user=self.acting_user
         )
         return self._respond(plan)
 
@@ -129,7 +129,7 @@ class PlanViewSet(ReadOnlyVisibleViewSet):
         plan = self.get_object()
         data = s.SendSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        deliveries = services.plan_send(plan=plan, acting_user=request.user, **data.validated_data)
+        deliveries = services.plan_send(plan=plan, acting_user=self.acting_user, **data.validated_data)
         return Response(s.DeliverySerializer(deliveries, many=True).data)
 
     @extend_schema(summary="Planen som struktureret JSON (bilag 3.2 punkt for punkt)", responses={200: dict})
@@ -153,7 +153,7 @@ class DeliveryViewSet(ReadOnlyVisibleViewSet):
     @extend_schema(summary="Kvittér for modtagelse (starter fristen for første kontakt)", request=None)
     @action(detail=True, methods=["post"])
     def receive(self, request: Request, pk: Any = None) -> Response:
-        delivery = services.delivery_receive(delivery=self.get_object(), acting_user=request.user)
+        delivery = services.delivery_receive(delivery=self.get_object(), acting_user=self.acting_user)
         return Response(s.DeliverySerializer(delivery).data)
 
     @extend_schema(
@@ -182,7 +182,7 @@ class DeliveryViewSet(ReadOnlyVisibleViewSet):
         data = s.FirstContactSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         contact = services.first_contact_record(
-            delivery=delivery, acting_user=request.user, **data.validated_data
+            delivery=delivery, acting_user=self.acting_user, **data.validated_data
         )
         return Response(s.FirstContactSerializer(contact).data, status=status.HTTP_201_CREATED)
 
@@ -196,7 +196,9 @@ class DeliveryViewSet(ReadOnlyVisibleViewSet):
         delivery = self.get_object()
         data = s.ForwardSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        new = services.delivery_forward(delivery=delivery, acting_user=request.user, **data.validated_data)
+        new = services.delivery_forward(
+            delivery=delivery, acting_user=self.acting_user, **data.validated_data
+        )
         return Response(s.DeliverySerializer(new).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -209,7 +211,7 @@ class DeliveryViewSet(ReadOnlyVisibleViewSet):
         data = s.DeclineSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         back = services.delivery_decline(
-            delivery=self.get_object(), acting_user=request.user, **data.validated_data
+            delivery=self.get_object(), acting_user=self.acting_user, **data.validated_data
         )
         return Response(s.DeliverySerializer(back).data, status=status.HTTP_201_CREATED)
 
@@ -244,7 +246,7 @@ class RehabCourseViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         plan = values.pop("plan")  # visible: a foreign plan is as unknown as a missing one (400)
-        course = services.rehab_course_start(plan=plan, acting_user=request.user, **values)
+        course = services.rehab_course_start(plan=plan, acting_user=self.acting_user, **values)
         return Response(s.RehabCourseSerializer(course).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(summary="Registrér afslutning", request=s.CourseEndSerializer)
@@ -253,7 +255,7 @@ class RehabCourseViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
         data = s.CourseEndSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         course = services.rehab_course_end(
-            rehab_course=self.get_object(), acting_user=request.user, **data.validated_data
+            rehab_course=self.get_object(), acting_user=self.acting_user, **data.validated_data
         )
         return Response(s.RehabCourseSerializer(course).data)
 
@@ -267,7 +269,7 @@ class RehabCourseViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
         data = s.FinalStatusSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         status_row = services.final_status_send(
-            rehab_course=self.get_object(), acting_user=request.user, **data.validated_data
+            rehab_course=self.get_object(), acting_user=self.acting_user, **data.validated_data
         )
         return Response(s.FinalStatusSerializer(status_row).data, status=status.HTTP_201_CREATED)
 
@@ -304,7 +306,7 @@ class AdvanceNoticeViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         course = values.pop("course")  # visible: a foreign course is as unknown as a missing one (400)
-        notice = services.advance_notice_send(course=course, acting_user=request.user, **values)
+        notice = services.advance_notice_send(course=course, acting_user=self.acting_user, **values)
         return Response(s.AdvanceNoticeSerializer(notice).data, status=status.HTTP_201_CREATED)
 
 
@@ -340,5 +342,5 @@ class CapacityNoticeViewSet(mixins.CreateModelMixin, ReadOnlyVisibleViewSet):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = s.CapacityNoticeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        notice = services.capacity_notice_create(acting_user=request.user, **data.validated_data)
+        notice = services.capacity_notice_create(acting_user=self.acting_user, **data.validated_data)
         return Response(s.CapacityNoticeSerializer(notice).data, status=status.HTTP_201_CREATED)

@@ -5,8 +5,7 @@ rendering after the commit; the rendering turns *pending* (or *failed*) into *re
 A ready PDF is never rendered again: a final version does not change.
 """
 
-from typing import Any
-
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +17,7 @@ from sundhedsaftale.errors import DomainError
 from sundhedsaftale.ops.enqueue import enqueue_on_commit
 
 
-def plan_pdf_request(*, version: PlanVersion, acting_user: Any) -> PlanPdf:
+def plan_pdf_request(*, version: PlanVersion, acting_user: "User") -> PlanPdf:
     """Ask for the PDF of a final version (the caller fetched it through the acting user's visibility): create
     its row, or reset a failed or stalled one to pending, and enqueue the rendering once the transaction commits
     (a broker that is down is logged; ``render_pending_plan_pdfs`` picks the PDF up later). A ready PDF is

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +21,7 @@ from sundhedsaftale.workdays import local_date
 PLAN_BY_DISCHARGE = "rehab.plan_by_discharge"
 
 
-def _user_name(user: Any) -> str:
+def _user_name(user: "User") -> str:
     if user is None or not getattr(user, "is_authenticated", False):
         return ""
     return user.get_full_name() or user.get_username()
@@ -56,7 +57,7 @@ def _municipal_contact(course: Course) -> tuple[str, str, str]:
 
 
 @transaction.atomic
-def plan_create(*, course: Course, acting_user: Any) -> Plan:
+def plan_create(*, course: Course, acting_user: "User") -> Plan:
     """Start a plan on the course with a first draft filled in from what is already known; return the plan."""
     organisation = ward_organisation(course=course, user=acting_user)
     citizen = course.citizen
@@ -80,7 +81,7 @@ def plan_create(*, course: Course, acting_user: Any) -> Plan:
     return plan
 
 
-def plan_version_update(*, version: PlanVersion, data: dict[str, Any], acting_user: Any) -> PlanVersion:
+def plan_version_update(*, version: PlanVersion, data: dict[str, Any], acting_user: "User") -> PlanVersion:
     """Save draft content (autosave or submit). ``data`` maps content field names (FKs as ``<name>_id``) to
     values already validated by the form. The structured lists are validated here once more, for every caller
     (raise ``ValidationError`` keyed by field path): nothing malformed is stored. Raise ``Conflict`` when the
@@ -127,7 +128,7 @@ def plan_missing(version: PlanVersion) -> list[str]:
     return missing
 
 
-def plan_finalise(*, version: PlanVersion, acting_user: Any) -> PlanVersion:
+def plan_finalise(*, version: PlanVersion, acting_user: "User") -> PlanVersion:
     """Finalise the draft: it becomes read-only, an earlier final version is superseded, the PDF is rendered."""
     ward_organisation(course=version.plan.course, user=acting_user)
     with transaction.atomic():
@@ -151,7 +152,7 @@ def plan_finalise(*, version: PlanVersion, acting_user: Any) -> PlanVersion:
     return version
 
 
-def plan_correct(*, plan: Plan, reason: str, acting_user: Any) -> PlanVersion:
+def plan_correct(*, plan: Plan, reason: str, acting_user: "User") -> PlanVersion:
     """Open a correction: a new draft copying the newest final version; the old one stays visible."""
     ward_organisation(course=plan.course, user=acting_user)
     if not reason.strip():

@@ -1,8 +1,8 @@
 """Sending the plan, receipt, the first contact, and free choice (forwarding and declining)."""
 
 from datetime import date, datetime, timedelta
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,7 +29,7 @@ def _now_or(at: datetime | None) -> datetime:
     return at
 
 
-def _require_receiver(delivery: Delivery, user: Any) -> Organisation:
+def _require_receiver(delivery: Delivery, user: "User") -> Organisation:
     """Return the receiving organisation if the user acts for it; the citizen's own copy has none (400)."""
     if delivery.organisation is None:
         raise DomainError(
@@ -69,7 +69,7 @@ def _receiver_relation_open(delivery: Delivery) -> None:
 def plan_send(
     *,
     plan: Plan,
-    acting_user: Any,
+    acting_user: "User",
     consent_municipality: bool | None = None,
     consent_hospital: bool | None = None,
     consent_gp: bool | None = None,
@@ -158,7 +158,7 @@ def plan_send(
     return list(plan.deliveries.filter(version=version))
 
 
-def delivery_receive(*, delivery: Delivery, acting_user: Any, at: datetime | None = None) -> Delivery:
+def delivery_receive(*, delivery: Delivery, acting_user: "User", at: datetime | None = None) -> Delivery:
     """Record that the municipality or hospital received the plan; for the responsible receiver this starts
     ``rehab.first_contact`` (3 working days). Receiving twice keeps the first receipt."""
     _require_receiver(delivery, acting_user)
@@ -180,7 +180,7 @@ def delivery_receive(*, delivery: Delivery, acting_user: Any, at: datetime | Non
 def first_contact_record(
     *,
     delivery: Delivery,
-    acting_user: Any,
+    acting_user: "User",
     contacted_at: datetime,
     method: str,
     contacted_by_name: str,
@@ -238,7 +238,7 @@ def _responsible_kind(delivery: Delivery) -> str:
 
 
 def delivery_forward(
-    *, delivery: Delivery, to: Organisation, consent: bool, acting_user: Any, reason: str = ""
+    *, delivery: Delivery, to: Organisation, consent: bool, acting_user: "User", reason: str = ""
 ) -> Delivery:
     """Free choice: forward the plan, with the citizen's consent, to another municipality (general) or hospital
     (specialised). The clock moves: the old receiver's deadline is cancelled, the new receiver's starts now
@@ -284,7 +284,7 @@ def delivery_forward(
     return new
 
 
-def delivery_decline(*, delivery: Delivery, reason: str, acting_user: Any) -> Delivery:
+def delivery_decline(*, delivery: Delivery, reason: str, acting_user: "User") -> Delivery:
     """A municipality declines a free-choice citizen from another municipality for capacity reasons (Krav 3):
     the plan goes back to the citizen's home municipality, whose clock starts now. Return the new delivery."""
     _require_receiver(delivery, acting_user)

@@ -1,8 +1,8 @@
 """The rehabilitation course (start/end with provider), final status, advance notice and capacity notices."""
 
 from datetime import date, datetime
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,7 +26,7 @@ def _responsible_organisation(plan: Plan) -> Organisation:
     return delivery.organisation
 
 
-def _require_provider_or_responsible(rehab_course: RehabCourse, user: Any) -> None:
+def _require_provider_or_responsible(rehab_course: RehabCourse, user: "User") -> None:
     """The provider organisation acts on the course; without one (a private physiotherapist, say), the
     municipality or hospital responsible for the plan does."""
     if rehab_course.provider is not None and acts_for(user=user, organisation=rehab_course.provider):
@@ -38,7 +38,7 @@ def _require_provider_or_responsible(rehab_course: RehabCourse, user: Any) -> No
 def rehab_course_start(
     *,
     plan: Plan,
-    acting_user: Any,
+    acting_user: "User",
     level: str,
     provider_kind: str,
     started_on: date,
@@ -81,7 +81,7 @@ def rehab_course_start(
 
 @transaction.atomic  # the row and its audit entry together
 def rehab_course_end(
-    *, rehab_course: RehabCourse, ended_on: date, acting_user: Any, services: str = ""
+    *, rehab_course: RehabCourse, ended_on: date, acting_user: "User", services: str = ""
 ) -> RehabCourse:
     """Register the end of a rehabilitation course (and the services delivered)."""
     _require_provider_or_responsible(rehab_course, acting_user)
@@ -98,7 +98,7 @@ def final_status_send(
     *,
     rehab_course: RehabCourse,
     summary: str,
-    acting_user: Any,
+    acting_user: "User",
     functional_level: str = "",
     continued_need: str = "",
     ended_on: date | None = None,
@@ -132,7 +132,7 @@ def final_status_send(
 def advance_notice_send(
     *,
     course: Course,
-    acting_user: Any,
+    acting_user: "User",
     diagnosis_code: str,
     diagnosis_text: str = "",
     operation_type: str = "",
@@ -182,7 +182,7 @@ def capacity_notice_create(
     receiver: Organisation,
     description: str,
     effective_on: date,
-    acting_user: Any,
+    acting_user: "User",
     announced_at: datetime | None = None,
 ) -> CapacityNotice:
     """Announce a capacity change; ``rehab.capacity_notice`` (6 months before it takes effect) is met now, and

@@ -2,6 +2,7 @@
 
 from typing import Any, ClassVar
 
+from django.contrib.auth.models import User
 from django.db.models import Model, QuerySet
 from rest_framework import mixins, viewsets
 from rest_framework.request import Request
@@ -36,6 +37,13 @@ class VisibleViewSet(viewsets.GenericViewSet):
     @property
     def actor(self) -> Actor:
         return actor_of(self.request)
+
+    @property
+    def acting_user(self) -> User:
+        """The authenticated user writing (every API view requires a log-in: ``IsAuthenticated``)."""
+        user = self.request.user
+        assert isinstance(user, User), "the API's permission classes let no anonymous request through"
+        return user
 
     def scope_queryset(self, queryset: QuerySet) -> QuerySet:
         """Hook: narrow or annotate the visible rows (select_related, filters by URL kwargs)."""

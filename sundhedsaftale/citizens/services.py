@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -35,7 +36,7 @@ def care_relation_open(
     starts_at: datetime | None = None,
     ends_at: datetime | None = None,
     purpose: str = "",
-    acting_user: Any = None,
+    acting_user: "User | None" = None,
 ) -> CareRelation:
     """Open the relation (idempotent: an open one with the same source is returned as it is).
 
@@ -75,7 +76,9 @@ def care_relation_end(*, source: str, at: datetime, grace: bool = True) -> int:
 
 
 @transaction.atomic
-def citizen_relations_sync(*, citizen: Any, at: datetime | None = None, acting_user: Any = None) -> None:
+def citizen_relations_sync(
+    *, citizen: Any, at: datetime | None = None, acting_user: "User | None" = None
+) -> None:
     """Make the standing relations follow the citizen's master data: the municipality of residence while the
     citizen lives there, the listed GP while listed. A move ends the old relation at ``at`` and opens the new."""
     at = at or timezone.now()
@@ -146,5 +149,5 @@ def citizen_lookup_for_purpose(*, actor: "Actor", cpr: str, purpose: str, refere
         starts_at=now,
         ends_at=now + timedelta(hours=settings.CARE_RELATION_LOOKUP_HOURS),
         purpose=f"{LookupPurpose(purpose).label}: {reference}"[:300],
-        acting_user=actor.user,
+        acting_user=actor.user if isinstance(actor.user, User) else None,
     )

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Model
@@ -114,7 +115,7 @@ def _recompute(deadline: Deadline, values: dict[str, Any]) -> Deadline:
 
 
 def deadline_meet(
-    *, subject: Model, rule_code: str, at: datetime | None = None, event: str, user: Any = None
+    *, subject: Model, rule_code: str, at: datetime | None = None, event: str, user: "User | None" = None
 ) -> Deadline | None:
     """Record that the open deadline was met by ``event`` at ``at``; late if after its due time.
 
@@ -162,7 +163,7 @@ def deadline_cancel(*, subject: Model, rule_code: str | None = None, reason: str
     return len(ids)
 
 
-def alert_acknowledge(*, alert: Alert, acting_user: Any) -> Alert:
+def alert_acknowledge(*, alert: Alert, acting_user: "User") -> Alert:
     """Acknowledge the alert (idempotent: the first acknowledgement is kept); return it."""
     with transaction.atomic():
         alert = Alert.objects.select_for_update().get(pk=alert.pk)
@@ -173,7 +174,7 @@ def alert_acknowledge(*, alert: Alert, acting_user: Any) -> Alert:
     return alert
 
 
-def alert_assign_to_me(*, alert: Alert, acting_user: Any) -> Alert:
+def alert_assign_to_me(*, alert: Alert, acting_user: "User") -> Alert:
     with transaction.atomic():
         alert = Alert.objects.select_for_update().get(pk=alert.pk)
         alert.assigned_to = acting_user

@@ -3,10 +3,8 @@
 Used by ``manage.py add_user`` and the demo loader, so both grant exactly the same rights.
 """
 
-from typing import Any
-
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser, Group, Permission
+from django.contrib.auth.models import AbstractUser, Group, Permission, User
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -126,7 +124,9 @@ def member_create(
 
 
 @transaction.atomic
-def membership_add(*, user: Any, organisation: Organisation, role: str, is_lead: bool = False) -> Membership:
+def membership_add(
+    *, user: "User", organisation: Organisation, role: str, is_lead: bool = False
+) -> Membership:
     """Make the user a member of the organisation in the role (idempotent); return the membership."""
     membership, _created = Membership.objects.get_or_create(
         user=user, organisation=organisation, role=role, defaults={"is_lead": is_lead}

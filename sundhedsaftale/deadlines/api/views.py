@@ -249,6 +249,6 @@ class AlertViewSet(ReadOnlyVisibleViewSet):
     )
     @action(detail=True, methods=["post"])
     def acknowledge(self, request: Request, pk: Any = None) -> Response:
-        alert = services.alert_acknowledge(alert=self.get_object(), acting_user=request.user)
+        alert = services.alert_acknowledge(alert=self.get_object(), acting_user=self.acting_user)
         alert = self.get_queryset().get(pk=alert.pk)
         return Response(AlertSerializer(alert).data)
