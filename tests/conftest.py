@@ -20,7 +20,7 @@ from rest_framework.test import APIClient
 
 from sundhedsaftale.celery import app as celery_app
 from sundhedsaftale.organisations.models import Organisation
-from tests.factories import member
+from tests.factories import PracticeFactory, member
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -181,6 +181,49 @@ def _reference_data_in_transactional_tests(request: pytest.FixtureRequest) -> No
 def make_member(db: None) -> Callable[..., User]:
     """A user who is a member in a role: ``make_member("visitation", "730")``."""
     return member
+
+
+@pytest.fixture
+def ward(db: None) -> User:
+    """A ward nurse at AUH-ORT (Aarhus University Hospital, orthopaedics)."""
+    return member("ward_staff", "AUH-ORT", first_name="Karen", last_name="Sygeplejerske")
+
+
+@pytest.fixture
+def visitator(db: None) -> User:
+    """A visitator in Aarhus (751), the default citizen's municipality."""
+    return member("visitation", "751", first_name="Mette", last_name="Visitator")
+
+
+@pytest.fixture
+def practice(db: None) -> Organisation:
+    """The default citizen's GP practice."""
+    practice: Organisation = PracticeFactory.create()
+    return practice
+
+
+@pytest.fixture
+def gp(practice: Organisation) -> User:
+    return member("gp", practice.code, first_name="Jens", last_name="Læge")
+
+
+@pytest.fixture
+def foreign_visitator(db: None) -> User:
+    """A visitator in Randers (730): not the citizen's municipality."""
+    return member("visitation", "730")
+
+
+@pytest.fixture
+def foreign_gp(db: None) -> User:
+    """A GP of another practice."""
+    other: Organisation = PracticeFactory.create()
+    return member("gp", other.code)
+
+
+@pytest.fixture
+def foreign_ward(db: None) -> User:
+    """A ward at Randers hospital (RHR-KIR): another hospital unit."""
+    return member("ward_staff", "RHR-KIR")
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""The people of the admission story: a ward nurse at AUH-ORT, a visitator in Aarhus (751), a GP, and a
-citizen of Aarhus listed with that GP, admitted through the product's own service."""
+"""The admission story: a citizen of Aarhus listed with the GP of ``practice``, admitted at AUH-ORT by ``ward``
+through the product's own service (the people are in tests/conftest.py)."""
 
 import random
 from datetime import timedelta
@@ -12,34 +12,7 @@ from admissions.demo import cpr_fake
 from admissions.models import Course
 from admissions.services import course_admit
 from sundhedsaftale.organisations.models import Organisation
-from tests.factories import PracticeFactory, member, organisation_get
-
-
-@pytest.fixture
-def ward(db: None) -> User:
-    return member("ward_staff", "AUH-ORT", first_name="Karen", last_name="Sygeplejerske")
-
-
-@pytest.fixture
-def visitator(db: None) -> User:
-    return member("visitation", "751", first_name="Mette", last_name="Visitator")
-
-
-@pytest.fixture
-def practice(db: None) -> Organisation:
-    return PracticeFactory.create()
-
-
-@pytest.fixture
-def gp(practice: Organisation) -> User:
-    return member("gp", practice.code, first_name="Jens", last_name="Læge")
-
-
-@pytest.fixture
-def foreign_visitator(db: None) -> User:
-    """A visitator in Randers (730): not the citizen's municipality."""
-    return member("visitation", "730")
-
+from tests.factories import organisation_get
 
 _rng = random.Random("admissions-tests")
 
@@ -70,7 +43,7 @@ def admit(ward: User, practice: Organisation):
 
 
 @pytest.fixture
-def course(admit) -> Course:
+def admitted_course(admit) -> Course:
     return admit()
 
 

@@ -80,9 +80,9 @@ def test_bad_admission_input_is_400_with_the_field(api_client, ward, overrides, 
     assert not Course.objects.exists()
 
 
-def test_foreign_course_and_its_records_are_404(api_client, course, ward, foreign_visitator):
+def test_foreign_course_and_its_records_are_404(api_client, admitted_course, ward, foreign_visitator):
     consent = consent_record(
-        course=course,
+        course=admitted_course,
         given_by="citizen",
         given_at=timezone.now(),
         to_municipality=True,
@@ -91,18 +91,20 @@ def test_foreign_course_and_its_records_are_404(api_client, course, ward, foreig
     )
     api_client.force_authenticate(foreign_visitator)
 
-    for url in (f"/api/v1/courses/{course.pk}/", f"/api/v1/consents/{consent.pk}/"):
+    for url in (f"/api/v1/courses/{admitted_course.pk}/", f"/api/v1/consents/{consent.pk}/"):
         response = api_client.get(url)
         assert response.status_code == 404
         assert response.json()["detail"]
     assert api_client.get("/api/v1/courses/").json()["results"] == []
-    response = api_client.post(f"/api/v1/courses/{course.pk}/contact-person/", {"name": "X", "phone": "1"})
+    response = api_client.post(
+        f"/api/v1/courses/{admitted_course.pk}/contact-person/", {"name": "X", "phone": "1"}
+    )
     assert response.status_code == 404
 
 
-def test_information_request_round_trip(api_client, course, ward, gp, practice):
+def test_information_request_round_trip(api_client, admitted_course, ward, gp, practice):
     api_client.force_authenticate(ward)
-    payload = {"course": course.pk, "recipient": practice.code, "question": "Medicinliste?"}
+    payload = {"course": admitted_course.pk, "recipient": practice.code, "question": "Medicinliste?"}
 
     refused = api_client.post("/api/v1/information-requests/", payload, format="json")
     assert refused.status_code == 400 and refused.json()["code"] == "no_consent"
@@ -110,7 +112,7 @@ def test_information_request_round_trip(api_client, course, ward, gp, practice):
     consent = api_client.post(
         "/api/v1/consents/",
         {
-            "course": course.pk,
+            "course": admitted_course.pk,
             "given_by": "citizen",
             "given_at": timezone.now().isoformat(),
             "to_gp": True,
@@ -133,13 +135,18 @@ def test_information_request_round_trip(api_client, course, ward, gp, practice):
     assert Deadline.objects.for_subject(InformationRequest.objects.get()).get().state == "met"
 
 
-def test_admission_report_request_and_submit(api_client, course, ward, visitator):
+def test_admission_report_request_and_submit(api_client, admitted_course, ward, visitator):
     api_client.force_authenticate(ward)
     assert (
-        api_client.post("/api/v1/admission-reports/", {"course": course.pk}, format="json").status_code == 201
+        api_client.post(
+            "/api/v1/admission-reports/", {"course": admitted_course.pk}, format="json"
+        ).status_code
+        == 201
     )
     wrong_party = api_client.post(
-        "/api/v1/admission-reports/submit/", {"course": course.pk, "functional_level": "x"}, format="json"
+        "/api/v1/admission-reports/submit/",
+        {"course": admitted_course.pk, "functional_level": "x"},
+        format="json",
     )
     assert wrong_party.status_code == 403 and wrong_party.json()["code"] == "not_a_party"
 
@@ -147,7 +154,7 @@ def test_admission_report_request_and_submit(api_client, course, ward, visitator
     response = api_client.post(
         "/api/v1/admission-reports/submit/",
         {
-            "course": course.pk,
+            "course": admitted_course.pk,
             "functional_level": "Selvhjulpen",
             "medication": "Panodil",
             "dose_dispensed": True,
@@ -158,9 +165,11 @@ def test_admission_report_request_and_submit(api_client, course, ward, visitator
     assert (response.json()["state"], response.json()["dose_dispensed"]) == ("submitted", True)
 
 
-def test_messages_to_unrelated_org_400_and_attachment_checks(api_client, course, ward, visitator, settings):
+def test_messages_to_unrelated_org_400_and_attachment_checks(
+    api_client, admitted_course, ward, visitator, settings
+):
     consent_record(
-        course=course,
+        course=admitted_course,
         given_by="citizen",
         given_at=timezone.now(),
         to_municipality=True,
@@ -168,7 +177,12 @@ def test_messages_to_unrelated_org_400_and_attachment_checks(api_client, course,
         acting_user=ward,
     )
     api_client.force_authenticate(ward)
-    base = {"course": course.pk, "category": "medicine", "body": "Ny dosis.", "author_phone": "78450000"}
+    base = {
+        "course": admitted_course.pk,
+        "category": "medicine",
+        "body": "Ny dosis.",
+        "author_phone": "78450000",
+    }
 
     unrelated = api_client.post("/api/v1/messages/", {**base, "recipient": "730"}, format="json")
     assert unrelated.status_code == 400 and unrelated.json()["errors"]["recipient"]
@@ -215,9 +229,11 @@ def test_unauthenticated_api_is_refused(api_client):
         pytest.param("regional_admin", "1082", False, id="regional-admin-without-a-look-up"),
     ],
 )
-def test_every_role_sees_exactly_its_own_courses_and_records(api_client, course, ward, role, code, sees):
+def test_every_role_sees_exactly_its_own_courses_and_records(
+    api_client, admitted_course, ward, role, code, sees
+):
     consent_record(
-        course=course,
+        course=admitted_course,
         given_by="citizen",
         given_at=timezone.now(),
         to_municipality=True,
@@ -232,11 +248,11 @@ def test_every_role_sees_exactly_its_own_courses_and_records(api_client, course,
 
 
 def test_the_region_reads_the_course_in_the_api_only_after_a_purpose_look_up(
-    api_client, client, course, ward
+    api_client, client, admitted_course, ward
 ):
     # given a course with a consent, and a regional administrator who sees none of it
     consent_record(
-        course=course,
+        course=admitted_course,
         given_by="citizen",
         given_at=timezone.now(),
         to_municipality=True,
@@ -250,7 +266,7 @@ def test_the_region_reads_the_course_in_the_api_only_after_a_purpose_look_up(
     client.force_login(admin)
     looked_up = client.post(
         "/borgere/opslag/",
-        {"cpr": course.citizen.cpr, "purpose": "complaint", "reference": "Klage 2026-0042"},
+        {"cpr": admitted_course.citizen.cpr, "purpose": "complaint", "reference": "Klage 2026-0042"},
     )
     assert looked_up.status_code == 302
     # then the API shows the citizen's course and its records
@@ -258,6 +274,6 @@ def test_the_region_reads_the_course_in_the_api_only_after_a_purpose_look_up(
         assert api_client.get(f"/api/v1/{resource}/").json()["results"], resource
 
 
-def test_the_citizens_gp_sees_the_course(api_client, course, gp):
+def test_the_citizens_gp_sees_the_course(api_client, admitted_course, gp):
     api_client.force_authenticate(gp)
-    assert [c["id"] for c in api_client.get("/api/v1/courses/").json()["results"]] == [course.pk]
+    assert [c["id"] for c in api_client.get("/api/v1/courses/").json()["results"]] == [admitted_course.pk]

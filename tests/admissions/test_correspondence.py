@@ -27,16 +27,16 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 
 @pytest.fixture
-def consented(course, ward):
+def consented(admitted_course, ward):
     consent_record(
-        course=course,
+        course=admitted_course,
         given_by="citizen",
         given_at=timezone.now() - timedelta(minutes=1),
         to_municipality=True,
         to_gp=True,
         acting_user=ward,
     )
-    return course
+    return admitted_course
 
 
 def _send(course, user, recipient, **extra):
@@ -93,15 +93,15 @@ def test_message_to_an_organisation_without_relation_to_the_course_is_rejected(c
     assert not Thread.objects.exists() and not Message.objects.exists()
 
 
-def test_hospital_shares_nothing_without_consent(course, ward):
+def test_hospital_shares_nothing_without_consent(admitted_course, ward):
     with pytest.raises(DomainError) as error:
-        _send(course, ward, organisation_get("751"))
+        _send(admitted_course, ward, organisation_get("751"))
     assert error.value.code == "no_consent"
     assert not Thread.objects.exists()
 
 
-def test_municipality_may_write_to_the_ward_without_consent(course, visitator):
-    message = _send(course, visitator, organisation_get("AUH-ORT"))
+def test_municipality_may_write_to_the_ward_without_consent(admitted_course, visitator):
+    message = _send(admitted_course, visitator, organisation_get("AUH-ORT"))
     assert message.sender.code == "751"
 
 

@@ -57,37 +57,39 @@ ACTIONS = ["samtykke", "forespoergsel", "korrespondance", "overflytning", "orlov
 @pytest.mark.parametrize("action", ACTIONS)
 @pytest.mark.parametrize("htmx", [pytest.param(False, id="plain-form"), pytest.param(True, id="htmx")])
 def test_each_course_action_works_with_and_without_javascript(
-    client: Any, course: Course, ward: User, practice: Any, action: str, htmx: bool
+    client: Any, admitted_course: Course, ward: User, practice: Any, action: str, htmx: bool
 ) -> None:
     ConsentFactory.create(
-        course=course, given_at=course.admitted_at + timedelta(minutes=1), to_municipality=True
+        course=admitted_course,
+        given_at=admitted_course.admitted_at + timedelta(minutes=1),
+        to_municipality=True,
     )
     client.force_login(ward)
     headers = {"HX-Request": "true"} if htmx else {}
 
     response = client.post(
-        f"/forloeb/{course.pk}/{action}/", _form(action, course, practice), headers=headers
+        f"/forloeb/{admitted_course.pk}/{action}/", _form(action, admitted_course, practice), headers=headers
     )
 
     if htmx:
         assert response.status_code == 200 and response["HX-Trigger"] == "course-changed"
         assert response.content.decode().lstrip().startswith('<div id="course-body">')
     else:
-        assert response.status_code == 302 and response["Location"] == f"/forloeb/{course.pk}/"
-    assert _done(action, course)
+        assert response.status_code == 302 and response["Location"] == f"/forloeb/{admitted_course.pk}/"
+    assert _done(action, admitted_course)
 
 
 def test_a_refused_action_shows_the_danish_reason_in_the_form_and_saves_nothing(
-    client: Any, course: Course, ward: User
+    client: Any, admitted_course: Course, ward: User
 ) -> None:
     client.force_login(ward)
     events = CourseEvent.objects.count()
 
     response = client.post(
-        f"/forloeb/{course.pk}/overflytning/",
-        {"department": course.department_id, "at": _local(minutes=5)},
+        f"/forloeb/{admitted_course.pk}/overflytning/",
+        {"department": admitted_course.department_id, "at": _local(minutes=5)},
     )
 
     assert response.status_code == 400
     assert "Borgeren er allerede på denne afdeling." in response.content.decode()
-    assert Stay.objects.filter(course=course).count() == 1 and CourseEvent.objects.count() == events
+    assert Stay.objects.filter(course=admitted_course).count() == 1 and CourseEvent.objects.count() == events

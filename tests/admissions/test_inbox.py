@@ -13,10 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_marking_a_notice_read_without_js_returns_to_the_same_team(
-    client: Any, course: Course, visitator: User
+    client: Any, admitted_course: Course, visitator: User
 ) -> None:
     auh = organisation_get("AUH").pk
-    notice = course.admission_notices.get()
+    notice = admitted_course.admission_notices.get()
     client.force_login(visitator)
     page = client.get(f"/kommune/indbakke/?sted={auh}").content.decode()
     assert f'action="/kommune/advis/{notice.pk}/laest/?sted={auh}"' in page

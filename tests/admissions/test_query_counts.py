@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -23,6 +24,7 @@ from tests.factories import organisation_get
 
 pytestmark = pytest.mark.django_db
 ROWS = [pytest.param(1, id="one-row"), pytest.param(6, id="six-rows")]
+FIRST_NAMES = ["Anna", "Bent", "Carl", "Dorte", "Erik", "Frida"]
 
 
 def _course_records(course: Course, *, ward: User, practice: Organisation) -> None:
@@ -54,8 +56,8 @@ def _course_records(course: Course, *, ward: User, practice: Organisation) -> No
 def courses(request: pytest.FixtureRequest, admit: Any, ward: User, practice: Organisation) -> list[Course]:
     """``rows`` admitted Aarhus citizens, each with the records above."""
     made = []
-    for _ in range(request.param):
-        course = admit()
+    for first_name in FIRST_NAMES[: request.param]:
+        course = admit(name=f"{first_name} Testesen")
         _course_records(course, ward=ward, practice=practice)
         made.append(course)
     return made
@@ -64,22 +66,22 @@ def courses(request: pytest.FixtureRequest, admit: Any, ward: User, practice: Or
 @pytest.fixture
 def busy_course(
     request: pytest.FixtureRequest,
-    course: Course,
+    admitted_course: Course,
     ward: User,
     visitator: User,
     gp: User,
     practice: Organisation,
 ) -> Course:
     """One course with ``rows`` rounds of requests, messages and replies (and their timeline rows)."""
-    _course_records(course, ward=ward, practice=practice)
-    previous = Message.objects.get(course=course, recipient__code="751")
+    _course_records(admitted_course, ward=ward, practice=practice)
+    previous = Message.objects.get(course=admitted_course, recipient__code="751")
     for _ in range(request.param):
-        _course_records_again(course, ward=ward, practice=practice)
+        _course_records_again(admitted_course, ward=ward, practice=practice)
         reply = services.message_reply(
             message=previous, body="Tak, noteret.", author_phone="87130000", acting_user=visitator
         )
         previous = services.message_send(
-            course=course,
+            course=admitted_course,
             category=Thread.Category.MEDICINE,
             recipient=practice,
             body="Dosisdispensering?",
@@ -95,7 +97,7 @@ def busy_course(
             acting_user=ward,
         )
         services.message_reply(message=previous, body="Set.", author_phone="87130000", acting_user=visitator)
-    return course
+    return admitted_course
 
 
 def _course_records_again(course: Course, *, ward: User, practice: Organisation) -> None:
@@ -105,9 +107,21 @@ def _course_records_again(course: Course, *, ward: User, practice: Organisation)
         )
 
 
-def _get(client: Any, url: str, **headers: str) -> None:
+def _get(client: Any, url: str, **headers: str) -> Any:
     response = client.get(url, headers=headers)
     assert response.status_code == 200, (url, response.status_code)
+    return response
+
+
+def _info_link(pk: int) -> str:
+    return f'href="{reverse("information-request-detail", args=[pk])}"'
+
+
+def _shows_every_citizen(response: Any, courses: list[Course]) -> None:
+    """The page lists the citizens it was counted for: a bound met by an empty page proves nothing."""
+    text = response.content.decode()
+    missing = [course.citizen.name for course in courses if course.citizen.name not in text]
+    assert not missing, f"not on the page: {missing}"
 
 
 def _client(cls: Any, user: User) -> Any:
@@ -125,7 +139,8 @@ def test_the_municipal_inbox_costs_the_same_for_many_citizens(
     client = _client(Client, visitator)
     headers = {"HX-Request": "true"} if htmx else {}
     with django_assert_max_num_queries(12):
-        _get(client, "/kommune/indbakke/", **headers)
+        response = _get(client, "/kommune/indbakke/", **headers)
+    _shows_every_citizen(response, courses)
 
 
 @pytest.mark.parametrize("courses", ROWS, indirect=True)
@@ -134,7 +149,8 @@ def test_the_gp_page_costs_the_same_for_many_patients(
 ) -> None:
     client = _client(Client, gp)
     with django_assert_max_num_queries(13):
-        _get(client, "/praksis/")
+        response = _get(client, "/praksis/")
+    _shows_every_citizen(response, courses)
 
 
 @pytest.mark.parametrize("courses", ROWS, indirect=True)
@@ -143,7 +159,8 @@ def test_citizen_search_costs_the_same_for_many_hits(
 ) -> None:
     client = _client(Client, ward)
     with django_assert_max_num_queries(7):
-        _get(client, "/borgere/?q=Testesen")
+        response = _get(client, "/borgere/?q=Testesen")
+    _shows_every_citizen(response, courses)
 
 
 @pytest.mark.parametrize("busy_course", ROWS, indirect=True)
@@ -164,7 +181,14 @@ def test_the_course_page_costs_the_same_for_a_long_course(
 ) -> None:
     client = _client(Client, request.getfixturevalue(viewer))
     with django_assert_max_num_queries(bound):
-        _get(client, f"/forloeb/{busy_course.pk}/")
+        response = _get(client, f"/forloeb/{busy_course.pk}/")
+    rounds = request.node.callspec.params["busy_course"]
+    rounds = request.node.callspec.params["busy_course"]
+    text = response.content.decode()
+    shown = [
+        pk for pk in busy_course.information_requests.values_list("pk", flat=True) if _info_link(pk) in text
+    ]
+    assert len(shown) >= 1 + rounds, "every round's information request to the viewer is listed"
 
 
 @pytest.mark.parametrize("busy_course", ROWS, indirect=True)
@@ -175,7 +199,9 @@ def test_a_thread_page_costs_the_same_for_a_long_thread(
     assert thread is not None
     client = _client(Client, ward)
     with django_assert_max_num_queries(18):
-        _get(client, f"/korrespondance/{thread.pk}/")
+        response = _get(client, f"/korrespondance/{thread.pk}/")
+    assert "Tryksår på hælen." in response.content.decode()
+    assert "Tak, noteret." in response.content.decode()
 
 
 @pytest.mark.parametrize("courses", ROWS, indirect=True)
@@ -196,4 +222,7 @@ def test_the_api_lists_cost_the_same_for_many_rows(
 ) -> None:
     client = _client(APIClient, ward)
     with django_assert_max_num_queries(9):
-        _get(client, path)
+        response = _get(client, path)
+    body = response.json()
+    rows = body["results"] if isinstance(body, dict) else body
+    assert len(rows) >= len(courses), (path, len(rows))

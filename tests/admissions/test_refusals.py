@@ -158,15 +158,15 @@ def test_a_refused_request_names_its_reason_and_saves_nothing(
     given: Callable[..., None],
     when: Callable[..., Any],
     reason: str,
-    course: Course,
+    admitted_course: Course,
     ward: User,
     visitator: User,
 ) -> None:
-    given(course, ward, visitator)
+    given(admitted_course, ward, visitator)
     before = _counts()
 
     with pytest.raises(DomainError) as error:
-        when(course, ward, visitator)
+        when(admitted_course, ward, visitator)
 
     assert reason in (error.value.code, error.value.field)
     assert error.value.message and error.value.status_code in (400, 403, 409)
@@ -174,11 +174,11 @@ def test_a_refused_request_names_its_reason_and_saves_nothing(
 
 
 def test_an_answered_request_cannot_be_answered_again(
-    course: Course, ward: User, gp: User, practice: Any
+    admitted_course: Course, ward: User, gp: User, practice: Any
 ) -> None:
-    ConsentFactory.create(course=course, given_at=_ago(minutes=10))
+    ConsentFactory.create(course=admitted_course, given_at=_ago(minutes=10))
     info = services.information_request_send(
-        course=course, recipient=practice, question="Medicin?", acting_user=ward
+        course=admitted_course, recipient=practice, question="Medicin?", acting_user=ward
     )
     services.information_request_reply(request=info, reply="Furix", acting_user=gp)
 
@@ -190,8 +190,8 @@ def test_an_answered_request_cannot_be_answered_again(
     assert info.reply == "Furix"
 
 
-def test_a_withdrawn_consent_cannot_be_withdrawn_again(course: Course, ward: User) -> None:
-    consent = ConsentFactory.create(course=course, given_at=_ago(minutes=10))
+def test_a_withdrawn_consent_cannot_be_withdrawn_again(admitted_course: Course, ward: User) -> None:
+    consent = ConsentFactory.create(course=admitted_course, given_at=_ago(minutes=10))
     services.consent_withdraw(consent=consent, acting_user=ward)
 
     with pytest.raises(DomainError) as error:
@@ -200,9 +200,9 @@ def test_a_withdrawn_consent_cannot_be_withdrawn_again(course: Course, ward: Use
     assert (error.value.code, error.value.status_code) == ("already_withdrawn", 409)
 
 
-def test_only_the_sender_attaches_to_a_message(course: Course, ward: User, visitator: User) -> None:
+def test_only_the_sender_attaches_to_a_message(admitted_course: Course, ward: User, visitator: User) -> None:
     message = services.message_send(
-        course=course,
+        course=admitted_course,
         category="nursing",
         recipient=organisation_get("AUH-ORT"),
         body="Borgeren bruger rollator.",
@@ -220,25 +220,25 @@ def test_only_the_sender_attaches_to_a_message(course: Course, ward: User, visit
 
 
 def test_death_cancels_the_open_24_hour_deadline_and_ends_home_care(
-    course: Course, ward: User, practice: Any
+    admitted_course: Course, ward: User, practice: Any
 ) -> None:
-    ConsentFactory.create(course=course, given_at=_ago(minutes=10))
+    ConsentFactory.create(course=admitted_course, given_at=_ago(minutes=10))
     services.information_request_send(
-        course=course, recipient=practice, question="Medicin?", acting_user=ward
+        course=admitted_course, recipient=practice, question="Medicin?", acting_user=ward
     )
-    service = HomeCareServiceFactory.create(citizen=course.citizen)
+    service = HomeCareServiceFactory.create(citizen=admitted_course.citizen)
 
-    services.course_record_death(course=course, died_at=_ago(minutes=1), acting_user=ward)
+    services.course_record_death(course=admitted_course, died_at=_ago(minutes=1), acting_user=ward)
 
     deadline = Deadline.objects.get(rule_code="admission.info_reply")
     assert deadline.state == Deadline.State.CANCELLED
     service.refresh_from_db()
     assert service.status == HomeCareService.Status.ENDED
-    assert services.home_care_resume(course=course, at=timezone.now()) == 0
+    assert services.home_care_resume(course=admitted_course, at=timezone.now()) == 0
 
 
-def test_the_gp_cannot_mark_the_municipalitys_notice_read(course: Course, gp: User) -> None:
-    notice = course.admission_notices.get()
+def test_the_gp_cannot_mark_the_municipalitys_notice_read(admitted_course: Course, gp: User) -> None:
+    notice = admitted_course.admission_notices.get()
 
     with pytest.raises(DomainError):
         services.admission_notice_mark_read(notice=notice, acting_user=gp)

@@ -75,9 +75,9 @@ def test_admit_form_shows_the_services_danish_error_and_saves_nothing(client, wa
     assert not Course.objects.exists()
 
 
-def test_course_action_by_htmx_returns_the_fragment_and_without_js_redirects(client, course, ward):
+def test_course_action_by_htmx_returns_the_fragment_and_without_js_redirects(client, admitted_course, ward):
     client.force_login(ward)
-    url = f"/forloeb/{course.pk}/kontaktperson/"
+    url = f"/forloeb/{admitted_course.pk}/kontaktperson/"
     data = {"name": "Karen Jensen", "role": "Sygeplejerske", "phone": "78450000"}
 
     fragment = client.post(url, data, headers={"HX-Request": "true"})
@@ -86,17 +86,19 @@ def test_course_action_by_htmx_returns_the_fragment_and_without_js_redirects(cli
     assert "Karen Jensen" in fragment.content.decode()
 
     plain = client.post(url, data)
-    assert plain.status_code == 302 and plain["Location"] == f"/forloeb/{course.pk}/"
+    assert plain.status_code == 302 and plain["Location"] == f"/forloeb/{admitted_course.pk}/"
 
     invalid = client.post(url, {"name": "Karen", "phone": " "}, headers={"HX-Request": "true"})
     assert invalid.status_code == 200 and "telefon" in invalid.content.decode().lower()
 
 
-def test_municipal_inbox_shows_notice_report_request_and_unread_message(client, course, ward, visitator):
-    _consent(course, ward)
-    admission_report_request(course=course, acting_user=ward)
+def test_municipal_inbox_shows_notice_report_request_and_unread_message(
+    client, admitted_course, ward, visitator
+):
+    _consent(admitted_course, ward)
+    admission_report_request(course=admitted_course, acting_user=ward)
     message_send(
-        course=course,
+        course=admitted_course,
         category="nursing",
         recipient=organisation_get("751"),
         body="Tryksår.",
@@ -109,21 +111,23 @@ def test_municipal_inbox_shows_notice_report_request_and_unread_message(client, 
 
     assert page.count("Else Testesen") >= 3
     assert "Markér som læst" in page and "Anmodninger om indlæggelsesrapport" in page
-    assert AccessLog.objects.filter(user=visitator, citizen_id=course.citizen_id, action="list").exists()
+    assert AccessLog.objects.filter(
+        user=visitator, citizen_id=admitted_course.citizen_id, action="list"
+    ).exists()
 
     other_team = client.get(f"/kommune/indbakke/?sted={organisation_get('RHR').pk}").content.decode()
     assert "Else Testesen" not in other_team
 
-    notice = course.admission_notices.get()
+    notice = admitted_course.admission_notices.get()
     client.post(f"/kommune/advis/{notice.pk}/laest/")
     notice.refresh_from_db()
     assert notice.read_by == visitator
 
 
-def test_inbox_of_another_municipality_does_not_show_the_citizen(client, course, foreign_visitator):
+def test_inbox_of_another_municipality_does_not_show_the_citizen(client, admitted_course, foreign_visitator):
     client.force_login(foreign_visitator)
     assert "Else Testesen" not in client.get("/kommune/indbakke/").content.decode()
-    assert client.get(f"/forloeb/{course.pk}/").status_code == 404
+    assert client.get(f"/forloeb/{admitted_course.pk}/").status_code == 404
 
 
 def test_ward_has_no_municipal_inbox(client, ward):
@@ -131,10 +135,12 @@ def test_ward_has_no_municipal_inbox(client, ward):
     assert client.get("/kommune/indbakke/").status_code == 403
 
 
-def test_gp_sees_admitted_patient_and_answers_the_information_request(client, course, ward, gp, practice):
-    _consent(course, ward)
+def test_gp_sees_admitted_patient_and_answers_the_information_request(
+    client, admitted_course, ward, gp, practice
+):
+    _consent(admitted_course, ward)
     info = information_request_send(
-        course=course, recipient=practice, question="Medicinliste?", acting_user=ward
+        course=admitted_course, recipient=practice, question="Medicinliste?", acting_user=ward
     )
     client.force_login(gp)
 
@@ -149,19 +155,21 @@ def test_gp_sees_admitted_patient_and_answers_the_information_request(client, co
     assert AccessLog.objects.filter(user=gp, what="Forespørgsel").exists()
 
 
-def test_municipality_without_consent_sees_notices_but_no_correspondence(client, course, ward, visitator):
+def test_municipality_without_consent_sees_notices_but_no_correspondence(
+    client, admitted_course, ward, visitator
+):
     client.force_login(visitator)
-    page = client.get(f"/forloeb/{course.pk}/").content.decode()
+    page = client.get(f"/forloeb/{admitted_course.pk}/").content.decode()
     assert "Indlæggelsesadvis sendt" in page
     assert "Intet samtykke" in page and "Korrespondance" not in page
 
 
 def test_thread_page_marks_read_and_takes_a_reply_with_attachment(
-    client, course, ward, visitator, settings, tmp_path
+    client, admitted_course, ward, visitator, settings, tmp_path
 ):
-    _consent(course, ward)
+    _consent(admitted_course, ward)
     message = message_send(
-        course=course,
+        course=admitted_course,
         category="medicine",
         recipient=organisation_get("751"),
         body="Ny dosis.",
@@ -198,36 +206,40 @@ def test_thread_page_marks_read_and_takes_a_reply_with_attachment(
     assert AccessLog.objects.filter(user=ward, action="export").exists()
 
 
-def test_citizen_page_is_the_course_overview(client, course, ward):
+def test_citizen_page_is_the_course_overview(client, admitted_course, ward):
     client.force_login(ward)
-    page = client.get(f"/borgere/{course.citizen_id}/").content.decode()
-    assert f'href="/forloeb/{course.pk}/"' in page and "Åbn det aktuelle forløb" in page
+    page = client.get(f"/borgere/{admitted_course.citizen_id}/").content.decode()
+    assert f'href="/forloeb/{admitted_course.pk}/"' in page and "Åbn det aktuelle forløb" in page
 
 
-def test_full_course_page_for_each_party_shows_their_actions(client, course, ward, visitator, gp, practice):
-    _consent(course, ward)
-    information_request_send(course=course, recipient=practice, question="Medicinliste?", acting_user=ward)
+def test_full_course_page_for_each_party_shows_their_actions(
+    client, admitted_course, ward, visitator, gp, practice
+):
+    _consent(admitted_course, ward)
+    information_request_send(
+        course=admitted_course, recipient=practice, question="Medicinliste?", acting_user=ward
+    )
     message_send(
-        course=course,
+        course=admitted_course,
         category="nursing",
         recipient=organisation_get("751"),
         body="Tryksår.",
         author_phone="78450000",
         acting_user=ward,
     )
-    admission_report_request(course=course, acting_user=ward)
+    admission_report_request(course=admitted_course, acting_user=ward)
 
     client.force_login(ward)
-    ward_page = client.get(f"/forloeb/{course.pk}/").content.decode()
+    ward_page = client.get(f"/forloeb/{admitted_course.pk}/").content.decode()
     assert "Tilbagekald samtykke" in ward_page and "Registrér dødsfald" in ward_page
     assert "Frist admission.info_reply" in ward_page and "Korrespondance" in ward_page
 
     client.force_login(visitator)
-    municipal_page = client.get(f"/forloeb/{course.pk}/").content.decode()
+    municipal_page = client.get(f"/forloeb/{admitted_course.pk}/").content.decode()
     assert "Udfyld rapporten" in municipal_page and "Registrér dødsfald" not in municipal_page
     assert "Korrespondance sendt" in municipal_page
 
     client.force_login(gp)
-    gp_page = client.get(f"/forloeb/{course.pk}/").content.decode()
+    gp_page = client.get(f"/forloeb/{admitted_course.pk}/").content.decode()
     assert "Frist admission.info_reply" in gp_page and "Ny korrespondancemeddelelse" in gp_page
-    assert AccessLog.objects.filter(citizen_id=course.citizen_id, what="Forløbsside").count() == 3
+    assert AccessLog.objects.filter(citizen_id=admitted_course.citizen_id, what="Forløbsside").count() == 3

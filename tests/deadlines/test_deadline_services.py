@@ -30,14 +30,16 @@ def local(year: int, month: int, day: int, hour: int = 0, minute: int = 0, secon
 
 
 @pytest.fixture
-def course() -> Course:
+def course_planned_home_after_easter_2025() -> Course:
     with time_machine.travel(local(2025, 4, 1, 9), tick=False):
         return CourseFactory.create(at="AUH-ORT")
 
 
 @time_machine.travel(local(2025, 4, 1, 9), tick=False)
-def test_ensure_computes_the_deadline_from_the_catalogue(course: Course) -> None:
-    deadline = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+def test_ensure_computes_the_deadline_from_the_catalogue(
+    course_planned_home_after_easter_2025: Course,
+) -> None:
+    deadline = home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE)
 
     assert deadline.rule_set == "2008"
     assert deadline.due_date == date(2025, 4, 14)
@@ -45,55 +47,63 @@ def test_ensure_computes_the_deadline_from_the_catalogue(course: Course) -> None
     assert deadline.warn_at == local(2025, 4, 11, 8)
     assert deadline.responsible.code == "AUH-ORT"
     assert deadline.counterpart is not None and deadline.counterpart.code == "751"
-    assert deadline.citizen == course.citizen
+    assert deadline.citizen == course_planned_home_after_easter_2025.citizen
     assert deadline.title == "Varsling ved behov for hjemmepleje og omfattende sygepleje"
 
 
 @time_machine.travel(local(2025, 4, 1, 9), tick=False)
-def test_ensure_twice_keeps_one_deadline(course: Course) -> None:
-    first = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+def test_ensure_twice_keeps_one_deadline(course_planned_home_after_easter_2025: Course) -> None:
+    first = home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE)
 
-    second = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+    second = home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE)
 
     assert second.pk == first.pk
-    assert Deadline.objects.for_subject(course).count() == 1
+    assert Deadline.objects.for_subject(course_planned_home_after_easter_2025).count() == 1
 
 
 @time_machine.travel(local(2025, 4, 1, 9), tick=False)
-def test_ensure_with_an_unchanged_anchor_writes_nothing(course: Course) -> None:
-    home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+def test_ensure_with_an_unchanged_anchor_writes_nothing(
+    course_planned_home_after_easter_2025: Course,
+) -> None:
+    home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE)
 
     with CaptureQueriesContext(connection) as queries:
-        home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+        home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE)
 
     writes = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("UPDATE", "INSERT"))]
     assert writes == []
 
 
 @time_machine.travel(local(2025, 4, 1, 9), tick=False)
-def test_moving_the_anchor_recomputes_in_place(course: Course) -> None:
-    first = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+def test_moving_the_anchor_recomputes_in_place(course_planned_home_after_easter_2025: Course) -> None:
+    first = home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE)
 
     # Tuesday 29 April: Mon 28 (1), Fri 25 (2), Thu 24 (3).
-    moved = home_care_deadline(course=course, discharge_on=date(2025, 4, 29))
+    moved = home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=date(2025, 4, 29))
 
     assert moved.pk == first.pk
-    assert Deadline.objects.for_subject(course).count() == 1
+    assert Deadline.objects.for_subject(course_planned_home_after_easter_2025).count() == 1
     moved.refresh_from_db()
     assert moved.due_date == date(2025, 4, 24)
     assert moved.warn_at == local(2025, 4, 23, 8)
 
 
-def test_a_later_anchor_reopens_a_breached_deadline_and_gives_a_new_warning(course: Course) -> None:
+def test_a_later_anchor_reopens_a_breached_deadline_and_gives_a_new_warning(
+    course_planned_home_after_easter_2025: Course,
+) -> None:
     with time_machine.travel(local(2025, 4, 1, 9), tick=False):
-        deadline = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+        deadline = home_care_deadline(
+            course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE
+        )
     Deadline.objects.filter(pk=deadline.pk).update(
         state=Deadline.State.BREACHED, breached_at=local(2025, 4, 15), warned_at=local(2025, 4, 11, 8)
     )
     AlertFactory.create(deadline=deadline, kind=Alert.Kind.BREACH)
 
     with time_machine.travel(local(2025, 4, 15, 10), tick=False):
-        reopened = home_care_deadline(course=course, discharge_on=date(2025, 4, 29))
+        reopened = home_care_deadline(
+            course=course_planned_home_after_easter_2025, discharge_on=date(2025, 4, 29)
+        )
 
     assert reopened.pk == deadline.pk
     assert reopened.state == Deadline.State.PENDING
@@ -103,11 +113,13 @@ def test_a_later_anchor_reopens_a_breached_deadline_and_gives_a_new_warning(cour
 
 
 @time_machine.travel(local(2025, 4, 1, 9), tick=False)
-def test_cancel_closes_the_open_deadline_and_settles_its_alerts(course: Course) -> None:
-    deadline = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+def test_cancel_closes_the_open_deadline_and_settles_its_alerts(
+    course_planned_home_after_easter_2025: Course,
+) -> None:
+    deadline = home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE)
     alert = AlertFactory.create(deadline=deadline)
 
-    cancelled = deadline_cancel(subject=course, reason="Udskrivning aflyst")
+    cancelled = deadline_cancel(subject=course_planned_home_after_easter_2025, reason="Udskrivning aflyst")
 
     deadline.refresh_from_db()
     alert.refresh_from_db()
@@ -116,17 +128,20 @@ def test_cancel_closes_the_open_deadline_and_settles_its_alerts(course: Course) 
     assert deadline.cancel_reason == "Udskrivning aflyst"
     assert alert.acknowledged_at is not None
     # A new plan after a cancellation is a new deadline; the cancelled one stays as history.
-    again = home_care_deadline(course=course, discharge_on=date(2025, 4, 29))
+    again = home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=date(2025, 4, 29))
     assert again.pk != deadline.pk
-    assert Deadline.objects.for_subject(course).open().count() == 1
+    assert Deadline.objects.for_subject(course_planned_home_after_easter_2025).open().count() == 1
 
 
-def test_met_in_time_is_met_and_not_late(course: Course) -> None:
+def test_met_in_time_is_met_and_not_late(course_planned_home_after_easter_2025: Course) -> None:
     with time_machine.travel(local(2025, 4, 1, 9), tick=False):
-        home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+        home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE)
 
     met = deadline_meet(
-        subject=course, rule_code="discharge.home_care", at=local(2025, 4, 14, 15), event="Varsel sendt"
+        subject=course_planned_home_after_easter_2025,
+        rule_code="discharge.home_care",
+        at=local(2025, 4, 14, 15),
+        event="Varsel sendt",
     )
 
     assert met is not None
@@ -136,13 +151,18 @@ def test_met_in_time_is_met_and_not_late(course: Course) -> None:
     assert met.met_event == "Varsel sendt"
 
 
-def test_met_after_the_due_time_counts_as_a_breach(course: Course) -> None:
+def test_met_after_the_due_time_counts_as_a_breach(course_planned_home_after_easter_2025: Course) -> None:
     with time_machine.travel(local(2025, 4, 1, 9), tick=False):
-        deadline = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+        deadline = home_care_deadline(
+            course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE
+        )
     alert = AlertFactory.create(deadline=deadline, kind=Alert.Kind.WARNING)
 
     met = deadline_meet(
-        subject=course, rule_code="discharge.home_care", at=local(2025, 4, 15, 9), event="Varsel"
+        subject=course_planned_home_after_easter_2025,
+        rule_code="discharge.home_care",
+        at=local(2025, 4, 15, 9),
+        event="Varsel",
     )
 
     alert.refresh_from_db()
@@ -151,16 +171,21 @@ def test_met_after_the_due_time_counts_as_a_breach(course: Course) -> None:
     assert met.met_late is True
     assert met.breached_at == local(2025, 4, 14, 23, 59, 59)
     assert alert.acknowledged_at == local(2025, 4, 15, 9)
-    assert deadline_meet(subject=course, rule_code="discharge.home_care", event="igen") is None
+    assert (
+        deadline_meet(
+            subject=course_planned_home_after_easter_2025, rule_code="discharge.home_care", event="igen"
+        )
+        is None
+    )
 
 
 @time_machine.travel(local(2025, 4, 1, 9), tick=False)
-def test_the_rule_set_adopted_by_the_cluster_decides(course: Course) -> None:
+def test_the_rule_set_adopted_by_the_cluster_decides(course_planned_home_after_easter_2025: Course) -> None:
     cluster = organisation_get("klynge-aarhus")
     RuleSetAdoption.objects.create(cluster=cluster, rule_set="2021", adopted_on=date(2022, 1, 1))
 
     # Under the 2021 agreement the agreed date itself is the deadline.
-    deadline = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+    deadline = home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE)
 
     assert deadline.rule_set == "2021"
     assert deadline.due_date == EASTER_DISCHARGE
@@ -168,22 +193,30 @@ def test_the_rule_set_adopted_by_the_cluster_decides(course: Course) -> None:
 
 
 @time_machine.travel(local(2025, 4, 1, 9), tick=False)
-def test_an_organisations_closed_day_is_not_a_working_day(course: Course) -> None:
-    ClosedDay.objects.create(organisation=course.department, day=date(2025, 4, 16), reason="Flytning")
+def test_an_organisations_closed_day_is_not_a_working_day(
+    course_planned_home_after_easter_2025: Course,
+) -> None:
+    ClosedDay.objects.create(
+        organisation=course_planned_home_after_easter_2025.department,
+        day=date(2025, 4, 16),
+        reason="Flytning",
+    )
 
-    deadline = home_care_deadline(course=course, discharge_on=EASTER_DISCHARGE)
+    deadline = home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE)
 
     assert deadline.due_date == date(2025, 4, 11)
 
 
 @time_machine.travel(local(2025, 4, 1, 9), tick=False)
-def test_ensure_with_a_date_time_anchor_and_an_explicit_rule_set(course: Course) -> None:
+def test_ensure_with_a_date_time_anchor_and_an_explicit_rule_set(
+    course_planned_home_after_easter_2025: Course,
+) -> None:
     deadline = deadline_ensure(
-        subject=course,
+        subject=course_planned_home_after_easter_2025,
         rule_code="admission.info_reply",
         anchor=local(2025, 3, 29, 10),
         responsible=organisation_get("751"),
-        citizen=course.citizen,
+        citizen=course_planned_home_after_easter_2025.citizen,
         rule_set="2008",
     )
 

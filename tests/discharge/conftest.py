@@ -1,5 +1,5 @@
-"""The people of the discharge story: a ward nurse at AUH-ORT (Aarhus cluster), a visitator in Aarhus (751),
-the citizen's GP, and outsiders: a visitator in Randers (730), another GP, a ward at Randers hospital."""
+"""The discharge story: courses of Aarhus citizens listed with ``practice``, admitted at AUH-ORT (the people, and
+the outsiders ``foreign_visitator``, ``foreign_gp``, ``foreign_ward``, are in tests/conftest.py)."""
 
 import random
 from collections.abc import Callable
@@ -13,47 +13,10 @@ from admissions.demo import cpr_fake
 from admissions.models import Course
 from admissions.services import consent_record
 from sundhedsaftale.organisations.models import Organisation
-from tests.factories import CitizenFactory, CourseFactory, PracticeFactory, member, organisation_get
+from tests.factories import CitizenFactory, CourseFactory, organisation_get
 from tests.factories.discharge import local
 
 _rng = random.Random("discharge-tests")
-
-
-@pytest.fixture
-def ward(db: None) -> User:
-    return member("ward_staff", "AUH-ORT", first_name="Karen", last_name="Sygeplejerske")
-
-
-@pytest.fixture
-def visitator(db: None) -> User:
-    return member("visitation", "751", first_name="Mette", last_name="Visitator")
-
-
-@pytest.fixture
-def practice(db: None) -> Organisation:
-    practice: Organisation = PracticeFactory.create()
-    return practice
-
-
-@pytest.fixture
-def gp(practice: Organisation) -> User:
-    return member("gp", practice.code, first_name="Jens", last_name="Læge")
-
-
-@pytest.fixture
-def foreign_visitator(db: None) -> User:
-    return member("visitation", "730")
-
-
-@pytest.fixture
-def foreign_gp(db: None) -> User:
-    other: Organisation = PracticeFactory.create()
-    return member("gp", other.code)
-
-
-@pytest.fixture
-def foreign_ward(db: None) -> User:
-    return member("ward_staff", "RHR-KIR")
 
 
 @pytest.fixture
@@ -102,6 +65,6 @@ def give_consent() -> Callable[[Course, User], Course]:
 
 
 @pytest.fixture
-def course(make_course: Callable[..., Course]) -> Course:
+def course_admitted_16_november(make_course: Callable[..., Course]) -> Course:
     """Admitted Monday 16 November 2026 at 10:00."""
     return make_course(admitted_at=local(2026, 11, 16, 10))

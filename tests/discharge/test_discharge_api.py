@@ -45,9 +45,11 @@ def test_api_plan_gets_the_same_deadline_as_the_ui(make_course: Any, ward: Any, 
     assert body["deadline"]["rule_code"] == "discharge.special_aids"
 
 
-def test_api_update_moves_the_date_in_place(course: Course, ward: Any) -> None:
+def test_api_update_moves_the_date_in_place(course_admitted_16_november: Course, ward: Any) -> None:
     client = api(ward)
-    created = client.post("/api/v1/discharge-plans/", {"course": course.pk, **PLAN}, format="json").json()
+    created = client.post(
+        "/api/v1/discharge-plans/", {"course": course_admitted_16_november.pk, **PLAN}, format="json"
+    ).json()
 
     response = client.put(
         f"/api/v1/discharge-plans/{created['id']}/",
@@ -62,22 +64,30 @@ def test_api_update_moves_the_date_in_place(course: Course, ward: Any) -> None:
     assert body["date_changes"][0]["text"] == "Udskrivningsdatoen er flyttet fra 05.01.2027 til 07.01.2027"
 
 
-def test_foreign_rows_are_404(course: Course, ward: Any, foreign_visitator: Any, foreign_ward: Any) -> None:
-    created = api(ward).post("/api/v1/discharge-plans/", {"course": course.pk, **PLAN}, format="json").json()
+def test_foreign_rows_are_404(
+    course_admitted_16_november: Course, ward: Any, foreign_visitator: Any, foreign_ward: Any
+) -> None:
+    created = (
+        api(ward)
+        .post("/api/v1/discharge-plans/", {"course": course_admitted_16_november.pk, **PLAN}, format="json")
+        .json()
+    )
 
     assert api(foreign_visitator).get(f"/api/v1/discharge-plans/{created['id']}/").status_code == 404
     assert api(foreign_visitator).get("/api/v1/discharge-plans/").json()["results"] == []
     response = api(foreign_ward).post(
-        "/api/v1/discharge-plans/", {"course": course.pk, **PLAN}, format="json"
+        "/api/v1/discharge-plans/", {"course": course_admitted_16_november.pk, **PLAN}, format="json"
     )
     assert response.status_code == 404
     assert response.json() == {"detail": "Ikke fundet.", "code": "not_found", "errors": {}}
 
 
-def test_weekend_finished_treatment_is_a_400_with_the_field(course: Course, ward: Any) -> None:
+def test_weekend_finished_treatment_is_a_400_with_the_field(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     response = api(ward).post(
         "/api/v1/finished-treatments/",
-        {"course": course.pk, "finished_on": "2026-11-21", "doctor_name": "Hansen"},
+        {"course": course_admitted_16_november.pk, "finished_on": "2026-11-21", "doctor_name": "Hansen"},
         format="json",
     )
 
@@ -88,53 +98,68 @@ def test_weekend_finished_treatment_is_a_400_with_the_field(course: Course, ward
     assert body["errors"] == {"finished_on": [body["detail"]]}
 
 
-def test_discharge_before_admission_is_a_400(course: Course, ward: Any) -> None:
+def test_discharge_before_admission_is_a_400(course_admitted_16_november: Course, ward: Any) -> None:
     response = api(ward).post(
         "/api/v1/discharge-notices/",
-        {"course": course.pk, "discharged_at": "2026-11-15T09:00:00+01:00"},
+        {"course": course_admitted_16_november.pk, "discharged_at": "2026-11-15T09:00:00+01:00"},
         format="json",
     )
 
     assert response.status_code == 400
     assert response.json()["code"] == "before_admission"
-    assert Course.objects.get(pk=course.pk).state == "admitted"
+    assert Course.objects.get(pk=course_admitted_16_november.pk).state == "admitted"
 
 
-def test_shape_errors_are_400_with_the_field(course: Course, ward: Any) -> None:
-    response = api(ward).post("/api/v1/discharge-plans/", {"course": course.pk, "need": "spa"}, format="json")
+def test_shape_errors_are_400_with_the_field(course_admitted_16_november: Course, ward: Any) -> None:
+    response = api(ward).post(
+        "/api/v1/discharge-plans/", {"course": course_admitted_16_november.pk, "need": "spa"}, format="json"
+    )
 
     assert response.status_code == 400
     assert set(response.json()["errors"]) >= {"need", "planned_date", "functional_ability"}
 
 
 @time_machine.travel(local(2026, 11, 20, 10), tick=False)  # weeks before PLAN's planned date
-def test_the_municipality_may_not_plan_but_may_reply(course: Course, ward: Any, visitator: Any) -> None:
-    response = api(visitator).post("/api/v1/discharge-plans/", {"course": course.pk, **PLAN}, format="json")
+def test_the_municipality_may_not_plan_but_may_reply(
+    course_admitted_16_november: Course, ward: Any, visitator: Any
+) -> None:
+    response = api(visitator).post(
+        "/api/v1/discharge-plans/", {"course": course_admitted_16_november.pk, **PLAN}, format="json"
+    )
     assert response.status_code == 403
     assert response.json()["code"] == "not_a_party"
 
-    api(ward).post("/api/v1/discharge-plans/", {"course": course.pk, **PLAN}, format="json")
+    api(ward).post(
+        "/api/v1/discharge-plans/", {"course": course_admitted_16_november.pk, **PLAN}, format="json"
+    )
     notified = api(ward).post(
-        "/api/v1/discharge-notifications/", {"course": course.pk, "text": "Hjælpemidler"}, format="json"
+        "/api/v1/discharge-notifications/",
+        {"course": course_admitted_16_november.pk, "text": "Hjælpemidler"},
+        format="json",
     )
     assert notified.status_code == 201 and notified.json()["on_time"] is True
     reply = api(visitator).post(
-        "/api/v1/municipal-replies/", {"course": course.pk, "answer": "ready"}, format="json"
+        "/api/v1/municipal-replies/",
+        {"course": course_admitted_16_november.pk, "answer": "ready"},
+        format="json",
     )
     assert reply.status_code == 201
     assert reply.json()["notification"] == notified.json()["id"]
     assert [
-        r["answer"] for r in api(ward).get(f"/api/v1/municipal-replies/?course={course.pk}").json()["results"]
+        r["answer"]
+        for r in api(ward)
+        .get(f"/api/v1/municipal-replies/?course={course_admitted_16_november.pk}")
+        .json()["results"]
     ] == ["ready"]
 
 
 def test_epikriser_are_visible_to_the_gp_only(
-    course: Course, ward: Any, gp: Any, foreign_gp: Any, give_consent: Any
+    course_admitted_16_november: Course, ward: Any, gp: Any, foreign_gp: Any, give_consent: Any
 ) -> None:
-    give_consent(course, ward)
+    give_consent(course_admitted_16_november, ward)
     created = api(ward).post(
         "/api/v1/discharge-letters/",
-        {"course": course.pk, "summary": "Pneumoni", "medication_changed": False},
+        {"course": course_admitted_16_november.pk, "summary": "Pneumoni", "medication_changed": False},
         format="json",
     )
     assert created.status_code == 201
@@ -162,21 +187,29 @@ def test_epikriser_are_visible_to_the_gp_only(
     ],
     ids=["conference", "report", "sudden-change"],
 )
-def test_create_and_read_back(course: Course, ward: Any, path: str, payload: dict, give_consent: Any) -> None:
-    give_consent(course, ward)
-    created = api(ward).post(path, {"course": course.pk, **payload}, format="json")
+def test_create_and_read_back(
+    course_admitted_16_november: Course, ward: Any, path: str, payload: dict, give_consent: Any
+) -> None:
+    give_consent(course_admitted_16_november, ward)
+    created = api(ward).post(path, {"course": course_admitted_16_november.pk, **payload}, format="json")
 
     assert created.status_code == 201, created.json()
     assert api(ward).get(f"{path}{created.json()['id']}/").json()["id"] == created.json()["id"]
 
 
-def test_api_reads_are_access_logged(course: Course, ward: Any) -> None:
-    created = api(ward).post("/api/v1/discharge-plans/", {"course": course.pk, **PLAN}, format="json").json()
+def test_api_reads_are_access_logged(course_admitted_16_november: Course, ward: Any) -> None:
+    created = (
+        api(ward)
+        .post("/api/v1/discharge-plans/", {"course": course_admitted_16_november.pk, **PLAN}, format="json")
+        .json()
+    )
     AccessLog.objects.all().delete()
 
     api(ward).get(f"/api/v1/discharge-plans/{created['id']}/")
 
-    assert list(AccessLog.objects.values_list("citizen_id", flat=True)) == [course.citizen_id]
+    assert list(AccessLog.objects.values_list("citizen_id", flat=True)) == [
+        course_admitted_16_november.citizen_id
+    ]
 
 
 def test_the_schema_documents_the_discharge_resources(client: Client) -> None:
@@ -187,23 +220,29 @@ def test_the_schema_documents_the_discharge_resources(client: Client) -> None:
 
 
 def test_the_municipality_does_not_read_the_epikrise(
-    course: Course, ward: Any, visitator: Any, give_consent: Any
+    course_admitted_16_november: Course, ward: Any, visitator: Any, give_consent: Any
 ) -> None:
-    give_consent(course, ward)
+    give_consent(course_admitted_16_november, ward)
     created = api(ward).post(
-        "/api/v1/discharge-letters/", {"course": course.pk, "summary": "Pneumoni"}, format="json"
+        "/api/v1/discharge-letters/",
+        {"course": course_admitted_16_november.pk, "summary": "Pneumoni"},
+        format="json",
     )
 
     assert api(visitator).get("/api/v1/discharge-letters/").json()["results"] == []
     assert api(visitator).get(f"/api/v1/discharge-letters/{created.json()['id']}/").status_code == 404
 
 
-def test_an_epikrise_without_consent_is_a_400_and_nothing_is_saved(course: Course, ward: Any) -> None:
+def test_an_epikrise_without_consent_is_a_400_and_nothing_is_saved(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     response = api(ward).post(
-        "/api/v1/discharge-letters/", {"course": course.pk, "summary": "Pneumoni"}, format="json"
+        "/api/v1/discharge-letters/",
+        {"course": course_admitted_16_november.pk, "summary": "Pneumoni"},
+        format="json",
     )
 
     assert response.status_code == 400
     assert response.json()["code"] == "no_consent"
     assert "samtykke" in response.json()["detail"]
-    assert not course.discharge_letters.exists()
+    assert not course_admitted_16_november.discharge_letters.exists()

@@ -78,7 +78,7 @@ def plan(course: Course, user: Any, **values: Any) -> DischargePlan:
     ],
 )
 def test_each_need_gets_its_deadline(
-    course: Course,
+    course_admitted_16_november: Course,
     ward: Any,
     ability: str,
     need: str,
@@ -87,31 +87,48 @@ def test_each_need_gets_its_deadline(
     rule_code: str,
     due_at: Any,
 ) -> None:
-    saved = plan(course, ward, functional_ability=ability, need=need, planned_date=planned, **extra)
+    saved = plan(
+        course_admitted_16_november,
+        ward,
+        functional_ability=ability,
+        need=need,
+        planned_date=planned,
+        **extra,
+    )
 
     deadline = Deadline.objects.for_subject(saved).get()
     assert (deadline.rule_code, deadline.rule_set, deadline.state) == (rule_code, "2008", "pending")
     assert deadline.due_at == due_at
-    assert deadline.responsible == course.department
-    assert deadline.counterpart == course.citizen.municipality
-    assert deadline.citizen == course.citizen
+    assert deadline.responsible == course_admitted_16_november.department
+    assert deadline.counterpart == course_admitted_16_november.citizen.municipality
+    assert deadline.citizen == course_admitted_16_november.citizen
 
 
-def test_same_day_warns_at_noon(course: Course, ward: Any) -> None:
+def test_same_day_warns_at_noon(course_admitted_16_november: Course, ward: Any) -> None:
     saved = plan(
-        course, ward, functional_ability="unchanged", need="simple_nursing", planned_date=date(2026, 12, 10)
+        course_admitted_16_november,
+        ward,
+        functional_ability="unchanged",
+        need="simple_nursing",
+        planned_date=date(2026, 12, 10),
     )
 
     assert Deadline.objects.for_subject(saved).get().warn_at == local(2026, 12, 10, 12)
 
 
-def test_2021_rule_set_makes_the_agreed_date_the_deadline(course: Course, ward: Any) -> None:
+def test_2021_rule_set_makes_the_agreed_date_the_deadline(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     RuleSetAdoption.objects.create(
         cluster=organisation_get("klynge-aarhus"), rule_set="2021", adopted_on=date(2021, 6, 1)
     )
 
     saved = plan(
-        course, ward, need="special_aids", planned_date=date(2027, 1, 5), agreed_date=date(2026, 12, 30)
+        course_admitted_16_november,
+        ward,
+        need="special_aids",
+        planned_date=date(2027, 1, 5),
+        agreed_date=date(2026, 12, 30),
     )
 
     deadline = Deadline.objects.for_subject(saved).get()
@@ -119,13 +136,13 @@ def test_2021_rule_set_makes_the_agreed_date_the_deadline(course: Course, ward: 
     assert deadline.due_at == local(2026, 12, 30, 23, 59, 59)  # not 5 working days before
 
 
-def test_2021_rule_set_requires_the_agreed_date(course: Course, ward: Any) -> None:
+def test_2021_rule_set_requires_the_agreed_date(course_admitted_16_november: Course, ward: Any) -> None:
     RuleSetAdoption.objects.create(
         cluster=organisation_get("klynge-aarhus"), rule_set="2021", adopted_on=date(2021, 6, 1)
     )
 
     with pytest.raises(DomainError) as error:
-        plan(course, ward)
+        plan(course_admitted_16_november, ward)
 
     assert error.value.field == "agreed_date"
     assert "2021" in error.value.message
@@ -142,34 +159,39 @@ def test_other_clusters_keep_the_2008_rules(make_course: Any, ward: Any) -> None
 
 
 def test_moving_the_date_recomputes_the_same_deadline_and_tells_the_municipality(
-    course: Course, ward: Any
+    course_admitted_16_november: Course, ward: Any
 ) -> None:
-    saved = plan(course, ward, planned_date=date(2026, 12, 29))
+    saved = plan(course_admitted_16_november, ward, planned_date=date(2026, 12, 29))
     first = Deadline.objects.for_subject(saved).get()
 
-    plan(course, ward, planned_date=date(2027, 1, 5), reason="Afventer plejebolig")
+    plan(course_admitted_16_november, ward, planned_date=date(2027, 1, 5), reason="Afventer plejebolig")
 
     deadline = Deadline.objects.for_subject(saved).get()  # still exactly one row
     assert deadline.pk == first.pk
     assert deadline.due_at == local(2026, 12, 29, 23, 59, 59)  # 3 working days before Tue 5 Jan
     change = DischargeDateChange.objects.get()
     assert change.text == "Udskrivningsdatoen er flyttet fra 29.12.2026 til 05.01.2027"
-    assert (change.municipality, change.reason) == (course.citizen.municipality, "Afventer plejebolig")
+    assert (change.municipality, change.reason) == (
+        course_admitted_16_november.citizen.municipality,
+        "Afventer plejebolig",
+    )
     assert (change.old_due_at, change.new_due_at) == (local(2026, 12, 22, 23, 59, 59), deadline.due_at)
 
 
-def test_changing_the_need_replaces_the_rule(course: Course, ward: Any) -> None:
-    saved = plan(course, ward, need="home_care", planned_date=date(2027, 1, 7))
+def test_changing_the_need_replaces_the_rule(course_admitted_16_november: Course, ward: Any) -> None:
+    saved = plan(course_admitted_16_november, ward, need="home_care", planned_date=date(2027, 1, 7))
 
-    plan(course, ward, need="housing", planned_date=date(2027, 1, 7))
+    plan(course_admitted_16_november, ward, need="housing", planned_date=date(2027, 1, 7))
 
     states = dict(Deadline.objects.for_subject(saved).values_list("rule_code", "state"))
     assert states == {"discharge.home_care": "cancelled", "discharge.housing": "pending"}
 
 
-def test_saving_the_same_plan_twice_keeps_one_deadline(course: Course, ward: Any) -> None:
-    plan(course, ward)
-    plan(course, ward)
+def test_saving_the_same_plan_twice_keeps_one_deadline(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
+    plan(course_admitted_16_november, ward)
+    plan(course_admitted_16_november, ward)
 
     assert Deadline.objects.count() == 1
     assert not DischargeDateChange.objects.exists()
@@ -181,9 +203,9 @@ def test_saving_the_same_plan_twice_keeps_one_deadline(course: Course, ward: Any
     ids=["on-time", "late"],
 )
 def test_sending_the_notification_meets_the_deadline(
-    course: Course, ward: Any, sent_at: Any, on_time: bool
+    course_admitted_16_november: Course, ward: Any, sent_at: Any, on_time: bool
 ) -> None:
-    saved = plan(course, ward, planned_date=date(2026, 12, 29))  # due Tue 22 Dec
+    saved = plan(course_admitted_16_november, ward, planned_date=date(2026, 12, 29))  # due Tue 22 Dec
 
     notification = discharge_notification_send(
         plan=saved, text="Hjemmepleje fra udskrivningsdagen", acting_user=ward, at=sent_at
@@ -192,14 +214,16 @@ def test_sending_the_notification_meets_the_deadline(
     deadline = Deadline.objects.for_subject(saved).get()
     assert (deadline.state, deadline.met_at, deadline.met_late) == ("met", sent_at, not on_time)
     assert notification.on_time is on_time
-    assert notification.municipality == course.citizen.municipality
+    assert notification.municipality == course_admitted_16_november.citizen.municipality
 
 
-def test_a_date_moved_after_notification_does_not_reopen_the_deadline(course: Course, ward: Any) -> None:
-    saved = plan(course, ward, planned_date=date(2026, 12, 29))
+def test_a_date_moved_after_notification_does_not_reopen_the_deadline(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
+    saved = plan(course_admitted_16_november, ward, planned_date=date(2026, 12, 29))
     discharge_notification_send(plan=saved, acting_user=ward, at=local(2026, 12, 21, 14))
 
-    plan(course, ward, planned_date=date(2027, 1, 5))
+    plan(course_admitted_16_november, ward, planned_date=date(2027, 1, 5))
 
     assert list(Deadline.objects.for_subject(saved).values_list("state", flat=True)) == ["met"]
     assert plan_deadline(plan=saved).state == "met"  # type: ignore[union-attr]
@@ -217,24 +241,26 @@ def test_a_date_moved_after_notification_does_not_reopen_the_deadline(course: Co
     ids=["before-admission", "ability-need-mismatch", "agreed-after-discharge", "nursing-date-not-simple"],
 )
 def test_bad_plans_are_refused_with_a_danish_message(
-    course: Course, ward: Any, values: dict, field: str
+    course_admitted_16_november: Course, ward: Any, values: dict, field: str
 ) -> None:
     with pytest.raises(DomainError) as error:
-        plan(course, ward, **values)
+        plan(course_admitted_16_november, ward, **values)
 
     assert error.value.field == field
     assert not DischargePlan.objects.exists() and not Deadline.objects.exists()
 
 
-def test_only_the_hospital_plans(course: Course, visitator: Any) -> None:
+def test_only_the_hospital_plans(course_admitted_16_november: Course, visitator: Any) -> None:
     with pytest.raises(DomainError) as error:
-        plan(course, visitator)
+        plan(course_admitted_16_november, visitator)
 
     assert error.value.status_code == 403
 
 
-def test_notification_without_open_deadline_still_records_lateness(course: Course, ward: Any) -> None:
-    saved = plan(course, ward, planned_date=date(2026, 12, 29))
+def test_notification_without_open_deadline_still_records_lateness(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
+    saved = plan(course_admitted_16_november, ward, planned_date=date(2026, 12, 29))
     discharge_notification_send(plan=saved, acting_user=ward, at=local(2026, 12, 21, 14))
 
     again = discharge_notification_send(plan=saved, acting_user=ward, at=local(2026, 12, 28, 9))
@@ -243,11 +269,11 @@ def test_notification_without_open_deadline_still_records_lateness(course: Cours
     assert DischargeNotification.objects.count() == 2
 
 
-def test_plan_writes_are_audited(course: Course, ward: Any) -> None:
+def test_plan_writes_are_audited(course_admitted_16_november: Course, ward: Any) -> None:
     from auditlog.models import LogEntry
 
-    saved = plan(course, ward, planned_date=date(2026, 12, 29))
-    plan(course, ward, planned_date=date(2027, 1, 5))
+    saved = plan(course_admitted_16_november, ward, planned_date=date(2026, 12, 29))
+    plan(course_admitted_16_november, ward, planned_date=date(2027, 1, 5))
 
     entries = LogEntry.objects.get_for_object(saved)
     assert entries.count() == 2

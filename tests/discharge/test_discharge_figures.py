@@ -12,10 +12,10 @@ from tests.factories.discharge import local
 
 
 def test_cluster_bed_days_are_numbers_per_municipality_of_the_cluster(
-    course: Course, make_course: Any, ward: Any
+    course_admitted_16_november: Course, make_course: Any, ward: Any
 ) -> None:
     finished_treatment_record(
-        course=course,
+        course=course_admitted_16_november,
         finished_on=date(2026, 11, 18),
         doctor_name="Overlæge Hansen",
         acting_user=ward,

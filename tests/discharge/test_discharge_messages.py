@@ -29,14 +29,21 @@ from tests.factories.admissions import HomeCareServiceFactory
 from tests.factories.discharge import local
 
 
-def test_discharge_before_admission_is_refused_and_nothing_is_saved(course: Course, ward: Any) -> None:
+def test_discharge_before_admission_is_refused_and_nothing_is_saved(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     with pytest.raises(DomainError) as error:
-        discharge_notice_send(course=course, discharged_at=local(2026, 11, 15, 9), acting_user=ward)
+        discharge_notice_send(
+            course=course_admitted_16_november, discharged_at=local(2026, 11, 15, 9), acting_user=ward
+        )
 
     assert error.value.field == "discharged_at"
     assert error.value.message == "Udskrivningen kan ikke ligge før indlæggelsen (16.11.2026 kl. 10:00)."
-    course.refresh_from_db()
-    assert (course.state, course.discharged_at) == ("admitted", None)
+    course_admitted_16_november.refresh_from_db()
+    assert (course_admitted_16_november.state, course_admitted_16_november.discharged_at) == (
+        "admitted",
+        None,
+    )
     assert not DischargeNotice.objects.exists()
 
 
@@ -74,39 +81,52 @@ def test_discharge_notice_ends_the_course_and_resumes_home_care(ward: Any, pract
     assert (notice.municipality, notice.aids_handed_out) == (citizen.municipality, "Rollator")
 
 
-def test_a_second_discharge_notice_is_a_conflict(course: Course, ward: Any) -> None:
-    discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 11), acting_user=ward)
+def test_a_second_discharge_notice_is_a_conflict(course_admitted_16_november: Course, ward: Any) -> None:
+    discharge_notice_send(
+        course=course_admitted_16_november, discharged_at=local(2026, 11, 20, 11), acting_user=ward
+    )
 
     with pytest.raises(Conflict):
-        discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 12), acting_user=ward)
+        discharge_notice_send(
+            course=course_admitted_16_november, discharged_at=local(2026, 11, 20, 12), acting_user=ward
+        )
 
 
-def test_dose_dispensing_is_only_cancelled_when_medication_changed(course: Course, ward: Any) -> None:
+def test_dose_dispensing_is_only_cancelled_when_medication_changed(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     with pytest.raises(DomainError) as error:
         discharge_notice_send(
-            course=course,
+            course=course_admitted_16_november,
             discharged_at=local(2026, 11, 20, 11),
             dose_dispensing_cancelled=True,
             acting_user=ward,
         )
 
     assert error.value.field == "dose_dispensing_cancelled"
-    assert Course.objects.get(pk=course.pk).state == "admitted"
+    assert Course.objects.get(pk=course_admitted_16_november.pk).state == "admitted"
 
 
-def test_discharge_report_goes_to_the_home_municipality(course: Course, ward: Any, give_consent: Any) -> None:
-    give_consent(course, ward)
+def test_discharge_report_goes_to_the_home_municipality(
+    course_admitted_16_november: Course, ward: Any, give_consent: Any
+) -> None:
+    give_consent(course_admitted_16_november, ward)
     report = discharge_report_send(
-        course=course, functional_level="Går med rollator", nursing="Hjælp til bad", acting_user=ward
+        course=course_admitted_16_november,
+        functional_level="Går med rollator",
+        nursing="Hjælp til bad",
+        acting_user=ward,
     )
 
-    assert report.municipality == course.citizen.municipality
+    assert report.municipality == course_admitted_16_november.citizen.municipality
 
 
-def test_epikrise_goes_to_the_gp(course: Course, ward: Any, practice: Any, give_consent: Any) -> None:
-    give_consent(course, ward)
+def test_epikrise_goes_to_the_gp(
+    course_admitted_16_november: Course, ward: Any, practice: Any, give_consent: Any
+) -> None:
+    give_consent(course_admitted_16_november, ward)
     letter = discharge_letter_send(
-        course=course,
+        course=course_admitted_16_november,
         summary="Pneumoni, behandlet.",
         medication_changed=True,
         medication="Penicillin",
@@ -127,9 +147,11 @@ def test_epikrise_needs_a_gp(make_course: Any, ward: Any) -> None:
     assert error.value.code == "no_gp"
 
 
-def test_municipal_reply_answers_the_latest_notification(course: Course, ward: Any, visitator: Any) -> None:
+def test_municipal_reply_answers_the_latest_notification(
+    course_admitted_16_november: Course, ward: Any, visitator: Any
+) -> None:
     plan = discharge_plan_save(
-        course=course,
+        course=course_admitted_16_november,
         functional_ability="reduced",
         need="home_care",
         planned_date=local(2026, 12, 29).date(),
@@ -138,7 +160,7 @@ def test_municipal_reply_answers_the_latest_notification(course: Course, ward: A
     notification = discharge_notification_send(plan=plan, acting_user=ward)
 
     reply = municipal_reply_send(
-        course=course,
+        course=course_admitted_16_november,
         answer="needs_time",
         reason="Plejebolig først klar 4. januar",
         ready_on=local(2027, 1, 4).date(),
@@ -148,16 +170,22 @@ def test_municipal_reply_answers_the_latest_notification(course: Course, ward: A
     assert (reply.notification, reply.notice, reply.municipality) == (
         notification,
         None,
-        course.citizen.municipality,
+        course_admitted_16_november.citizen.municipality,
     )
     assert list(MunicipalReply.objects.visible_to(actor_for(user=ward))) == [reply]
 
 
-def test_needing_more_time_needs_a_reason(course: Course, ward: Any, visitator: Any) -> None:
-    discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 11), acting_user=ward)
+def test_needing_more_time_needs_a_reason(
+    course_admitted_16_november: Course, ward: Any, visitator: Any
+) -> None:
+    discharge_notice_send(
+        course=course_admitted_16_november, discharged_at=local(2026, 11, 20, 11), acting_user=ward
+    )
 
     with pytest.raises(DomainError) as error:
-        municipal_reply_send(course=course, answer="needs_time", reason=" ", acting_user=visitator)
+        municipal_reply_send(
+            course=course_admitted_16_november, answer="needs_time", reason=" ", acting_user=visitator
+        )
 
     assert (error.value.field, error.value.message) == (
         "reason",
@@ -165,26 +193,34 @@ def test_needing_more_time_needs_a_reason(course: Course, ward: Any, visitator: 
     )
 
 
-def test_only_the_home_municipality_replies(course: Course, ward: Any, foreign_visitator: Any) -> None:
-    discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 11), acting_user=ward)
+def test_only_the_home_municipality_replies(
+    course_admitted_16_november: Course, ward: Any, foreign_visitator: Any
+) -> None:
+    discharge_notice_send(
+        course=course_admitted_16_november, discharged_at=local(2026, 11, 20, 11), acting_user=ward
+    )
 
     with pytest.raises(DomainError) as error:
-        municipal_reply_send(course=course, answer="ready", acting_user=foreign_visitator)
+        municipal_reply_send(
+            course=course_admitted_16_november, answer="ready", acting_user=foreign_visitator
+        )
     assert error.value.status_code == 403
     with pytest.raises(DomainError):
-        municipal_reply_send(course=course, answer="ready", acting_user=ward)
+        municipal_reply_send(course=course_admitted_16_november, answer="ready", acting_user=ward)
 
 
-def test_a_reply_needs_something_to_reply_to(course: Course, visitator: Any) -> None:
+def test_a_reply_needs_something_to_reply_to(course_admitted_16_november: Course, visitator: Any) -> None:
     with pytest.raises(DomainError) as error:
-        municipal_reply_send(course=course, answer="ready", acting_user=visitator)
+        municipal_reply_send(course=course_admitted_16_november, answer="ready", acting_user=visitator)
 
     assert error.value.code == "nothing_to_reply"
 
 
-def test_sudden_change_notifies_the_contact_person_at_once(course: Course, visitator: Any, ward: Any) -> None:
+def test_sudden_change_notifies_the_contact_person_at_once(
+    course_admitted_16_november: Course, visitator: Any, ward: Any
+) -> None:
     change = sudden_change_report(
-        course=course,
+        course=course_admitted_16_november,
         kind="family",
         description="Ægtefællen er indlagt akut",
         occurred_at=timezone.now() - timedelta(minutes=5),
@@ -193,16 +229,18 @@ def test_sudden_change_notifies_the_contact_person_at_once(course: Course, visit
 
     assert (change.contact_name, change.contact_phone) == ("Karen Sygeplejerske", "7846 0000")
     assert change.notified_at is not None and change.acknowledged_at is None
-    assert change.reported_by_org == course.citizen.municipality
-    assert course.events.filter(kind="contact_notified").exists()
+    assert change.reported_by_org == course_admitted_16_november.citizen.municipality
+    assert course_admitted_16_november.events.filter(kind="contact_notified").exists()
 
     sudden_change_acknowledge(change=change, acting_user=ward)
     assert SuddenChange.objects.get().acknowledged_at is not None
 
 
-def test_death_ends_the_course_and_its_notification_deadline(course: Course, ward: Any) -> None:
+def test_death_ends_the_course_and_its_notification_deadline(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     plan = discharge_plan_save(
-        course=course,
+        course=course_admitted_16_november,
         functional_ability="reduced",
         need="home_care",
         planned_date=local(2026, 12, 29).date(),
@@ -210,16 +248,16 @@ def test_death_ends_the_course_and_its_notification_deadline(course: Course, war
     )
 
     sudden_change_report(
-        course=course,
+        course=course_admitted_16_november,
         kind="death",
         description="Død i nattevagten",
         occurred_at=timezone.now() - timedelta(hours=1),
         acting_user=ward,
     )
 
-    course.refresh_from_db()
-    assert course.state == "deceased"
-    assert course.citizen.deceased_at is not None
+    course_admitted_16_november.refresh_from_db()
+    assert course_admitted_16_november.state == "deceased"
+    assert course_admitted_16_november.citizen.deceased_at is not None
     from sundhedsaftale.deadlines.models import Deadline
 
     assert Deadline.objects.for_subject(plan).get().state == "cancelled"
@@ -283,35 +321,48 @@ def test_discharge_keeps_a_deadline_that_was_already_due(make_course: Any, ward:
     assert plan_deadline(plan=plan).state in ("pending", "breached")  # type: ignore[union-attr]
 
 
-def test_discharge_ends_the_open_stay_and_leave(course: Course, ward: Any) -> None:
+def test_discharge_ends_the_open_stay_and_leave(course_admitted_16_november: Course, ward: Any) -> None:
     from admissions.services import leave_start
 
-    leave_start(course=course, started_at=local(2026, 11, 19, 9), acting_user=ward)
+    leave_start(course=course_admitted_16_november, started_at=local(2026, 11, 19, 9), acting_user=ward)
 
-    discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 11), acting_user=ward)
+    discharge_notice_send(
+        course=course_admitted_16_november, discharged_at=local(2026, 11, 20, 11), acting_user=ward
+    )
 
-    assert list(course.stays.values_list("ended_at", flat=True)) == [local(2026, 11, 20, 11)]
-    assert list(course.leaves.values_list("ended_at", flat=True)) == [local(2026, 11, 20, 11)]
-    assert Course.objects.get(pk=course.pk).state == "discharged"
+    assert list(course_admitted_16_november.stays.values_list("ended_at", flat=True)) == [
+        local(2026, 11, 20, 11)
+    ]
+    assert list(course_admitted_16_november.leaves.values_list("ended_at", flat=True)) == [
+        local(2026, 11, 20, 11)
+    ]
+    assert Course.objects.get(pk=course_admitted_16_november.pk).state == "discharged"
 
 
-def test_discharge_before_the_current_stay_is_refused_and_nothing_is_saved(course: Course, ward: Any) -> None:
+def test_discharge_before_the_current_stay_is_refused_and_nothing_is_saved(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     from admissions.services import course_transfer
 
     course_transfer(
-        course=course, department=organisation_get("AUH-GER"), at=local(2026, 11, 19, 9), acting_user=ward
+        course=course_admitted_16_november,
+        department=organisation_get("AUH-GER"),
+        at=local(2026, 11, 19, 9),
+        acting_user=ward,
     )
 
     with pytest.raises(DomainError) as error:
         discharge_notice_send(
-            course=Course.objects.get(pk=course.pk), discharged_at=local(2026, 11, 18, 11), acting_user=ward
+            course=Course.objects.get(pk=course_admitted_16_november.pk),
+            discharged_at=local(2026, 11, 18, 11),
+            acting_user=ward,
         )
 
     assert (error.value.field, error.value.code) == ("discharged_at", "before_stay")
     assert "19.11.2026 kl. 09:00" in error.value.message
-    assert Course.objects.get(pk=course.pk).state == "admitted"
+    assert Course.objects.get(pk=course_admitted_16_november.pk).state == "admitted"
     assert not DischargeNotice.objects.exists()
-    assert course.stays.filter(ended_at__isnull=True).count() == 1
+    assert course_admitted_16_november.stays.filter(ended_at__isnull=True).count() == 1
 
 
 @pytest.mark.parametrize(
@@ -331,11 +382,11 @@ def test_discharge_before_the_current_stay_is_refused_and_nothing_is_saved(cours
     ids=["epikrise", "report"],
 )
 def test_without_consent_nothing_beyond_the_notices_is_shared(
-    course: Course, ward: Any, send: Any, recipient: str
+    course_admitted_16_november: Course, ward: Any, send: Any, recipient: str
 ) -> None:
     with pytest.raises(DomainError) as error:
-        send(course, ward)
+        send(course_admitted_16_november, ward)
 
     assert error.value.code == "no_consent"
     assert error.value.message.startswith("Borgeren har ikke givet samtykke til at dele oplysninger med")
-    assert not DischargeLetter.objects.exists() and not course.discharge_reports.exists()
+    assert not DischargeLetter.objects.exists() and not course_admitted_16_november.discharge_reports.exists()

@@ -46,19 +46,25 @@ SIMPLE: dict[str, Any] = {
     ],
     ids=["nursing-before-discharge", "agreed-before-admission", "unknown-ability"],
 )
-def test_more_bad_plans_are_refused(course: Course, ward: Any, values: dict, field: str) -> None:
+def test_more_bad_plans_are_refused(
+    course_admitted_16_november: Course, ward: Any, values: dict, field: str
+) -> None:
     with pytest.raises(DomainError) as error:
-        discharge_plan_save(course=course, acting_user=ward, **values)
+        discharge_plan_save(course=course_admitted_16_november, acting_user=ward, **values)
 
     assert error.value.field == field
     assert not DischargePlan.objects.exists() and not Deadline.objects.exists()
 
 
-def test_a_discharged_course_is_not_planned_again(course: Course, ward: Any) -> None:
-    discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 11), acting_user=ward)
+def test_a_discharged_course_is_not_planned_again(course_admitted_16_november: Course, ward: Any) -> None:
+    discharge_notice_send(
+        course=course_admitted_16_november, discharged_at=local(2026, 11, 20, 11), acting_user=ward
+    )
 
     with pytest.raises(DomainError) as error:
-        discharge_plan_save(course=Course.objects.get(pk=course.pk), acting_user=ward, **PLAN)
+        discharge_plan_save(
+            course=Course.objects.get(pk=course_admitted_16_november.pk), acting_user=ward, **PLAN
+        )
 
     assert (error.value.code, error.value.message) == ("course_closed", "Forløbet er afsluttet (Udskrevet).")
     assert not DischargePlan.objects.exists()
@@ -74,22 +80,26 @@ def test_a_discharged_course_is_not_planned_again(course: Course, ward: Any) -> 
     ids=["changed-medication-not-given", "dose-dispensing-without-change", "empty"],
 )
 def test_bad_epikriser_are_refused(
-    course: Course, ward: Any, give_consent: Callable[..., Course], values: dict, field: str
+    course_admitted_16_november: Course,
+    ward: Any,
+    give_consent: Callable[..., Course],
+    values: dict,
+    field: str,
 ) -> None:
-    give_consent(course, ward)
+    give_consent(course_admitted_16_november, ward)
     fields: dict[str, Any] = {"summary": "Pneumoni"}
     fields.update(values)
 
     with pytest.raises(DomainError) as error:
-        discharge_letter_send(course=course, acting_user=ward, **fields)
+        discharge_letter_send(course=course_admitted_16_november, acting_user=ward, **fields)
 
     assert error.value.field == field
     assert not DischargeLetter.objects.exists()
 
 
-def test_a_conference_outcome_must_be_written(course: Course, ward: Any) -> None:
+def test_a_conference_outcome_must_be_written(course_admitted_16_november: Course, ward: Any) -> None:
     conference = discharge_conference_schedule(
-        course=course,
+        course=course_admitted_16_november,
         kind="conference",
         scheduled_at=local(2026, 11, 24, 10),
         participants="Afdeling",
@@ -118,10 +128,12 @@ def test_a_reply_to_another_courses_notification_is_refused(
     assert not MunicipalReply.objects.exists()
 
 
-def test_a_sudden_change_in_the_future_is_refused(course: Course, visitator: Any) -> None:
+def test_a_sudden_change_in_the_future_is_refused(
+    course_admitted_16_november: Course, visitator: Any
+) -> None:
     with pytest.raises(DomainError) as error:
         sudden_change_report(
-            course=course,
+            course=course_admitted_16_november,
             kind="condition",
             description="Faldet",
             occurred_at=timezone.now() + timedelta(hours=2),

@@ -35,10 +35,10 @@ def finish(course: Course, user: Any, finished_on: date, today: date = TODAY) ->
     ids=["saturday", "sunday"],
 )
 def test_finished_treatment_on_a_weekend_is_refused(
-    course: Course, ward: Any, day: date, weekday: str
+    course_admitted_16_november: Course, ward: Any, day: date, weekday: str
 ) -> None:
     with pytest.raises(DomainError) as error:
-        finish(course, ward, day)
+        finish(course_admitted_16_november, ward, day)
 
     assert error.value.field == "finished_on"
     assert error.value.message == (
@@ -48,10 +48,10 @@ def test_finished_treatment_on_a_weekend_is_refused(
 
 
 def test_finished_treatment_in_the_future_beyond_the_planned_discharge_is_refused(
-    course: Course, ward: Any
+    course_admitted_16_november: Course, ward: Any
 ) -> None:
     discharge_plan_save(
-        course=course,
+        course=course_admitted_16_november,
         functional_ability="reduced",
         need="home_care",
         planned_date=date(2026, 12, 1),
@@ -59,57 +59,71 @@ def test_finished_treatment_in_the_future_beyond_the_planned_discharge_is_refuse
     )
 
     with pytest.raises(DomainError) as error:
-        finish(course, ward, date(2026, 12, 2))
+        finish(course_admitted_16_november, ward, date(2026, 12, 2))
 
     assert error.value.code == "future" and "01.12.2026" in error.value.message
-    assert finish(course, ward, date(2026, 11, 30)).finished_on == date(
+    assert finish(course_admitted_16_november, ward, date(2026, 11, 30)).finished_on == date(
         2026, 11, 30
     )  # up to the plan is fine
 
 
-def test_finished_treatment_in_the_future_without_a_plan_is_refused(course: Course, ward: Any) -> None:
+def test_finished_treatment_in_the_future_without_a_plan_is_refused(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     with pytest.raises(DomainError):
-        finish(course, ward, date(2026, 11, 23))
+        finish(course_admitted_16_november, ward, date(2026, 11, 23))
 
 
-def test_finished_treatment_before_admission_is_refused(course: Course, ward: Any) -> None:
+def test_finished_treatment_before_admission_is_refused(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     with pytest.raises(DomainError) as error:
-        finish(course, ward, date(2026, 11, 13))
+        finish(course_admitted_16_november, ward, date(2026, 11, 13))
 
     assert "før indlæggelsen" in error.value.message
 
 
-def test_only_the_hospital_records_finished_treatment(course: Course, visitator: Any) -> None:
+def test_only_the_hospital_records_finished_treatment(
+    course_admitted_16_november: Course, visitator: Any
+) -> None:
     with pytest.raises(DomainError) as error:
-        finish(course, visitator, date(2026, 11, 18))
+        finish(course_admitted_16_november, visitator, date(2026, 11, 18))
 
     assert error.value.status_code == 403
 
 
-def test_each_day_after_finished_treatment_counts_until_today(course: Course, ward: Any) -> None:
-    finish(course, ward, date(2026, 11, 18))  # Wednesday
+def test_each_day_after_finished_treatment_counts_until_today(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
+    finish(course_admitted_16_november, ward, date(2026, 11, 18))  # Wednesday
 
     # Thu 19, Fri 20, Sat 21, Sun 22
-    assert finished_bed_days_for_course(course=course, today=TODAY) == 4
+    assert finished_bed_days_for_course(course=course_admitted_16_november, today=TODAY) == 4
 
 
-def test_the_count_stops_at_discharge(course: Course, ward: Any) -> None:
-    finish(course, ward, date(2026, 11, 18))
-    discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 11), acting_user=ward)
+def test_the_count_stops_at_discharge(course_admitted_16_november: Course, ward: Any) -> None:
+    finish(course_admitted_16_november, ward, date(2026, 11, 18))
+    discharge_notice_send(
+        course=course_admitted_16_november, discharged_at=local(2026, 11, 20, 11), acting_user=ward
+    )
 
-    course.refresh_from_db()
-    assert finished_bed_days_for_course(course=course, today=date(2026, 12, 31)) == 2  # Thu 19, Fri 20
+    course_admitted_16_november.refresh_from_db()
+    assert (
+        finished_bed_days_for_course(course=course_admitted_16_november, today=date(2026, 12, 31)) == 2
+    )  # Thu 19, Fri 20
 
 
-def test_correcting_the_date_keeps_one_record(course: Course, ward: Any) -> None:
-    finish(course, ward, date(2026, 11, 18))
-    finish(course, ward, date(2026, 11, 19))
+def test_correcting_the_date_keeps_one_record(course_admitted_16_november: Course, ward: Any) -> None:
+    finish(course_admitted_16_november, ward, date(2026, 11, 18))
+    finish(course_admitted_16_november, ward, date(2026, 11, 19))
 
     assert list(FinishedTreatment.objects.values_list("finished_on", flat=True)) == [date(2026, 11, 19)]
 
 
-def test_bed_days_per_municipality_and_period(course: Course, make_course: Any, ward: Any) -> None:
-    finish(course, ward, date(2026, 11, 18))  # Aarhus: 19..22 Nov so far
+def test_bed_days_per_municipality_and_period(
+    course_admitted_16_november: Course, make_course: Any, ward: Any
+) -> None:
+    finish(course_admitted_16_november, ward, date(2026, 11, 18))  # Aarhus: 19..22 Nov so far
     randers = make_course(admitted_at=local(2026, 11, 2, 8), municipality=organisation_get("730"))
     finish(randers, ward, date(2026, 11, 16))
     discharge_notice_send(
@@ -127,9 +141,11 @@ def test_bed_days_per_municipality_and_period(course: Course, make_course: Any, 
     assert {m.code: n for m, n in first_half.items()} == {"730": 2}
 
 
-def test_conference_is_scheduled_and_its_outcome_recorded(course: Course, ward: Any) -> None:
+def test_conference_is_scheduled_and_its_outcome_recorded(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     conference = discharge_conference_schedule(
-        course=course,
+        course=course_admitted_16_november,
         kind="home_visit",
         scheduled_at=local(2026, 11, 24, 10),
         location="Borgerens hjem",
@@ -158,7 +174,9 @@ def test_conference_is_scheduled_and_its_outcome_recorded(course: Course, ward: 
     ],
     ids=["no-participants", "before-admission", "unknown-kind"],
 )
-def test_bad_conferences_are_refused(course: Course, ward: Any, values: dict, field: str) -> None:
+def test_bad_conferences_are_refused(
+    course_admitted_16_november: Course, ward: Any, values: dict, field: str
+) -> None:
     fields: dict[str, Any] = {
         "kind": "phone",
         "scheduled_at": local(2026, 11, 24, 10),
@@ -167,7 +185,7 @@ def test_bad_conferences_are_refused(course: Course, ward: Any, values: dict, fi
     fields.update(values)
 
     with pytest.raises(DomainError) as error:
-        discharge_conference_schedule(course=course, acting_user=ward, **fields)
+        discharge_conference_schedule(course=course_admitted_16_november, acting_user=ward, **fields)
 
     assert error.value.field == field
     assert not DischargeConference.objects.exists()

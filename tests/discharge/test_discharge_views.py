@@ -36,9 +36,11 @@ def soon(days: int) -> date:
     return local_date(timezone.now()) + timedelta(days=days)
 
 
-def test_live_preview_shows_the_deadline_before_saving(course: Course, ward: Any) -> None:
+def test_live_preview_shows_the_deadline_before_saving(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     response = as_user(ward).get(
-        f"/forloeb/{course.pk}/udskrivning/plan/frist/",
+        f"/forloeb/{course_admitted_16_november.pk}/udskrivning/plan/frist/",
         {"functional_ability": "reduced", "need": "home_care", "planned_date": "2026-12-29"},
         headers=HTMX,
     )
@@ -50,19 +52,21 @@ def test_live_preview_shows_the_deadline_before_saving(course: Course, ward: Any
     assert not DischargePlan.objects.exists()
 
 
-def test_preview_asks_for_what_is_missing(course: Course, ward: Any) -> None:
+def test_preview_asks_for_what_is_missing(course_admitted_16_november: Course, ward: Any) -> None:
     response = as_user(ward).get(
-        f"/forloeb/{course.pk}/udskrivning/plan/frist/", {"need": "home_care"}, headers=HTMX
+        f"/forloeb/{course_admitted_16_november.pk}/udskrivning/plan/frist/",
+        {"need": "home_care"},
+        headers=HTMX,
     )
 
     assert "Vælg behov og planlagt udskrivningsdato" in response.content.decode()
 
 
 def test_without_javascript_beregn_frist_re_renders_the_form_with_the_deadline(
-    course: Course, ward: Any
+    course_admitted_16_november: Course, ward: Any
 ) -> None:
     response = as_user(ward).post(
-        f"/forloeb/{course.pk}/udskrivning/plan/",
+        f"/forloeb/{course_admitted_16_november.pk}/udskrivning/plan/",
         {
             "functional_ability": "unchanged",
             "need": "simple_nursing",
@@ -76,10 +80,12 @@ def test_without_javascript_beregn_frist_re_renders_the_form_with_the_deadline(
     assert not DischargePlan.objects.exists()
 
 
-def test_saving_the_plan_redirects_to_the_discharge_page(course: Course, ward: Any) -> None:
+def test_saving_the_plan_redirects_to_the_discharge_page(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     client = as_user(ward)
     response = client.post(
-        f"/forloeb/{course.pk}/udskrivning/plan/",
+        f"/forloeb/{course_admitted_16_november.pk}/udskrivning/plan/",
         {
             "functional_ability": "reduced",
             "need": "home_care",
@@ -89,14 +95,16 @@ def test_saving_the_plan_redirects_to_the_discharge_page(course: Course, ward: A
     )
 
     assert response.status_code == 302
-    assert response["Location"] == f"/forloeb/{course.pk}/udskrivning/"
+    assert response["Location"] == f"/forloeb/{course_admitted_16_november.pk}/udskrivning/"
     page = client.get(response["Location"]).content.decode()
     assert "29.12.2026" in page and "22.12.2026 23:59" in page
 
 
-def test_plan_form_errors_are_danish_and_nothing_is_saved(course: Course, ward: Any) -> None:
+def test_plan_form_errors_are_danish_and_nothing_is_saved(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     response = as_user(ward).post(
-        f"/forloeb/{course.pk}/udskrivning/plan/",
+        f"/forloeb/{course_admitted_16_november.pk}/udskrivning/plan/",
         {
             "functional_ability": "reduced",
             "need": "home_care",
@@ -110,9 +118,11 @@ def test_plan_form_errors_are_danish_and_nothing_is_saved(course: Course, ward: 
     assert not DischargePlan.objects.exists() and not Deadline.objects.exists()
 
 
-def test_weekend_finished_treatment_is_a_danish_form_error(course: Course, ward: Any) -> None:
+def test_weekend_finished_treatment_is_a_danish_form_error(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     response = as_user(ward).post(
-        f"/forloeb/{course.pk}/udskrivning/faerdigbehandlet/",
+        f"/forloeb/{course_admitted_16_november.pk}/udskrivning/faerdigbehandlet/",
         {"finished_on": "2026-11-21", "doctor_name": "Hansen"},
     )
 
@@ -170,9 +180,11 @@ def test_ward_board_leaves_out_other_departments_and_discharged_citizens(make_co
     assert "Ingen indlagte borgere" in html
 
 
-def test_board_send_notification_with_htmx_refreshes_the_board(course: Course, ward: Any) -> None:
+def test_board_send_notification_with_htmx_refreshes_the_board(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
     discharge_plan_save(
-        course=course,
+        course=course_admitted_16_november,
         functional_ability="reduced",
         need="home_care",
         planned_date=date(2026, 12, 29),
@@ -180,7 +192,9 @@ def test_board_send_notification_with_htmx_refreshes_the_board(course: Course, w
     )
 
     response = as_user(ward).post(
-        f"/forloeb/{course.pk}/udskrivning/varsling/", {"next": "/afdeling/tavle/"}, headers=HTMX
+        f"/forloeb/{course_admitted_16_november.pk}/udskrivning/varsling/",
+        {"next": "/afdeling/tavle/"},
+        headers=HTMX,
     )
 
     assert response.status_code == 204
@@ -222,25 +236,33 @@ def test_municipality_sees_expected_discharges_with_what_to_prepare(
     )
 
 
-def test_municipal_reply_form_is_seen_by_the_ward_at_once(course: Course, ward: Any, visitator: Any) -> None:
-    discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 11), acting_user=ward)
+def test_municipal_reply_form_is_seen_by_the_ward_at_once(
+    course_admitted_16_november: Course, ward: Any, visitator: Any
+) -> None:
+    discharge_notice_send(
+        course=course_admitted_16_november, discharged_at=local(2026, 11, 20, 11), acting_user=ward
+    )
 
     response = as_user(visitator).post(
-        f"/forloeb/{course.pk}/udskrivning/svar/",
+        f"/forloeb/{course_admitted_16_november.pk}/udskrivning/svar/",
         {"answer": "needs_time", "reason": "Hjemmeplejen starter mandag"},
     )
 
     assert response.status_code == 302
     assert MunicipalReply.objects.get().answer == "needs_time"
-    page = as_user(ward).get(f"/forloeb/{course.pk}/udskrivning/").content.decode()
+    page = as_user(ward).get(f"/forloeb/{course_admitted_16_november.pk}/udskrivning/").content.decode()
     assert "Har brug for mere tid" in page and "Hjemmeplejen starter mandag" in page
 
 
-def test_reply_without_reason_is_a_form_error(course: Course, ward: Any, visitator: Any) -> None:
-    discharge_notice_send(course=course, discharged_at=local(2026, 11, 20, 11), acting_user=ward)
+def test_reply_without_reason_is_a_form_error(
+    course_admitted_16_november: Course, ward: Any, visitator: Any
+) -> None:
+    discharge_notice_send(
+        course=course_admitted_16_november, discharged_at=local(2026, 11, 20, 11), acting_user=ward
+    )
 
     response = as_user(visitator).post(
-        f"/forloeb/{course.pk}/udskrivning/svar/", {"answer": "needs_time"}, headers=HTMX
+        f"/forloeb/{course_admitted_16_november.pk}/udskrivning/svar/", {"answer": "needs_time"}, headers=HTMX
     )
 
     assert response.status_code == 200  # htmx swaps the form with its errors
@@ -248,22 +270,24 @@ def test_reply_without_reason_is_a_form_error(course: Course, ward: Any, visitat
 
 
 def test_gp_sees_the_epikrise_and_not_the_municipal_forms(
-    course: Course, ward: Any, gp: Any, foreign_gp: Any, give_consent: Any
+    course_admitted_16_november: Course, ward: Any, gp: Any, foreign_gp: Any, give_consent: Any
 ) -> None:
-    give_consent(course, ward)
-    discharge_letter_send(course=course, summary="Indlagt med pneumoni.", acting_user=ward)
+    give_consent(course_admitted_16_november, ward)
+    discharge_letter_send(
+        course=course_admitted_16_november, summary="Indlagt med pneumoni.", acting_user=ward
+    )
 
     assert "Indlagt med pneumoni." in as_user(gp).get("/praksis/epikriser/").content.decode()
     assert "Indlagt med pneumoni." not in as_user(foreign_gp).get("/praksis/epikriser/").content.decode()
-    assert as_user(gp).get(f"/forloeb/{course.pk}/udskrivning/svar/").status_code == 403
-    assert as_user(gp).get(f"/forloeb/{course.pk}/udskrivning/plan/").status_code == 403
+    assert as_user(gp).get(f"/forloeb/{course_admitted_16_november.pk}/udskrivning/svar/").status_code == 403
+    assert as_user(gp).get(f"/forloeb/{course_admitted_16_november.pk}/udskrivning/plan/").status_code == 403
 
 
 def test_sudden_change_is_shown_to_the_ward_until_acknowledged(
-    course: Course, ward: Any, visitator: Any
+    course_admitted_16_november: Course, ward: Any, visitator: Any
 ) -> None:
     change = sudden_change_report(
-        course=course,
+        course=course_admitted_16_november,
         kind="family",
         description="Ægtefællen indlagt",
         occurred_at=timezone.now() - timedelta(minutes=5),
@@ -272,7 +296,9 @@ def test_sudden_change_is_shown_to_the_ward_until_acknowledged(
     client = as_user(ward)
     assert "Ægtefællen indlagt" in client.get("/afdeling/tavle/").content.decode()
 
-    response = client.post(f"/forloeb/{course.pk}/udskrivning/aendring/{change.pk}/kvitter/")
+    response = client.post(
+        f"/forloeb/{course_admitted_16_november.pk}/udskrivning/aendring/{change.pk}/kvitter/"
+    )
 
     assert response.status_code == 302
     assert "Ægtefællen indlagt" not in client.get("/afdeling/tavle/").content.decode()
@@ -281,22 +307,34 @@ def test_sudden_change_is_shown_to_the_ward_until_acknowledged(
 @pytest.mark.parametrize(
     "path", ["", "plan/", "faerdigbehandlet/", "advis/", "epikrise/", "svar/"], ids=lambda p: p or "page"
 )
-def test_foreign_users_get_404(course: Course, foreign_visitator: Any, path: str) -> None:
-    assert as_user(foreign_visitator).get(f"/forloeb/{course.pk}/udskrivning/{path}").status_code == 404
+def test_foreign_users_get_404(
+    course_admitted_16_november: Course, foreign_visitator: Any, path: str
+) -> None:
+    assert (
+        as_user(foreign_visitator)
+        .get(f"/forloeb/{course_admitted_16_november.pk}/udskrivning/{path}")
+        .status_code
+        == 404
+    )
 
 
-def test_discharge_page_is_access_logged(course: Course, visitator: Any) -> None:
-    as_user(visitator).get(f"/forloeb/{course.pk}/udskrivning/")
+def test_discharge_page_is_access_logged(course_admitted_16_november: Course, visitator: Any) -> None:
+    as_user(visitator).get(f"/forloeb/{course_admitted_16_november.pk}/udskrivning/")
 
-    assert AccessLog.objects.filter(citizen_id=course.citizen_id, what="Udskrivning").count() == 1
+    assert (
+        AccessLog.objects.filter(
+            citizen_id=course_admitted_16_november.citizen_id, what="Udskrivning"
+        ).count()
+        == 1
+    )
 
 
 def test_a_change_the_hospital_reports_reaches_the_municipality_which_acknowledges_it(
-    course: Course, ward: Any, visitator: Any
+    course_admitted_16_november: Course, ward: Any, visitator: Any
 ) -> None:
     # given the ward reports a change (the agreement, 1.2 OBS: the contact person is the døgnhjemmepleje)
     change = sudden_change_report(
-        course=course,
+        course=course_admitted_16_november,
         kind="condition",
         description="Nyopstået delirium",
         occurred_at=timezone.now() - timedelta(minutes=5),
@@ -305,30 +343,37 @@ def test_a_change_the_hospital_reports_reaches_the_municipality_which_acknowledg
     municipality = as_user(visitator)
 
     # then the municipality sees it at once, and the ward's board does not list its own report
-    assert change.contact_name == f"Døgnhjemmeplejen, {course.citizen.municipality.name}"
+    assert change.contact_name == f"Døgnhjemmeplejen, {course_admitted_16_november.citizen.municipality.name}"
     assert "Nyopstået delirium" in municipality.get("/kommune/udskrivninger/").content.decode()
     assert "Nyopstået delirium" not in as_user(ward).get("/afdeling/tavle/").content.decode()
-    assert AccessLog.objects.filter(citizen_id=course.citizen_id, what="Forventede udskrivninger").exists()
+    assert AccessLog.objects.filter(
+        citizen_id=course_admitted_16_november.citizen_id, what="Forventede udskrivninger"
+    ).exists()
 
     # when the municipality acknowledges it, it leaves the list
     response = municipality.post(
-        f"/forloeb/{course.pk}/udskrivning/aendring/{change.pk}/kvitter/", {"next": "/kommune/udskrivninger/"}
+        f"/forloeb/{course_admitted_16_november.pk}/udskrivning/aendring/{change.pk}/kvitter/",
+        {"next": "/kommune/udskrivninger/"},
     )
 
     assert response.status_code == 302
     assert "Nyopstået delirium" not in municipality.get("/kommune/udskrivninger/").content.decode()
 
 
-def test_only_the_receiving_party_acknowledges_a_change(course: Course, ward: Any, visitator: Any) -> None:
+def test_only_the_receiving_party_acknowledges_a_change(
+    course_admitted_16_november: Course, ward: Any, visitator: Any
+) -> None:
     change = sudden_change_report(
-        course=course,
+        course=course_admitted_16_november,
         kind="family",
         description="Ægtefællen indlagt",
         occurred_at=timezone.now() - timedelta(minutes=5),
         acting_user=visitator,
     )
 
-    response = as_user(visitator).post(f"/forloeb/{course.pk}/udskrivning/aendring/{change.pk}/kvitter/")
+    response = as_user(visitator).post(
+        f"/forloeb/{course_admitted_16_november.pk}/udskrivning/aendring/{change.pk}/kvitter/"
+    )
 
     assert response.status_code == 403
     change.refresh_from_db()

@@ -16,11 +16,6 @@ def therapist(db: None) -> User:
 
 
 @pytest.fixture
-def visitator(db: None) -> User:
-    return member("visitation", "751")
-
-
-@pytest.fixture
 def other_visitator(db: None) -> User:
     return member("visitation", "746")  # Skanderborg
 
@@ -39,7 +34,7 @@ def _care_relations_outlast_the_spring_of_2026(settings: Any) -> None:
 
 
 @pytest.fixture
-def course(db: None) -> Course:
+def course_discharged_before_easter(db: None) -> Course:
     """Admitted 25 March 2026, discharged Wednesday 1 April 2026 at 11:00 (the day before Skærtorsdag)."""
     citizen = CitizenFactory(name="Grethe Hansen")
     return course_at(

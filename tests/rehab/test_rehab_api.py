@@ -8,9 +8,11 @@ from tests.factories import member
 from tests.factories.rehab import plan_written
 
 
-def test_write_finalise_send_receive_and_contact_through_the_api(api_client, course, therapist, visitator):
+def test_write_finalise_send_receive_and_contact_through_the_api(
+    api_client, course_discharged_before_easter, therapist, visitator
+):
     api_client.force_authenticate(therapist)
-    plan = api_client.post("/api/v1/rehab/plans/", {"course": course.pk}).json()
+    plan = api_client.post("/api/v1/rehab/plans/", {"course": course_discharged_before_easter.pk}).json()
     url = f"/api/v1/rehab/plans/{plan['id']}/"
     draft = api_client.patch(
         url + "draft/",
@@ -60,8 +62,10 @@ def test_write_finalise_send_receive_and_contact_through_the_api(api_client, cou
     assert api_client.get("/api/v1/rehab/contacts/").json()["results"][0]["delivery"] == municipal["id"]
 
 
-def test_plan_export_is_structured_after_annex_3_2(api_client, course, therapist):
-    plan = plan_written(course=course, author=therapist, plan_type=PlanType.SPECIALISED)
+def test_plan_export_is_structured_after_annex_3_2(api_client, course_discharged_before_easter, therapist):
+    plan = plan_written(
+        course=course_discharged_before_easter, author=therapist, plan_type=PlanType.SPECIALISED
+    )
     api_client.force_authenticate(therapist)
     export = api_client.get(f"/api/v1/rehab/plans/{plan.pk}/export/").json()
     version = export["versions"][0]
@@ -80,8 +84,8 @@ def test_plan_export_is_structured_after_annex_3_2(api_client, course, therapist
     assert version["recipients"]["hospital"]["code"] == "AUH"
 
 
-def test_foreign_plan_is_404_in_the_api(api_client, course, therapist):
-    plan = plan_written(course=course, author=therapist)
+def test_foreign_plan_is_404_in_the_api(api_client, course_discharged_before_easter, therapist):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     api_client.force_authenticate(member("visitation", "730"))
     assert api_client.get(f"/api/v1/rehab/plans/{plan.pk}/").status_code == 404
     assert api_client.get("/api/v1/rehab/plans/").json()["results"] == []
@@ -126,8 +130,10 @@ def test_openapi_documents_the_rehab_resources(client, db, path):
     assert path in schema["paths"]
 
 
-def test_rehab_course_records_provider_and_waiting_time(api_client, course, therapist, visitator):
-    plan = plan_written(course=course, author=therapist)
+def test_rehab_course_records_provider_and_waiting_time(
+    api_client, course_discharged_before_easter, therapist, visitator
+):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     api_client.force_authenticate(therapist)
     api_client.post(f"/api/v1/rehab/plans/{plan.pk}/send/", {"consent_municipality": True})
     api_client.force_authenticate(visitator)
@@ -149,9 +155,11 @@ def test_rehab_course_records_provider_and_waiting_time(api_client, course, ther
 
 
 @pytest.mark.parametrize("action", ["receive", "contact", "forward", "decline"])
-def test_acting_on_the_citizens_own_copy_is_a_clear_400(api_client, course, therapist, visitator, action):
+def test_acting_on_the_citizens_own_copy_is_a_clear_400(
+    api_client, course_discharged_before_easter, therapist, visitator, action
+):
     # given a sent plan and the citizen's copy, which the citizen's municipality can see
-    plan = plan_written(course=course, author=therapist)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     api_client.force_authenticate(therapist)
     sent = api_client.post(f"/api/v1/rehab/plans/{plan.pk}/send/", {"consent_municipality": True}).json()
     copy = next(row for row in sent if row["recipient"] == "citizen")

@@ -45,9 +45,9 @@ def _writable(serializer: type[serializers.Serializer]) -> list[str]:
 
 
 @pytest.fixture
-def ids(course, therapist, visitator) -> dict[str, Any]:
+def ids(course_discharged_before_easter, therapist, visitator) -> dict[str, Any]:
     """A finalised, sent and received plan with a rehab course, and a second plan still a draft."""
-    plan = plan_written(course=course, author=therapist)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     deliveries = plan_send(plan=plan, acting_user=therapist, consent_municipality=True)
     delivery = next(d for d in deliveries if d.recipient == "municipality")
     delivery = delivery_receive(delivery=delivery, acting_user=visitator)
@@ -58,7 +58,7 @@ def ids(course, therapist, visitator) -> dict[str, Any]:
         provider_kind="municipality",
         started_on=delivery.received_at.date(),  # type: ignore[union-attr]
     )
-    draft = plan_written(course=course, author=therapist, finalise=False)
+    draft = plan_written(course=course_discharged_before_easter, author=therapist, finalise=False)
     return {"plan": plan.pk, "draft": draft.pk, "delivery": delivery.pk, "rehab_course": rehab_course.pk}
 
 

@@ -59,25 +59,29 @@ def test_a_foreign_plan_in_a_rehab_course_answers_like_an_unknown_one(
 
 
 def test_sending_an_advance_notice_is_in_the_access_log(
-    api_client: APIClient, therapist: User, course: Course
+    api_client: APIClient, therapist: User, course_discharged_before_easter: Course
 ) -> None:
     # given a therapist at the course's department
     api_client.force_authenticate(therapist)
     # when they send an advance notice, which answers with the citizen's id and diagnosis
     sent = api_client.post(
-        "/api/v1/rehab/advance-notices/", {"course": course.pk, "diagnosis_code": "M16.1"}, format="json"
+        "/api/v1/rehab/advance-notices/",
+        {"course": course_discharged_before_easter.pk, "diagnosis_code": "M16.1"},
+        format="json",
     )
     # then the answer is logged as a read of that citizen by that user
     assert sent.status_code == 201, sent.json()
-    assert sent.json()["citizen"] == course.citizen_id
-    assert list(AccessLog.objects.values_list("user_id", "citizen_id")) == [(therapist.pk, course.citizen_id)]
+    assert sent.json()["citizen"] == course_discharged_before_easter.citizen_id
+    assert list(AccessLog.objects.values_list("user_id", "citizen_id")) == [
+        (therapist.pk, course_discharged_before_easter.citizen_id)
+    ]
 
 
 def test_starting_a_rehab_course_is_in_the_access_log(
-    api_client: APIClient, course: Course, therapist: User, visitator: User
+    api_client: APIClient, course_discharged_before_easter: Course, therapist: User, visitator: User
 ) -> None:
     # given a plan sent to the municipality
-    plan = plan_written(course=course, author=therapist)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     api_client.force_authenticate(therapist)
     api_client.post(f"/api/v1/rehab/plans/{plan.pk}/send/", {"consent_municipality": True})
     AccessLog.objects.all().delete()
@@ -90,4 +94,6 @@ def test_starting_a_rehab_course_is_in_the_access_log(
     )
     # then the answer is logged as the visitator's read of the citizen
     assert started.status_code == 201, started.json()
-    assert list(AccessLog.objects.values_list("user_id", "citizen_id")) == [(visitator.pk, course.citizen_id)]
+    assert list(AccessLog.objects.values_list("user_id", "citizen_id")) == [
+        (visitator.pk, course_discharged_before_easter.citizen_id)
+    ]

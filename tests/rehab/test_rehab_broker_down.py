@@ -34,9 +34,9 @@ def broker_down() -> Iterator[None]:
 
 @pytest.mark.django_db(transaction=True)
 def test_finalise_commits_with_the_broker_down_and_the_pdf_is_rendered_later(
-    course, therapist, caplog: pytest.LogCaptureFixture
+    course_discharged_before_easter, therapist, caplog: pytest.LogCaptureFixture
 ) -> None:
-    plan = plan_written(course=course, author=therapist, finalise=False)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist, finalise=False)
     client = APIClient(raise_request_exception=False)
     client.force_authenticate(therapist)
     # when the therapist finalises while the broker is unreachable

@@ -37,9 +37,9 @@ def _deadline(subject: Any, rule: str = "rehab.first_contact") -> Any:
     return Deadline.objects.for_subject(subject).filter(rule_code=rule).order_by("-created_at").first()
 
 
-def test_plan_by_discharge_is_met_when_sent_before_discharge(course, therapist):
+def test_plan_by_discharge_is_met_when_sent_before_discharge(course_discharged_before_easter, therapist):
     # given a finalised general plan on a course discharged 1 April 11:00
-    plan = plan_written(course=course, author=therapist)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     deadline = _deadline(plan, "rehab.plan_by_discharge")
     assert deadline.state == "pending"
     assert deadline.due_at == local(2026, 4, 1, 11)
@@ -56,8 +56,8 @@ def test_plan_by_discharge_is_met_when_sent_before_discharge(course, therapist):
     assert (deadline.state, deadline.met_late) == ("met", False)
 
 
-def test_sending_after_discharge_meets_the_deadline_late(course, therapist):
-    plan = plan_written(course=course, author=therapist)
+def test_sending_after_discharge_meets_the_deadline_late(course_discharged_before_easter, therapist):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     plan_send(plan=plan, acting_user=therapist, consent_municipality=True, at=local(2026, 4, 1, 15))
     assert _deadline(plan, "rehab.plan_by_discharge").met_late is True
 
@@ -69,9 +69,9 @@ def test_sending_after_discharge_meets_the_deadline_late(course, therapist):
         pytest.param(local(2026, 4, 10, 9), True, id="friday-after-easter-late"),
     ],
 )
-def test_general_plan_end_to_end(course, therapist, visitator, contacted, late):
+def test_general_plan_end_to_end(course_discharged_before_easter, therapist, visitator, contacted, late):
     # given a general plan written and sent with consent to Aarhus municipality and the citizen
-    plan = plan_written(course=course, author=therapist)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     deliveries = plan_send(
         plan=plan,
         acting_user=therapist,
@@ -110,9 +110,11 @@ def test_general_plan_end_to_end(course, therapist, visitator, contacted, late):
 
 
 def test_specialised_plan_goes_to_the_hospital_which_must_contact(
-    course, therapist, hospital_therapist, visitator
+    course_discharged_before_easter, therapist, hospital_therapist, visitator
 ):
-    plan = plan_written(course=course, author=therapist, plan_type=PlanType.SPECIALISED)
+    plan = plan_written(
+        course=course_discharged_before_easter, author=therapist, plan_type=PlanType.SPECIALISED
+    )
     deliveries = plan_send(
         plan=plan,
         acting_user=therapist,
@@ -170,8 +172,10 @@ def test_specialised_plan_goes_to_the_hospital_which_must_contact(
     assert general.provider_kind == "private_physio"
 
 
-def test_self_training_plan_informs_without_a_clock(course, therapist, visitator):
-    plan = plan_written(course=course, author=therapist, plan_type=PlanType.SELF_TRAINING)
+def test_self_training_plan_informs_without_a_clock(course_discharged_before_easter, therapist, visitator):
+    plan = plan_written(
+        course=course_discharged_before_easter, author=therapist, plan_type=PlanType.SELF_TRAINING
+    )
     deliveries = plan_send(
         plan=plan, acting_user=therapist, consent_municipality=True, at=local(2026, 4, 1, 10)
     )
@@ -181,8 +185,8 @@ def test_self_training_plan_informs_without_a_clock(course, therapist, visitator
     assert _deadline(municipal) is None
 
 
-def test_without_consent_the_plan_is_only_handed_to_the_citizen(course, therapist):
-    plan = plan_written(course=course, author=therapist)
+def test_without_consent_the_plan_is_only_handed_to_the_citizen(course_discharged_before_easter, therapist):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     deliveries = plan_send(
         plan=plan,
         acting_user=therapist,
@@ -193,9 +197,11 @@ def test_without_consent_the_plan_is_only_handed_to_the_citizen(course, therapis
     assert [d.recipient for d in deliveries] == ["citizen"]
 
 
-def test_free_choice_moves_the_clock_and_a_decline_returns_it(course, therapist, visitator, other_visitator):
+def test_free_choice_moves_the_clock_and_a_decline_returns_it(
+    course_discharged_before_easter, therapist, visitator, other_visitator
+):
     # given a general plan received by the home municipality, Aarhus
-    plan = plan_written(course=course, author=therapist)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     municipal = next(
         d
         for d in plan_send(
@@ -227,12 +233,15 @@ def test_free_choice_moves_the_clock_and_a_decline_returns_it(course, therapist,
         delivery=chosen, reason="Ingen ledige hold før august", acting_user=other_visitator
     )
     assert _deadline(chosen).state == "cancelled"
-    assert (back.organisation_id, _deadline(back).state) == (course.citizen.municipality_id, "pending")
+    assert (back.organisation_id, _deadline(back).state) == (
+        course_discharged_before_easter.citizen.municipality_id,
+        "pending",
+    )
     assert Delivery.objects.get(pk=chosen.pk).declined
 
 
-def test_home_municipality_cannot_decline(course, therapist, visitator):
-    plan = plan_written(course=course, author=therapist)
+def test_home_municipality_cannot_decline(course_discharged_before_easter, therapist, visitator):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     municipal = next(
         d
         for d in plan_send(
@@ -244,8 +253,10 @@ def test_home_municipality_cannot_decline(course, therapist, visitator):
         delivery_decline(delivery=municipal, reason="Travlt", acting_user=visitator)
 
 
-def test_final_version_is_read_only_and_a_correction_keeps_the_old(course, therapist):
-    plan = plan_written(course=course, author=therapist)
+def test_final_version_is_read_only_and_a_correction_keeps_the_old(
+    course_discharged_before_easter, therapist
+):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     first = plan.latest
     with pytest.raises(DomainError):
         plan_version_update(version=first, data={"health_state": "ændret"}, acting_user=therapist)
@@ -261,9 +272,9 @@ def test_final_version_is_read_only_and_a_correction_keeps_the_old(course, thera
     assert final is not None and (final.number, final.need_body) == (2, "Venstre hofte")
 
 
-def test_incomplete_plan_cannot_be_finalised(course, therapist):
+def test_incomplete_plan_cannot_be_finalised(course_discharged_before_easter, therapist):
     plan = plan_written(
-        course=course,
+        course=course_discharged_before_easter,
         author=therapist,
         finalise=False,
         plan_type=PlanType.SPECIALISED,
@@ -275,15 +286,15 @@ def test_incomplete_plan_cannot_be_finalised(course, therapist):
     assert "Årsag til specialiseret" in error.value.message and "2b" in error.value.message
 
 
-def test_only_the_hospital_side_writes_plans(course, visitator):
+def test_only_the_hospital_side_writes_plans(course_discharged_before_easter, visitator):
     from rehab.services import plan_create
 
     with pytest.raises(DomainError):
-        plan_create(course=course, acting_user=visitator)
+        plan_create(course=course_discharged_before_easter, acting_user=visitator)
 
 
-def test_a_foreign_municipality_cannot_receive(course, therapist):
-    plan = plan_written(course=course, author=therapist)
+def test_a_foreign_municipality_cannot_receive(course_discharged_before_easter, therapist):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     municipal = next(
         d
         for d in plan_send(

@@ -40,21 +40,21 @@ def received_course(course: Course, therapist: User, visitator: User) -> tuple[D
 
 
 def test_the_ward_sends_an_advance_notice_from_the_page(
-    client: Client, course: Course, therapist: User
+    client: Client, course_discharged_before_easter: Course, therapist: User
 ) -> None:
     client.force_login(therapist)
     assert (
-        f"/genoptraening/forloeb/{course.pk}/varsel/"
+        f"/genoptraening/forloeb/{course_discharged_before_easter.pk}/varsel/"
         in client.get("/genoptraening/afdeling/").content.decode()
     )
 
     response = client.post(
-        f"/genoptraening/forloeb/{course.pk}/varsel/",
+        f"/genoptraening/forloeb/{course_discharged_before_easter.pk}/varsel/",
         {"diagnosis_code": "m161", "operation_type": "Hoftealloplastik", "operation_date": "2026-03-26"},
     )
 
     assert response.status_code == 302
-    notice = AdvanceNotice.objects.get(course=course)
+    notice = AdvanceNotice.objects.get(course=course_discharged_before_easter)
     assert (notice.diagnosis_code, notice.municipality.code, notice.therapy_department.code) == (
         "M16.1",
         "751",
@@ -93,29 +93,37 @@ def test_the_advance_notice_form_proposes_the_planned_discharge_date(client: Cli
     ],
 )
 def test_an_invalid_advance_notice_is_refused_in_danish_and_not_saved(
-    client: Client, course: Course, therapist: User, data: dict[str, Any], message: str
+    client: Client,
+    course_discharged_before_easter: Course,
+    therapist: User,
+    data: dict[str, Any],
+    message: str,
 ) -> None:
     client.force_login(therapist)
 
-    response = client.post(f"/genoptraening/forloeb/{course.pk}/varsel/", data)
+    response = client.post(f"/genoptraening/forloeb/{course_discharged_before_easter.pk}/varsel/", data)
 
     assert response.status_code == 400 and message in response.content.decode()
     assert not AdvanceNotice.objects.exists()
 
 
-def test_only_the_hospital_sends_an_advance_notice(client: Client, course: Course, visitator: User) -> None:
+def test_only_the_hospital_sends_an_advance_notice(
+    client: Client, course_discharged_before_easter: Course, visitator: User
+) -> None:
     client.force_login(visitator)
 
-    response = client.post(f"/genoptraening/forloeb/{course.pk}/varsel/", {"diagnosis_code": "M16.1"})
+    response = client.post(
+        f"/genoptraening/forloeb/{course_discharged_before_easter.pk}/varsel/", {"diagnosis_code": "M16.1"}
+    )
 
     assert response.status_code == 403
     assert not AdvanceNotice.objects.exists()
 
 
 def test_the_provider_ends_the_rehab_course_from_the_page(
-    client: Client, course: Course, therapist: User, visitator: User
+    client: Client, course_discharged_before_easter: Course, therapist: User, visitator: User
 ) -> None:
-    municipal, rehab_course = received_course(course, therapist, visitator)
+    municipal, rehab_course = received_course(course_discharged_before_easter, therapist, visitator)
     client.force_login(visitator)
     assert "Registrér afslutning" in client.get(f"/genoptraening/modtaget/{municipal.pk}/").content.decode()
 
@@ -131,9 +139,9 @@ def test_the_provider_ends_the_rehab_course_from_the_page(
 
 
 def test_an_end_before_the_start_is_refused_in_danish(
-    client: Client, course: Course, therapist: User, visitator: User
+    client: Client, course_discharged_before_easter: Course, therapist: User, visitator: User
 ) -> None:
-    _municipal, rehab_course = received_course(course, therapist, visitator)
+    _municipal, rehab_course = received_course(course_discharged_before_easter, therapist, visitator)
     client.force_login(visitator)
 
     response = client.post(
@@ -148,9 +156,13 @@ def test_an_end_before_the_start_is_refused_in_danish(
 
 
 def test_another_municipality_cannot_end_the_course(
-    client: Client, course: Course, therapist: User, visitator: User, other_visitator: User
+    client: Client,
+    course_discharged_before_easter: Course,
+    therapist: User,
+    visitator: User,
+    other_visitator: User,
 ) -> None:
-    _municipal, rehab_course = received_course(course, therapist, visitator)
+    _municipal, rehab_course = received_course(course_discharged_before_easter, therapist, visitator)
     client.force_login(other_visitator)
 
     response = client.post(
@@ -163,10 +175,10 @@ def test_another_municipality_cannot_end_the_course(
 
 
 def test_a_course_with_a_private_provider_is_ended_only_by_the_responsible_receiver(
-    client: Client, course: Course, therapist: User, visitator: User
+    client: Client, course_discharged_before_easter: Course, therapist: User, visitator: User
 ) -> None:
     # given a course at a private physiotherapist (no provider organisation), visible to the ward too
-    _municipal, rehab_course = received_course(course, therapist, visitator)
+    _municipal, rehab_course = received_course(course_discharged_before_easter, therapist, visitator)
     RehabCourse.objects.filter(pk=rehab_course.pk).update(provider=None, provider_kind="private_physio")
     client.force_login(therapist)
 
@@ -186,9 +198,9 @@ def test_a_course_with_a_private_provider_is_ended_only_by_the_responsible_recei
 
 
 def test_inbox_counts_count_the_open_plans_of_the_receiver(
-    course: Course, therapist: User, visitator: User
+    course_discharged_before_easter: Course, therapist: User, visitator: User
 ) -> None:
-    received_course(course, therapist, visitator)
+    received_course(course_discharged_before_easter, therapist, visitator)
     aarhus = visitator.memberships.get().organisation
 
     counts = inbox_counts(

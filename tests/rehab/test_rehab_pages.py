@@ -9,20 +9,22 @@ from tests.factories import member
 from tests.factories.rehab import course_at, local, plan_written
 
 
-def test_ward_creates_a_plan_prefilled_from_the_course(client, course, therapist):
+def test_ward_creates_a_plan_prefilled_from_the_course(client, course_discharged_before_easter, therapist):
     client.force_login(therapist)
-    response = client.post(f"/genoptraening/forloeb/{course.pk}/ny-plan/")
-    plan = Plan.objects.get(course=course)
+    response = client.post(f"/genoptraening/forloeb/{course_discharged_before_easter.pk}/ny-plan/")
+    plan = Plan.objects.get(course=course_discharged_before_easter)
     assert response.status_code == 302 and response["Location"] == f"/genoptraening/plan/{plan.pk}/"
     version = plan.latest
-    assert version.recipient_municipality_id == course.citizen.municipality_id
+    assert version.recipient_municipality_id == course_discharged_before_easter.citizen.municipality_id
     assert str(version.admission_date) == "2026-03-25" and str(version.discharge_date) == "2026-04-01"
     page = client.get(response["Location"]).content.decode()
     assert 'hx-trigger="input changed delay:1s"' in page and "autosave" in page
 
 
-def test_autosave_saves_valid_fields_and_reports_invalid_ones(client, course, therapist):
-    plan = plan_written(course=course, author=therapist, finalise=False)
+def test_autosave_saves_valid_fields_and_reports_invalid_ones(
+    client, course_discharged_before_easter, therapist
+):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist, finalise=False)
     client.force_login(therapist)
     response = client.post(
         f"/genoptraening/plan/{plan.pk}/autosave/",
@@ -48,8 +50,10 @@ def test_autosave_saves_valid_fields_and_reports_invalid_ones(client, course, th
     assert version.interventions == [{"code": "BLHA", "text": "Gangtræning"}]
 
 
-def test_plain_submit_saves_and_finalises_without_javascript(client, course, therapist):
-    plan = plan_written(course=course, author=therapist, finalise=False)
+def test_plain_submit_saves_and_finalises_without_javascript(
+    client, course_discharged_before_easter, therapist
+):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist, finalise=False)
     client.force_login(therapist)
     form = client.get(f"/genoptraening/plan/{plan.pk}/").context["form"]
     data = {name: value for name, value in form.initial.items() if value is not None}
@@ -99,8 +103,8 @@ def test_municipal_inbox_sorts_by_first_contact_deadline(client, therapist, visi
     assert AccessLog.objects.filter(user_id=visitator.pk, what="Genoptræning: indbakke").count() == 2
 
 
-def test_timeline_shows_the_rehab_events(client, course, therapist, visitator):
-    plan = plan_written(course=course, author=therapist, plan_type=PlanType.GENERAL)
+def test_timeline_shows_the_rehab_events(client, course_discharged_before_easter, therapist, visitator):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist, plan_type=PlanType.GENERAL)
     municipal = next(
         d
         for d in plan_send(
@@ -110,7 +114,7 @@ def test_timeline_shows_the_rehab_events(client, course, therapist, visitator):
     )
     delivery_receive(delivery=municipal, acting_user=visitator, at=local(2026, 4, 1, 12))
     client.force_login(visitator)
-    body = client.get(f"/genoptraening/borger/{course.citizen_id}/").content.decode()
+    body = client.get(f"/genoptraening/borger/{course_discharged_before_easter.citizen_id}/").content.decode()
     assert "færdiggjort" in body and "Sendt til Aarhus" in body and "Modtaget af Aarhus" in body
 
 
@@ -125,19 +129,23 @@ def test_timeline_shows_the_rehab_events(client, course, therapist, visitator):
         "/genoptraening/borger/{citizen}/",
     ],
 )
-def test_foreign_users_get_404(client, course, therapist, url):
-    plan = plan_written(course=course, author=therapist)
+def test_foreign_users_get_404(client, course_discharged_before_easter, therapist, url):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     delivery = plan_send(
         plan=plan, acting_user=therapist, consent_municipality=True, at=local(2026, 4, 1, 9)
     )[-1]
     client.force_login(member("visitation", "730"))  # Randers: not the citizen's municipality, not a receiver
-    response = client.get(url.format(plan=plan.pk, delivery=delivery.pk, citizen=course.citizen_id))
+    response = client.get(
+        url.format(plan=plan.pk, delivery=delivery.pk, citizen=course_discharged_before_easter.citizen_id)
+    )
     assert response.status_code == 404
 
 
-def test_the_receiving_hospital_sees_a_specialised_plan_without_a_stay(client, course, therapist):
+def test_the_receiving_hospital_sees_a_specialised_plan_without_a_stay(
+    client, course_discharged_before_easter, therapist
+):
     plan = plan_written(
-        course=course,
+        course=course_discharged_before_easter,
         author=therapist,
         plan_type=PlanType.SPECIALISED,
         recipient_hospital=__import__("tests.factories", fromlist=["x"]).organisation_get("RHS"),
@@ -156,8 +164,10 @@ def test_the_receiving_hospital_sees_a_specialised_plan_without_a_stay(client, c
     assert client.get(f"/genoptraening/modtaget/{hospital.pk}/").status_code == 404
 
 
-def test_receiving_and_contact_through_the_pages(client, course, therapist, visitator):
-    plan = plan_written(course=course, author=therapist)
+def test_receiving_and_contact_through_the_pages(
+    client, course_discharged_before_easter, therapist, visitator
+):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     municipal = next(
         d
         for d in plan_send(
@@ -183,12 +193,18 @@ def test_receiving_and_contact_through_the_pages(client, course, therapist, visi
     assert municipal.contacted_at is not None
 
 
-def test_dashboard_and_ward_list_lead_to_the_plans(client, course, therapist, visitator):
+def test_dashboard_and_ward_list_lead_to_the_plans(
+    client, course_discharged_before_easter, therapist, visitator
+):
     client.force_login(therapist)
     dashboard = client.get("/").content.decode()
     assert "/genoptraening/afdeling/" in dashboard
     ward = client.get("/genoptraening/afdeling/").content.decode()
-    assert course.citizen.name in ward and "Ny genoptræningsplan" in ward and "bilag 3.10" in ward
+    assert (
+        course_discharged_before_easter.citizen.name in ward
+        and "Ny genoptræningsplan" in ward
+        and "bilag 3.10" in ward
+    )
     client.force_login(visitator)
     assert "/genoptraening/indbakke/" in client.get("/").content.decode()
 
@@ -212,11 +228,15 @@ def test_capacity_notice_page_sends_and_flags_short_notice(client, visitator):
     assert "kort varsel" in body and "Hjemtagning af genoptræningsopgaver" in body
 
 
-def test_specialised_hospital_sends_final_status_from_the_page(client, course, therapist, hospital_therapist):
+def test_specialised_hospital_sends_final_status_from_the_page(
+    client, course_discharged_before_easter, therapist, hospital_therapist
+):
     from rehab.models import FinalStatus
     from rehab.services import rehab_course_start
 
-    plan = plan_written(course=course, author=therapist, plan_type=PlanType.SPECIALISED)
+    plan = plan_written(
+        course=course_discharged_before_easter, author=therapist, plan_type=PlanType.SPECIALISED
+    )
     hospital = next(
         d
         for d in plan_send(
@@ -240,6 +260,6 @@ def test_specialised_hospital_sends_final_status_from_the_page(client, course, t
         {"summary": "Går 500 m", "ended_on": "2026-05-20"},
     )
     status = FinalStatus.objects.get(rehab_course=rehab_course)
-    assert status.municipality_id == course.citizen.municipality_id
+    assert status.municipality_id == course_discharged_before_easter.citizen.municipality_id
     rehab_course.refresh_from_db()
     assert str(rehab_course.ended_on) == "2026-05-20"

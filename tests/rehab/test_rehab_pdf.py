@@ -65,10 +65,10 @@ def _media(settings, tmp_path):
     ],
 )
 def test_pdf_has_the_plan_and_the_letters_of_its_type(
-    course, therapist, django_capture_on_commit_callbacks, plan_type, present, absent
+    course_discharged_before_easter, therapist, django_capture_on_commit_callbacks, plan_type, present, absent
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        plan = plan_written(course=course, author=therapist, plan_type=plan_type)
+        plan = plan_written(course=course_discharged_before_easter, author=therapist, plan_type=plan_type)
     pdf = PlanPdf.objects.get(version=plan.final)
     assert pdf.state == PlanPdf.State.READY
     text = _text(pdf)
@@ -90,9 +90,11 @@ def test_pdf_has_the_plan_and_the_letters_of_its_type(
         assert unexpected not in text, unexpected
 
 
-def test_pdf_is_tagged_a4_and_danish(course, therapist, django_capture_on_commit_callbacks):
+def test_pdf_is_tagged_a4_and_danish(
+    course_discharged_before_easter, therapist, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        plan = plan_written(course=course, author=therapist)
+        plan = plan_written(course=course_discharged_before_easter, author=therapist)
     pdf = PlanPdf.objects.get(version=plan.final)
     pdf.file.open("rb")
     reader = PdfReader(io.BytesIO(pdf.file.read()))
@@ -105,10 +107,10 @@ def test_pdf_is_tagged_a4_and_danish(course, therapist, django_capture_on_commit
 
 
 def test_a_correction_gets_its_own_pdf_and_the_old_one_stays(
-    course, therapist, django_capture_on_commit_callbacks
+    course_discharged_before_easter, therapist, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        plan = plan_written(course=course, author=therapist)
+        plan = plan_written(course=course_discharged_before_easter, author=therapist)
         first = plan.final
         second = plan_correct(plan=plan, reason="Ny diagnose", acting_user=therapist)
         second.diagnosis_code, second.diagnosis_text = "S72.1", "Pertrokantært brud"
@@ -124,10 +126,10 @@ def _served_text(response: Any) -> str:
 
 
 def test_pdf_view_shows_progress_then_serves_the_file(
-    client, course, therapist, django_capture_on_commit_callbacks
+    client, course_discharged_before_easter, therapist, django_capture_on_commit_callbacks
 ):
     # given a finalised plan whose PDF is being rendered (the commit hook did not run)
-    plan = plan_written(course=course, author=therapist)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     client.force_login(therapist)
     url = f"/genoptraening/plan/{plan.pk}/v1/pdf/"
     # when the page is opened (and polled by htmx) the progress is shown
@@ -146,10 +148,10 @@ def test_pdf_view_shows_progress_then_serves_the_file(
 
 
 def test_a_final_version_without_a_pdf_offers_a_button_that_renders_it(
-    client, course, therapist, django_capture_on_commit_callbacks
+    client, course_discharged_before_easter, therapist, django_capture_on_commit_callbacks
 ):
     # given a final version whose PDF was never asked for
-    plan = plan_written(course=course, author=therapist)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     PlanPdf.objects.filter(version=plan.final).delete()
     client.force_login(therapist)
     url = f"/genoptraening/plan/{plan.pk}/v1/pdf/"
@@ -165,16 +167,16 @@ def test_a_final_version_without_a_pdf_offers_a_button_that_renders_it(
     assert "S72.0" in _served_text(client.get(url))
 
 
-def test_a_get_never_creates_or_resets_the_pdf(client, course, therapist):
+def test_a_get_never_creates_or_resets_the_pdf(client, course_discharged_before_easter, therapist):
     # given final versions with no PDF row, a failed one, a pending one and one pending too long
-    missing = plan_written(course=course, author=therapist)
+    missing = plan_written(course=course_discharged_before_easter, author=therapist)
     PlanPdf.objects.filter(version=missing.final).delete()
-    failed = plan_written(course=course, author=therapist)
+    failed = plan_written(course=course_discharged_before_easter, author=therapist)
     PlanPdf.objects.filter(version=failed.final).update(
         state=PlanPdf.State.FAILED, error="WeasyPrint gik ned"
     )
-    pending = plan_written(course=course, author=therapist)
-    stalled = plan_written(course=course, author=therapist)
+    pending = plan_written(course=course_discharged_before_easter, author=therapist)
+    stalled = plan_written(course=course_discharged_before_easter, author=therapist)
     PlanPdf.objects.filter(version=stalled.final).update(requested_at=timezone.now() - timedelta(minutes=6))
     before = list(PlanPdf.objects.order_by("pk").values_list("pk", "state", "error", "requested_at"))
     client.force_login(therapist)
@@ -194,7 +196,7 @@ def test_a_get_never_creates_or_resets_the_pdf(client, course, therapist):
 
 
 def test_a_failed_rendering_is_shown_and_a_new_attempt_produces_the_pdf(
-    client, course, therapist, monkeypatch, django_capture_on_commit_callbacks
+    client, course_discharged_before_easter, therapist, monkeypatch, django_capture_on_commit_callbacks
 ):
     # given a finalised plan whose rendering fails
     from rehab import pdf as rendering
@@ -204,7 +206,7 @@ def test_a_failed_rendering_is_shown_and_a_new_attempt_produces_the_pdf(
     def broken(**kwargs: Any) -> bytes:
         raise ValueError("Skrifttypen mangler")
 
-    plan = plan_written(course=course, author=therapist)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     final = plan.versions.get(number=1)
     monkeypatch.setattr(rendering, "plan_pdf_bytes", broken)
     with pytest.raises(ValueError):
@@ -222,9 +224,11 @@ def test_a_failed_rendering_is_shown_and_a_new_attempt_produces_the_pdf(
     assert "Grethe Hansen" in _served_text(client.get(url))
 
 
-def test_the_task_delegates_to_the_service_and_running_it_twice_renders_once(course, therapist, monkeypatch):
+def test_the_task_delegates_to_the_service_and_running_it_twice_renders_once(
+    course_discharged_before_easter, therapist, monkeypatch
+):
     # given a finalised plan whose PDF waits (the commit hook did not run)
-    final = plan_written(course=course, author=therapist).versions.get(number=1)
+    final = plan_written(course=course_discharged_before_easter, author=therapist).versions.get(number=1)
     from rehab import pdf as rendering
     from rehab import services
     from rehab.tasks import render_plan_pdf
@@ -254,8 +258,8 @@ def test_the_task_delegates_to_the_service_and_running_it_twice_renders_once(cou
     assert pdf.state == PlanPdf.State.READY and "Grethe Hansen" in _text(pdf)
 
 
-def test_pending_page_polls_every_two_seconds(client, course, therapist):
-    plan = plan_written(course=course, author=therapist)
+def test_pending_page_polls_every_two_seconds(client, course_discharged_before_easter, therapist):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     client.force_login(therapist)
     body = client.get(f"/genoptraening/plan/{plan.pk}/v1/pdf/").content.decode()
     assert "PDF&#x27;en dannes" in body or "PDF'en dannes" in body

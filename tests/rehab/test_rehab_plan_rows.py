@@ -36,10 +36,10 @@ def _store_legacy_rows(plan: Any) -> PlanVersion:
 
 
 def test_a_measurement_without_a_test_is_refused_and_the_hospitals_plan_list_still_answers(
-    api_client, course, therapist
+    api_client, course_discharged_before_easter, therapist
 ):
     # given a draft with one valid measurement
-    plan = plan_written(course=course, author=therapist, finalise=False)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist, finalise=False)
     api_client.force_authenticate(therapist)
     # when a client saves a measurement with only an empty date (the request that broke the list)
     response = _draft(api_client, plan, json.dumps({"measurements": [{"date": None}]}))
@@ -104,9 +104,9 @@ NASTY_ROWS = [
 
 @pytest.mark.parametrize(("body", "path"), NASTY_ROWS)
 def test_nasty_rows_in_a_partial_update_are_a_400_naming_the_path_and_nothing_is_stored(
-    api_client, course, therapist, body, path
+    api_client, course_discharged_before_easter, therapist, body, path
 ):
-    plan = plan_written(course=course, author=therapist, finalise=False)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist, finalise=False)
     before = PlanVersion.objects.values("measurements", "interventions", "secondary_diagnoses").get(
         pk=plan.latest.pk
     )
@@ -122,8 +122,10 @@ def test_nasty_rows_in_a_partial_update_are_a_400_naming_the_path_and_nothing_is
     assert api_client.get("/api/v1/rehab/plans/").status_code == 200
 
 
-def test_a_partial_update_normalises_rows_the_same_way_as_the_editor(api_client, course, therapist):
-    plan = plan_written(course=course, author=therapist, finalise=False)
+def test_a_partial_update_normalises_rows_the_same_way_as_the_editor(
+    api_client, course_discharged_before_easter, therapist
+):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist, finalise=False)
     api_client.force_authenticate(therapist)
     body = {
         "secondary_diagnoses": [{"code": "m800"}],
@@ -138,16 +140,18 @@ def test_a_partial_update_normalises_rows_the_same_way_as_the_editor(api_client,
     assert version["measurements"] == [{"test": "TUG", "date": None, "score": "18"}]
 
 
-def test_the_service_refuses_malformed_rows_from_any_caller(course, therapist):
-    plan = plan_written(course=course, author=therapist, finalise=False)
+def test_the_service_refuses_malformed_rows_from_any_caller(course_discharged_before_easter, therapist):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist, finalise=False)
     with pytest.raises(ValidationError) as error:
         plan_version_update(version=plan.latest, data={"measurements": [{"date": ""}]}, acting_user=therapist)
     assert error.value.message_dict == {"measurements[0].test": ["Skal udfyldes."]}
     assert PlanVersion.objects.get(pk=plan.latest.pk).measurements == GOOD_MEASUREMENTS
 
 
-def test_the_editor_refuses_a_measurement_without_a_test_like_the_api(client, course, therapist):
-    plan = plan_written(course=course, author=therapist, finalise=False)
+def test_the_editor_refuses_a_measurement_without_a_test_like_the_api(
+    client, course_discharged_before_easter, therapist
+):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist, finalise=False)
     client.force_login(therapist)
     response = client.post(
         f"/genoptraening/plan/{plan.pk}/gem/",
@@ -162,9 +166,11 @@ def test_the_editor_refuses_a_measurement_without_a_test_like_the_api(client, co
     assert version.measurements == GOOD_MEASUREMENTS
 
 
-def test_legacy_malformed_rows_are_left_out_of_every_reading(api_client, client, course, therapist):
+def test_legacy_malformed_rows_are_left_out_of_every_reading(
+    api_client, client, course_discharged_before_easter, therapist
+):
     # given a draft whose lists were stored malformed before this fix
-    plan = plan_written(course=course, author=therapist, finalise=False)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist, finalise=False)
     version = _store_legacy_rows(plan)
     api_client.force_authenticate(therapist)
     # then the API list, detail and export answer and show only what can be shown
@@ -187,10 +193,12 @@ def test_legacy_malformed_rows_are_left_out_of_every_reading(api_client, client,
     assert "SKS kode BLHA" in printed
 
 
-def test_the_data_migration_repairs_broken_rows_and_is_idempotent(course, therapist):
+def test_the_data_migration_repairs_broken_rows_and_is_idempotent(course_discharged_before_easter, therapist):
     # given one version with malformed lists and one that is fine
-    broken = _store_legacy_rows(plan_written(course=course, author=therapist, finalise=False))
-    fine = plan_written(course=course, author=therapist).final
+    broken = _store_legacy_rows(
+        plan_written(course=course_discharged_before_easter, author=therapist, finalise=False)
+    )
+    fine = plan_written(course=course_discharged_before_easter, author=therapist).final
     assert fine is not None
     migration = importlib.import_module("rehab.migrations.0002_repair_plan_rows")
     # when the migration runs, twice

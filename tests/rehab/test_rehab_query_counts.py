@@ -113,9 +113,9 @@ def test_the_plan_page_costs_the_same_however_many_versions_and_deliveries(
 
 
 def test_the_draft_editor_has_a_fixed_cost(
-    therapist: User, course: Any, client: Client, django_assert_max_num_queries: Any
+    therapist: User, course_discharged_before_easter: Any, client: Client, django_assert_max_num_queries: Any
 ) -> None:
-    plan = plan_written(course=course, author=therapist, finalise=False)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist, finalise=False)
     client.force_login(therapist)
 
     # as the plan page, plus the organisations of the four recipient and sender lists

@@ -41,12 +41,17 @@ def reader(role: str, code: str, citizen: Citizen) -> Actor:
         pytest.param("gp", "other-practice", False, id="other-gp"),
     ],
 )
-def test_each_role_sees_its_own_rehab_rows(course, therapist, visitator, role, code, sees):
+def test_each_role_sees_its_own_rehab_rows(
+    course_discharged_before_easter, therapist, visitator, role, code, sees
+):
     practice = PracticeFactory()
-    course.citizen.gp_practice = practice
-    course.citizen.save()
+    course_discharged_before_easter.citizen.gp_practice = practice
+    course_discharged_before_easter.citizen.save()
     plan = plan_written(
-        course=course, author=therapist, plan_type=PlanType.SPECIALISED, recipient_hospital=hospital("RHS")
+        course=course_discharged_before_easter,
+        author=therapist,
+        plan_type=PlanType.SPECIALISED,
+        recipient_hospital=hospital("RHS"),
     )
     plan_send(
         plan=plan, acting_user=therapist, consent_municipality=True, consent_gp=True, at=local(2026, 4, 1, 9)
@@ -55,7 +60,7 @@ def test_each_role_sees_its_own_rehab_rows(course, therapist, visitator, role, c
         code = practice.code
     elif code == "other-practice":
         code = PracticeFactory().code
-    actor = reader(role, code, course.citizen)
+    actor = reader(role, code, course_discharged_before_easter.citizen)
     counts = {
         "plans": Plan.objects.visible_to(actor).count(),
         "versions": PlanVersion.objects.visible_to(actor).count(),
@@ -64,8 +69,8 @@ def test_each_role_sees_its_own_rehab_rows(course, therapist, visitator, role, c
     assert counts == ({"plans": 1, "versions": 1, "deliveries": 4} if sees else dict.fromkeys(counts, 0))
 
 
-def test_a_contact_is_visible_with_its_plan(course, therapist, visitator):
-    plan = plan_written(course=course, author=therapist)
+def test_a_contact_is_visible_with_its_plan(course_discharged_before_easter, therapist, visitator):
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     municipal = next(
         d
         for d in plan_send(
@@ -101,16 +106,21 @@ def test_a_contact_is_visible_with_its_plan(course, therapist, visitator):
         pytest.param("regional_admin", REGION_AFTER_LOOKUP, "plan", id="region-after-purpose-look-up"),
     ],
 )
-def test_each_role_sees_its_own_courses_statuses_notices_and_pdfs(course, therapist, role, code, sees):
+def test_each_role_sees_its_own_courses_statuses_notices_and_pdfs(
+    course_discharged_before_easter, therapist, role, code, sees
+):
     from datetime import date
 
     from rehab.models import AdvanceNotice, FinalStatus, PlanPdf, RehabCourse
     from rehab.services import advance_notice_send, final_status_send, rehab_course_start
 
     # given a specialised plan received by RHS, its course with a final status, and an advance notice
-    advance_notice_send(course=course, acting_user=therapist, diagnosis_code="S72.0")
+    advance_notice_send(course=course_discharged_before_easter, acting_user=therapist, diagnosis_code="S72.0")
     plan = plan_written(
-        course=course, author=therapist, plan_type=PlanType.SPECIALISED, recipient_hospital=hospital("RHS")
+        course=course_discharged_before_easter,
+        author=therapist,
+        plan_type=PlanType.SPECIALISED,
+        recipient_hospital=hospital("RHS"),
     )
     sent = plan_send(plan=plan, acting_user=therapist, consent_municipality=True, at=local(2026, 4, 1, 9))
     receiver = member("ward_staff", "RHS")
@@ -125,7 +135,7 @@ def test_each_role_sees_its_own_courses_statuses_notices_and_pdfs(course, therap
         started_on=date(2026, 4, 8),
     )
     final_status_send(rehab_course=rehab_course, summary="Går 500 m", acting_user=receiver)
-    actor = reader(role, code, course.citizen)
+    actor = reader(role, code, course_discharged_before_easter.citizen)
 
     counts = {
         "courses": RehabCourse.objects.visible_to(actor).count(),

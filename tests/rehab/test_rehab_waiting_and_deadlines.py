@@ -25,9 +25,9 @@ from tests.factories.rehab import course_at, local, plan_written
     ],
 )
 def test_waiting_time_is_discharge_to_start_minus_healing(
-    course, therapist, started_on, healing_days, expected
+    course_discharged_before_easter, therapist, started_on, healing_days, expected
 ):
-    plan = plan_written(course=course, author=therapist)
+    plan = plan_written(course=course_discharged_before_easter, author=therapist)
     rehab_course = RehabCourse.objects.create(
         plan=plan,
         level="general",
@@ -135,9 +135,11 @@ def test_a_municipality_announces_taking_tasks_home_but_not_activity_increases(d
     assert notice.sender == aarhus
 
 
-def test_advance_notice_goes_to_the_municipality_and_the_therapy_department(course, therapist):
+def test_advance_notice_goes_to_the_municipality_and_the_therapy_department(
+    course_discharged_before_easter, therapist
+):
     notice = advance_notice_send(
-        course=course,
+        course=course_discharged_before_easter,
         acting_user=therapist,
         diagnosis_code="m16.1",
         operation_type="Hoftealloplastik",
