@@ -1,7 +1,6 @@
 """The pages' guarantee, the same as the API base viewset's: a citizen's record is fetched through the one
 visibility rule (``visible_to(actor)``; foreign and missing rows alike answer 404) and the read is logged."""
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Model, QuerySet
@@ -31,12 +30,3 @@ def read_or_404[M: Model](
     row = get_object_or_404(rows.visible_to(actor_of(request)), **lookup)  # type: ignore[attr-defined]
     access_log_record(request=request, citizen_ids=[citizen_id_of(row)], what=what, action=action)
     return row
-
-
-def read_rows[M: Model](request: Any, rows: Iterable[M], *, what: str, action: str = "list") -> list[M]:
-    """Log the read of every citizen among already visible ``rows`` (a list page); return them as a list."""
-    shown = list(rows)
-    access_log_record(
-        request=request, citizen_ids=[citizen_id_of(row) for row in shown], what=what, action=action
-    )
-    return shown
