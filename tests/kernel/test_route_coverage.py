@@ -11,16 +11,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from sundhedsaftale.citizens.models import Citizen
-from tests.citizen_endpoints import (
-    ENDPOINTS,
-    NO_CITIZEN_DATA,
-    WRITE_ONLY,
-    Endpoint,
-    Write,
-    endpoint_id,
-    url_for,
-)
+from tests.citizen_endpoints import ENDPOINTS, Endpoint, endpoint_id, url_for
 from tests.citizen_records import records_create
+from tests.citizen_routes import NO_CITIZEN_DATA, WRITE_ONLY, Write
 from tests.factories import CitizenFactory, CourseFactory, PracticeFactory, member
 
 
@@ -53,7 +46,7 @@ def test_every_route_with_a_parameter_is_in_the_matrix_or_listed_with_a_reason()
     missing = sorted(f"{name}  ({pattern})" for name, pattern in routes.items() if name not in covered)
     assert not missing, (
         "Routes with a parameter that no test checks for visibility and the access log. Add an Endpoint to "
-        "ENDPOINTS in tests/citizen_endpoints.py, or list the route in NO_CITIZEN_DATA or WRITE_ONLY with its "
+        "ENDPOINTS in tests/citizen_endpoints.py, or list the route (tests/citizen_routes.py) in NO_CITIZEN_DATA or WRITE_ONLY with its "
         "reason:\n  " + "\n  ".join(missing)
     )
 
