@@ -19,6 +19,14 @@ from tests.factories.discharge import local
 _rng = random.Random("discharge-tests")
 
 
+@pytest.fixture(autouse=True)
+def _care_relations_outlast_november_2026(settings: Any) -> None:
+    """These tests replay courses discharged in November 2026, also under a clock moved to Christmas
+    (``make test-clocks``); the hospital's care relation must still hold (the 30-day window itself is tested in
+    tests/kernel/test_care_relations.py)."""
+    settings.CARE_RELATION_DAYS_AFTER_COURSE = 3650
+
+
 @pytest.fixture
 def make_course(practice: Organisation) -> Callable[..., Course]:
     """``make_course(admitted_at=local(2026, 11, 16, 10))``: an Aarhus citizen listed with ``practice``,
