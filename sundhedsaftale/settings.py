@@ -118,7 +118,7 @@ TEMPLATES = [
                 "sundhedsaftale.organisations.context_processors.actor",
             ],
             # the navigation bar, built from the kernel's entries and each area's AppConfig
-            "libraries": {"kernel_nav": "sundhedsaftale.nav"},
+            "libraries": {"kernel_nav": "sundhedsaftale.nav", "dansk": "sundhedsaftale.templatetags.dansk"},
         },
     },
 ]

@@ -6,7 +6,7 @@ from typing import Any
 from django import template
 
 from sundhedsaftale.deadlines.selectors import alert_count_unacknowledged
-from sundhedsaftale.workdays import to_local
+from sundhedsaftale.templatetags.dansk import dato_tid
 
 register = template.Library()
 
@@ -25,4 +25,4 @@ def local(value: datetime | None) -> str:
     """Format an aware moment as Copenhagen wall-clock time: "27.03.2025 kl. 23.59"."""
     if value is None:
         return "–"
-    return f"{to_local(value):%d.%m.%Y kl. %H.%M}"
+    return dato_tid(value)
