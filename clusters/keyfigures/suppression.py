@@ -16,14 +16,14 @@ HIDDEN = "<5"
 
 
 @dataclass(frozen=True)
-class Group:
+class Group[K: Hashable]:
     """``members`` add up to ``total`` (None when the total is not shown anywhere)."""
 
-    members: Sequence[Hashable]
-    total: Hashable | None = None
+    members: Sequence[K]
+    total: K | None = None
 
 
-def suppressed_cells(values: Mapping[Hashable, int], groups: Sequence[Group] = ()) -> set[Hashable]:
+def suppressed_cells[K: Hashable](values: Mapping[K, int], groups: Sequence[Group[K]] = ()) -> set[K]:
     """Return the keys of ``values`` that must be shown as ``HIDDEN``."""
     hidden = {key for key, value in values.items() if value < THRESHOLD}
     changed = True
@@ -48,7 +48,7 @@ def suppressed_cells(values: Mapping[Hashable, int], groups: Sequence[Group] = (
     return hidden
 
 
-def suppress(values: Mapping[Hashable, int], groups: Sequence[Group] = ()) -> dict[Hashable, int | str]:
+def suppress[K: Hashable](values: Mapping[K, int], groups: Sequence[Group[K]] = ()) -> dict[K, int | str]:
     """Return ``values`` with every cell that could identify a person replaced by ``HIDDEN``."""
     hidden = suppressed_cells(values, groups)
     return {key: HIDDEN if key in hidden else value for key, value in values.items()}

@@ -38,7 +38,8 @@ def test_a_group_with_one_member_hides_its_total() -> None:
 def test_hiding_in_one_direction_carries_into_the_other() -> None:
     """A table of municipalities × months with row and column totals: hiding the second cell of a row makes
     its column hold one hidden cell, so the column hides one more."""
-    values = {
+    Cell = tuple[str, int | str]
+    values: dict[Cell, int] = {
         ("A", 1): 3,
         ("A", 2): 40,
         ("B", 1): 50,
@@ -48,7 +49,7 @@ def test_hiding_in_one_direction_carries_into_the_other() -> None:
         ("sum", 1): 53,
         ("sum", 2): 100,
     }
-    groups = [
+    groups: list[Group[Cell]] = [
         Group(members=[("A", 1), ("A", 2)], total=("A", "sum")),
         Group(members=[("B", 1), ("B", 2)], total=("B", "sum")),
         Group(members=[("A", 1), ("B", 1)], total=("sum", 1)),
