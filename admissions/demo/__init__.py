@@ -73,7 +73,9 @@ def _organisation_code(code: str) -> str:
         return code
     hospital_code = code.split("-", 1)[0]
     fallback = (
-        Organisation.objects.filter(kind="department", parent__code=hospital_code).order_by("code").first()
+        Organisation.objects.filter(kind="department", department_kind="somatic", parent__code=hospital_code)
+        .order_by("code")
+        .first()
     )
     return fallback.code if fallback else hospital_code
 

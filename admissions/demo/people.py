@@ -151,7 +151,10 @@ def _plan(rng: random.Random) -> list[PlannedCitizen]:
 
 
 def _department(hospital: Organisation, *, acute: bool, pick: int) -> Organisation:
-    departments = list(hospital.children.filter(kind="department").order_by("code"))
+    # The demo's courses follow the general agreement's somatic discharge rules (001 l. 1299).
+    departments = list(
+        hospital.children.filter(kind="department", department_kind="somatic").order_by("code")
+    )
     acute_ones = [d for d in departments if d.code.endswith("-AKUT")]
     if acute and acute_ones:
         return acute_ones[0]

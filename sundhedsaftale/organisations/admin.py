@@ -10,8 +10,17 @@ class ContactInline(admin.StackedInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "kind", "cluster", "parent", "inhabitants", "is_active"]
-    list_filter = ["kind", "cluster", "is_active"]
+    list_display = [
+        "name",
+        "code",
+        "kind",
+        "department_kind",
+        "cluster",
+        "parent",
+        "inhabitants",
+        "is_active",
+    ]
+    list_filter = ["kind", "department_kind", "cluster", "is_active"]
     search_fields = ["name", "code"]
     inlines = [ContactInline]
 

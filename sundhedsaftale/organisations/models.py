@@ -26,6 +26,17 @@ class Organisation(models.Model):
         DEPARTMENT = "department", _("Afdeling")
         MUNICIPALITY = "municipality", _("Kommune")
         PRACTICE = "practice", _("Lægepraksis")
+        # A municipal unit that receives MedCom messages (home care, a nursing home), addressed by its own SOR
+        # code; ``parent`` is its municipality.
+        MUNICIPAL_UNIT = "municipal_unit", _("Kommunal enhed")
+
+    class DepartmentKind(models.TextChoices):
+        """Which agreement's rules a department's courses follow: the general agreement's discharge rules apply
+        to somatic departments (001 l. 1299), psychiatry and child and adolescent psychiatry have their own."""
+
+        SOMATIC = "somatic", _("Somatisk")
+        PSYCHIATRY = "psychiatry", _("Psykiatri")
+        CHILD_PSYCHIATRY = "child_psychiatry", _("Børne- og ungdomspsykiatri")
 
     code = models.CharField(_("kode"), max_length=32, unique=True)
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
@@ -52,6 +63,20 @@ class Organisation(models.Model):
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     is_active = models.BooleanField(_("aktiv"), default=True)
+    # MedCom addresses organisations by SOR code (Sundhedsvæsenets Organisationsregister, urn:oid:1.2.208.176.1.1)
+    # and GLN (EAN location number); a sender outside the region is registered from its first message.
+    sor_code = models.CharField(_("SOR-kode"), max_length=20, blank=True)
+    gln = models.CharField(_("GLN (EAN-lokationsnummer)"), max_length=13, blank=True)
+    is_external = models.BooleanField(
+        _("ekstern"), default=False, help_text=_("Registreret fra en MedCom-meddelelse; ikke en del af regionen.")
+    )
+    department_kind = models.CharField(
+        _("afdelingstype"),
+        max_length=16,
+        choices=DepartmentKind.choices,
+        default=DepartmentKind.SOMATIC,
+        help_text=_("Somatisk, psykiatri eller børne- og ungdomspsykiatri; meningsfuld for afdelinger."),
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -64,6 +89,13 @@ class Organisation(models.Model):
             models.CheckConstraint(
                 condition=~Q(kind="department") | Q(parent__isnull=False),
                 name="department_has_hospital",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="municipal_unit") | Q(parent__isnull=False),
+                name="municipal_unit_has_municipality",
+            ),
+            models.UniqueConstraint(
+                fields=["sor_code"], condition=~Q(sor_code=""), name="one_organisation_per_sor_code"
             ),
         ]
 
@@ -78,6 +110,16 @@ class Organisation(models.Model):
         if self.kind == self.Kind.MUNICIPALITY and not self.name.endswith("Kommune"):
             return f"{self.name} Kommune"
         return self.name
+
+    @property
+    def is_somatic(self) -> bool:
+        """Whether the general agreement's somatic discharge rules apply here (001 l. 1299)."""
+        return self.department_kind == self.DepartmentKind.SOMATIC
+
+    @property
+    def is_psychiatric(self) -> bool:
+        """Adult or child and adolescent psychiatry: the psychiatry area's rules apply, not the somatic ones."""
+        return self.department_kind in (self.DepartmentKind.PSYCHIATRY, self.DepartmentKind.CHILD_PSYCHIATRY)
 
     @property
     def hospital(self) -> "Organisation | None":

@@ -58,7 +58,8 @@ def organisation_expand(*, organisation: Organisation) -> tuple[frozenset[int], 
 
 
 def contact_list(*, search: str = "", purpose: str = "") -> QuerySet[Organisation]:
-    """Return organisations with contact data, each with its contacts and their opening hours prefetched."""
+    """Return organisations with contact data, each with its contacts and their opening hours prefetched, and a
+    hospital's active departments (``departments``) with their kind."""
     contacts = Contact.objects.prefetch_related(
         Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday", "opens"))
     )
@@ -69,8 +70,17 @@ def contact_list(*, search: str = "", purpose: str = "") -> QuerySet[Organisatio
         organisations = organisations.filter(contacts__purpose=purpose)
     return (
         organisations.distinct()
-        .select_related("cluster")
-        .prefetch_related(Prefetch("contacts", queryset=contacts))
+        .select_related("cluster", "parent")
+        .prefetch_related(
+            Prefetch("contacts", queryset=contacts),
+            Prefetch(
+                "children",
+                queryset=Organisation.objects.filter(
+                    kind=Organisation.Kind.DEPARTMENT, is_active=True
+                ).order_by("name"),
+                to_attr="departments",
+            ),
+        )
         .order_by("kind", "name")
     )
 

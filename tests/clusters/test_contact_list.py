@@ -160,3 +160,21 @@ def test_the_page_says_whether_aarhus_is_open_now(moment: datetime, shown: str, 
 def test_open_now_follows_the_weekday_opening_hours(code: str, moment: datetime, is_open: bool) -> None:
     contact = Contact.objects.get(organisation__code=code, purpose=Contact.Purpose.CITIZEN)
     assert contact_is_open(contact=contact, at=moment) is is_open
+
+
+def test_departments_carry_their_kind_from_the_reference_data() -> None:
+    """001 l. 1299: the general agreement's discharge rules apply to somatic departments; a department says
+    whether it is somatic, psychiatric or child and adolescent psychiatric."""
+    kinds = dict(Organisation.objects.filter(kind="department").values_list("code", "department_kind"))
+    assert kinds["AUH-ORT"] == "somatic"
+    assert kinds["RHR-PSY"] == "psychiatry"
+    assert kinds["AUH-BUP"] == "child_psychiatry"
+    assert Organisation.objects.get(code="AUH-ORT").is_somatic
+    assert Organisation.objects.get(code="AUH-BUP").is_psychiatric
+
+
+def test_the_contact_list_shows_a_hospitals_departments_with_their_kind(client: Client) -> None:
+    """001 l. 1299: somatic and psychiatric departments are told apart where a department is shown."""
+    page = client.get("/kontakter/", {"q": "Randers"}).content.decode()
+    assert "Regionspsykiatrien Randers (psykiatri)" in page
+    assert "Ortopædkirurgi (somatisk)" in page

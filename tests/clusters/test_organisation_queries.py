@@ -30,10 +30,10 @@ def practices_with_contacts(count: int) -> None:
 @pytest.mark.parametrize(
     ("signed_in", "bound"),
     [
-        # the organisations, their contacts, the contacts' opening hours
-        pytest.param(False, 3, id="anonymous"),
+        # the organisations, their contacts, the contacts' opening hours, the hospitals' departments (with kind)
+        pytest.param(False, 4, id="anonymous"),
         # + session, user, memberships and the header's alert count
-        pytest.param(True, 7, id="signed-in"),
+        pytest.param(True, 8, id="signed-in"),
     ],
 )
 def test_the_contact_list_costs_the_same_for_many_organisations(
