@@ -32,6 +32,7 @@ class CareRelation(models.Model):
         PLAN_RECEIVER = "plan_receiver", _("Modtager af genoptræningsplan")
         REFERRAL_RECEIVER = "referral_receiver", _("Modtager af henvisning")
         PURPOSE_LOOKUP = "purpose_lookup", _("Opslag med formål")
+        AID_PROVIDER = "aid_provider", _("Leverandør af hjælpemiddel eller behandlingsredskab")
 
     citizen = models.ForeignKey("citizens.Citizen", on_delete=models.CASCADE, related_name="care_relations")
     organisation = models.ForeignKey(
