@@ -37,6 +37,8 @@ class RehabConfig(areas.AreaConfig):
     # Rehab pulls moved planned discharge dates into rehab.plan_by_discharge (few unsent plans; every 5 min).
     beat_schedule = {
         "rehab-sync-plan-deadlines": {"task": "rehab.tasks.sync_plan_deadlines", "schedule": 300.0},
+        # A plan delivered while the citizen was admitted starts rehab.first_contact at the discharge.
+        "rehab-sync-first-contact": {"task": "rehab.tasks.sync_first_contact_deadlines", "schedule": 300.0},
         # A plan PDF whose message was lost (the broker was down at finalise) is enqueued again after 5 min.
         "rehab-render-pending-pdfs": {"task": "rehab.tasks.render_pending_plan_pdfs", "schedule": 120.0},
     }

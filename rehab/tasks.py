@@ -4,10 +4,11 @@ discharge dates into the plan deadlines."""
 from datetime import timedelta
 
 from celery import shared_task
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from rehab.models import Plan, PlanPdf, PlanVersion
+from rehab.models import Delivery, Plan, PlanPdf, PlanVersion
 from sundhedsaftale.ops.enqueue import enqueue_now
 
 # Unsent plans are drafts on wards in progress: a few hundred at most region-wide. 500 per run keeps one
@@ -56,6 +57,36 @@ def sync_plan_deadlines(after_pk: int = 0) -> int:
     synced = sum(1 for plan in plans if plan_deadline_sync(plan=plan))
     if len(plans) == SYNC_BATCH:
         enqueue_now(sync_plan_deadlines, plans[-1].pk)  # if lost, the next beat run starts over
+    return synced
+
+
+@shared_task
+def sync_first_contact_deadlines(after_pk: int = 0) -> int:
+    """Start ``rehab.first_contact`` for responsible receivers whose plan was delivered while the citizen was
+    still admitted, now that the citizen is discharged (001 l. 2367, "efter udskrivning"); return how many
+    started. Pulled from the course like the plan deadlines: nothing lower down pushes to rehab."""
+    from rehab.services import first_contact_sync
+    from sundhedsaftale.deadlines.models import Deadline
+
+    started = Deadline.objects.filter(
+        subject_type=ContentType.objects.get_for_model(Delivery), rule_code="rehab.first_contact"
+    ).values("subject_id")
+    deliveries = list(
+        Delivery.objects.filter(
+            pk__gt=after_pk,
+            is_responsible=True,
+            closed_at__isnull=True,
+            contacted_at__isnull=True,
+            organisation__isnull=False,
+            plan__course__discharged_at__isnull=False,
+        )
+        .exclude(pk__in=started)
+        .select_related("plan__course__citizen", "plan__course__department", "organisation")
+        .order_by("pk")[:SYNC_BATCH]
+    )
+    synced = sum(1 for delivery in deliveries if first_contact_sync(delivery=delivery))
+    if len(deliveries) == SYNC_BATCH:
+        enqueue_now(sync_first_contact_deadlines, deliveries[-1].pk)
     return synced
 
 

@@ -125,6 +125,9 @@ class Rule:
     warn_kind: WarnKind = WarnKind.WORKING_DAYS_BEFORE
     warn_amount: int = 1
     warn_clock: time | None = DEFAULT_WARN_CLOCK
+    #: Whether a calendar-day or month deadline landing on a non-working day moves to a working day. False
+    #: where the source fixes the day itself (psykiatriloven's treatment plan: "senest en uge efter").
+    moves: bool = True
 
     def __post_init__(self) -> None:
         if self.kind is OffsetKind.CLOCK_SAME_DAY and self.clock is None:
@@ -199,6 +202,8 @@ class Rule:
     def _moved(self, day: date, calendar: Calendar) -> date:
         # The usual Danish rule for deadlines that expire on a holiday (DOMAIN.md):
         # "before" deadlines move earlier, "after" deadlines move later.
+        if not self.moves:
+            return day
         if self.amount < 0:
             return calendar.previous_working_day_on_or_before(day)
         return calendar.next_working_day_on_or_after(day)

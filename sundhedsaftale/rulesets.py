@@ -187,6 +187,8 @@ _RULES_2008: tuple[Rule, ...] = (
         anchor_en="Admission",
         kind=OffsetKind.CALENDAR_DAYS,
         amount=7,
+        # Psykiatriloven fixes the week: seven calendar days, not moved to a working day.
+        moves=False,
         actor=Actor.HOSPITAL,
         source_file=SOURCE_2008,
         source_section=f"{_PSYCHIATRY}, Behandlingsplan",
@@ -249,6 +251,36 @@ _RULES_2008: tuple[Rule, ...] = (
             "henvisningstidspunktet, tilbydes patienten / familien en ambulant kontakt med en faglig "
             "medarbejder."
         ),
+    ),
+    Rule(
+        code="psychiatry.gp_informed",
+        title="Praktiserende læge orienteret om indlæggelsen",
+        title_en="GP informed of the admission",
+        anchor="Indlæggelse",
+        anchor_en="Admission",
+        # "Den praktiserende læge orienteres tilsvarende": the same first working day, its own obligation.
+        kind=OffsetKind.WORKING_DAYS,
+        amount=1,
+        warn_amount=0,
+        actor=Actor.HOSPITAL,
+        source_file=SOURCE_2008,
+        source_section=f"{_PSYCHIATRY}, Indlæggelse",
+        source_text="Den praktiserende læge orienteres tilsvarende om indlæggelsen.",
+    ),
+    Rule(
+        code="psychiatry.action_plan_follow_up",
+        title="Kommunal handleplan fulgt op",
+        title_en="Municipal social action plan followed up",
+        anchor="Handleplan udarbejdet eller senest fulgt op",
+        anchor_en="Action plan written or last followed up",
+        kind=OffsetKind.MONTHS,
+        amount=12,
+        warn_kind=WarnKind.MONTHS_BEFORE,
+        warn_amount=1,
+        actor=Actor.MUNICIPALITY,
+        source_file=SOURCE_2008,
+        source_section=f"{_PSYCHIATRY}, Kommunal handleplan",
+        source_text="Kommunen skal minimum én gang årligt følge op på planen.",
     ),
 )
 

@@ -13,6 +13,7 @@ from rehab.services.sending import (
     delivery_forward,
     delivery_receive,
     first_contact_record,
+    first_contact_sync,
     plan_send,
 )
 from rehab.services.training import (
@@ -31,6 +32,7 @@ __all__ = [
     "delivery_receive",
     "final_status_send",
     "first_contact_record",
+    "first_contact_sync",
     "plan_correct",
     "plan_create",
     "plan_deadline_sync",

@@ -39,17 +39,50 @@ def _require_receiver(delivery: Delivery, user: "User") -> Organisation:
     return delivery.organisation
 
 
-def _first_contact_ensure(delivery: Delivery) -> None:
+def first_contact_anchor(delivery: Delivery) -> datetime | None:
+    """Return the moment ``rehab.first_contact`` starts for a delivery, or ``None`` while it has not started.
+
+    The clock runs from when the receiver has the plan, "efter udskrivning" (001 l. 2367): an electronic
+    delivery is receipt ("borgerne og kommunerne modtage genoptræningsplanerne på stort set samme tid", l. 2381),
+    so the sending starts it, not the receiver's "modtaget"; a plan delivered while the citizen is still
+    admitted starts it at the discharge. A plan sent by post starts it when the receiver records receipt.
+    """
+    delivered_at = (
+        delivery.sent_at if delivery.channel == Delivery.Channel.ELECTRONIC else delivery.received_at
+    )
+    if delivered_at is None:
+        return None
     course = delivery.plan.course
-    assert delivery.organisation is not None and delivery.received_at is not None
+    if course.discharged_at is None:
+        return None
+    return max(delivered_at, course.discharged_at)
+
+
+def first_contact_sync(*, delivery: Delivery) -> bool:
+    """Ensure ``rehab.first_contact`` for the responsible receiver once its clock has started (the plan
+    delivered and the citizen discharged); return whether it runs. A contacted or closed delivery is left
+    alone (its deadline is met or cancelled), so nothing is ever re-opened."""
+    if not delivery.is_responsible or delivery.organisation is None:
+        return False
+    if delivery.closed_at is not None or delivery.contacted_at is not None:
+        return False
+    anchor = first_contact_anchor(delivery)
+    if anchor is None:
+        return False
+    course = delivery.plan.course
     deadline_ensure(
         subject=delivery,
         rule_code=FIRST_CONTACT,
-        anchor=delivery.received_at,
+        anchor=anchor,
         responsible=delivery.organisation,
         counterpart=course.department,
         citizen=course.citizen,
     )
+    return True
+
+
+def _first_contact_ensure(delivery: Delivery) -> None:
+    first_contact_sync(delivery=delivery)
 
 
 def _receiver_relation_open(delivery: Delivery) -> None:
@@ -145,6 +178,8 @@ def plan_send(
         Delivery.objects.bulk_create(rows)
         for row in rows:
             _receiver_relation_open(row)
+            # Electronic delivery is receipt (l. 2381): after the discharge the clock starts with the sending.
+            first_contact_sync(delivery=row)
         if first_sending:
             plan.sent_at = at
             plan.save(update_fields=["sent_at"])
@@ -159,8 +194,9 @@ def plan_send(
 
 
 def delivery_receive(*, delivery: Delivery, acting_user: "User", at: datetime | None = None) -> Delivery:
-    """Record that the municipality or hospital received the plan; for the responsible receiver this starts
-    ``rehab.first_contact`` (3 working days). Receiving twice keeps the first receipt."""
+    """Record that the municipality or hospital acknowledged the plan ("modtaget"). The acknowledgement does not
+    start ``rehab.first_contact``: an electronic plan was received when it was delivered (001 l. 2381); only a
+    plan sent by post starts its clock here. Receiving twice keeps the first receipt."""
     _require_receiver(delivery, acting_user)
     at = _now_or(at)
     with transaction.atomic():
@@ -172,8 +208,7 @@ def delivery_receive(*, delivery: Delivery, acting_user: "User", at: datetime | 
         delivery.received_at = at
         delivery.received_by = acting_user
         delivery.save(update_fields=["received_at", "received_by"])
-        if delivery.is_responsible and delivery.closed_at is None:
-            _first_contact_ensure(delivery)
+        first_contact_sync(delivery=delivery)
     return delivery
 
 
@@ -203,7 +238,9 @@ def first_contact_record(
         if not delivery.is_responsible or delivery.closed_at is not None:
             raise Conflict(_("Denne modtager skal ikke kontakte borgeren."), code="not_responsible")
         if delivery.received_at is None:
-            raise Conflict(_("Kvittér for modtagelsen af planen først."), code="not_received")
+            # Contacting the citizen shows the plan was received: no separate click is needed.
+            delivery.received_at, delivery.received_by = contacted_at, acting_user
+            delivery.save(update_fields=["received_at", "received_by"])
         if hasattr(delivery, "first_contact"):
             raise Conflict(_("Den første kontakt er allerede registreret."), code="already_contacted")
         if contacted_at < delivery.sent_at:

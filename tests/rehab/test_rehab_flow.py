@@ -83,11 +83,12 @@ def test_general_plan_end_to_end(course_discharged_before_easter, therapist, vis
     assert set(recipients) == {"citizen", "municipality"}
     municipal = recipients["municipality"]
     assert municipal.is_responsible and municipal.consent
-    assert _deadline(municipal) is None  # the clock starts on receipt
-    # when the municipality receives it the day before Skærtorsdag
-    delivery_receive(delivery=municipal, acting_user=visitator, at=local(2026, 4, 1, 12))
+    # then the electronic delivery started the clock at the discharge (11:00), not the receiver's click
     deadline = _deadline(municipal)
-    # then the first contact is due three working days later, across Easter
+    assert deadline.anchor_at == local(2026, 4, 1, 11)
+    # and the first contact is due three working days later, across Easter; acknowledging changes nothing
+    delivery_receive(delivery=municipal, acting_user=visitator, at=local(2026, 4, 1, 12))
+    assert _deadline(municipal).pk == deadline.pk
     assert deadline.due_date == EASTER_DUE
     assert deadline.responsible.code == "751"
     # and recording the contact meets it, late or not

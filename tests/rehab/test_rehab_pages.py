@@ -80,7 +80,9 @@ def test_plain_submit_saves_and_finalises_without_javascript(
 
 def test_municipal_inbox_sorts_by_first_contact_deadline(client, therapist, visitator):
     deliveries = []
-    for day in (7, 1):  # received 7 April (due Fri 10/4) and 1 April (due Thu 9/4, across Easter)
+    # sent electronically after the discharge on 7 April (due Fri 10/4) and 1 April (due Thu 9/4, across
+    # Easter): the delivery is the receipt; the acknowledgement afterwards moves nothing
+    for day in (7, 1):
         course = course_at(
             admitted_at=local(2026, 3, 20, 8), discharged_at=local(2026, 3, 31, 10), state="discharged"
         )
@@ -88,11 +90,11 @@ def test_municipal_inbox_sorts_by_first_contact_deadline(client, therapist, visi
         municipal = next(
             d
             for d in plan_send(
-                plan=plan, acting_user=therapist, consent_municipality=True, at=local(2026, 3, 31, 9)
+                plan=plan, acting_user=therapist, consent_municipality=True, at=local(2026, 4, day, 9)
             )
             if d.recipient == "municipality"
         )
-        delivery_receive(delivery=municipal, acting_user=visitator, at=local(2026, 4, day, 9))
+        delivery_receive(delivery=municipal, acting_user=visitator, at=local(2026, 4, 8, 9))
         deliveries.append(municipal)
     client.force_login(visitator)
     response = client.get("/genoptraening/indbakke/")
