@@ -342,3 +342,6 @@ LOGGING = {
 
 SUNDHEDSAFTALE_SITE_NAME = "Sundhedsaftale"
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+
+# Key figures: the care fee a færdigbehandlet sengedag implies (kr. per day), set to the rate in force.
+SUNDHEDSAFTALE_CARE_FEE_PER_DAY = int(os.environ.get("SUNDHEDSAFTALE_CARE_FEE_PER_DAY", "2000"))

@@ -1,0 +1,117 @@
+"""The key figures the steering groups follow, each with its definition in Danish and the clause it follows.
+
+The numbers are sums of ``FigureCell`` values (see ``sources``): a *count* sums one figure (optionally split
+into series), a *share* divides two sums, a *distribution* reads the median and the 90th percentile off a
+histogram, a *per rule* figure is a share per deadline rule. Obligation figures cover every rule of the
+catalogue, including psychiatry's and rehabilitation's, since they all run on the one deadline engine.
+"""
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Shape = Literal["count", "share", "distribution", "per_rule"]
+
+_KEY_FIGURES = (
+    "001, 5.4 Nøgletalsoversigt; aktivitets- og økonomioversigter 2 gange årligt (1. april og 1. oktober)"
+)
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    code: str
+    title: str
+    definition: str
+    clause: str
+    unit: str
+    shape: Shape
+    figure: str
+    series: dict[str, str] = field(default_factory=dict)  # key -> label (count: its split; share: numerator)
+    base_figure: str = ""  # share: the denominator's figure (all of its keys)
+
+
+CATALOGUE: tuple[KeyFigure, ...] = (
+    KeyFigure(
+        code="admissions",
+        title="Indlæggelser",
+        definition=(
+            "Indlæggelser i perioden efter indlæggelsestidspunktet, delt i planlagte og akutte (en åben "
+            "indlæggelse tæller som akut). Annullerede forløb tæller ikke."
+        ),
+        clause="001, Aftale om indlæggelsesforløb; " + _KEY_FIGURES,
+        unit="indlæggelser",
+        shape="count",
+        figure="admissions",
+        series={"planned": "Planlagte", "acute": "Akutte"},
+    ),
+    KeyFigure(
+        code="readmissions",
+        title="Akutte genindlæggelser inden for 30 dage",
+        definition=(
+            "Akutte indlæggelser, hvor samme borger er udskrevet fra et hvilket som helst hospital inden for de "
+            "foregående 30 dage; andelen er af periodens udskrivninger."
+        ),
+        clause="001, Genindlæggelser (opgørelse af antallet af genindlæggelser); 003, status for aftalen 2019–2023",
+        unit="genindlæggelser",
+        shape="share",
+        figure="readmissions",
+        base_figure="discharges",
+    ),
+    KeyFigure(
+        code="finished_bed_days",
+        title="Færdigbehandlede sengedage",
+        definition=(
+            "Dage efter færdigbehandlingsdagen til og med udskrivningsdagen (i dag for borgere, der stadig er "
+            "indlagt), talt i den måned, dagen ligger i, for den kommune, der betaler. Med den plejetakst, de "
+            "medfører, ved den indstillede sats pr. dag."
+        ),
+        clause="001, 1.5 Færdigbehandlede patienter (l. 7529–7563)",
+        unit="dage",
+        shape="count",
+        figure="finished_bed_days",
+    ),
+    KeyFigure(
+        code="obligations",
+        title="Frister overholdt pr. regel",
+        definition=(
+            "Hver forpligtelse med frist, der blev afgjort i perioden: overholdt til tiden, eller overskredet "
+            "(aldrig opfyldt eller opfyldt for sent — også en varsling, der aldrig blev sendt). En forpligtelse, "
+            "der bortfaldt (borgeren døde eller blev overflyttet), tæller ikke."
+        ),
+        clause=(
+            "001, Aftale om udskrivningsforløb (varsling, l. 1530–1543), informationssvar, genoptræning og "
+            "psykiatri; frist-kataloget i DOMAIN.md"
+        ),
+        unit="forpligtelser",
+        shape="per_rule",
+        figure="obligations_met",
+        base_figure="obligations_missed",
+    ),
+    KeyFigure(
+        code="rehab_plans",
+        title="Genoptræningsplaner sendt senest ved udskrivning",
+        definition=(
+            "Udskrivninger med en genoptræningsplan, hvor planen var sendt senest ved udskrivningen, ud af alle "
+            "udskrivninger med en genoptræningsplan."
+        ),
+        clause="001, Aftale om træningsområdet (genoptræningsplanen udleveres ved udskrivningen)",
+        unit="udskrivninger",
+        shape="share",
+        figure="rehab_plans",
+        series={"by_discharge": "Sendt senest ved udskrivning"},
+        base_figure="rehab_plans",
+    ),
+    KeyFigure(
+        code="rehab_waiting",
+        title="Ventetid på genoptræning",
+        definition=(
+            "Dage fra udskrivning til start af genoptræning for forløb, der startede i perioden: median og 90 %-"
+            "fraktil (9 af 10 borgere ventede højst så længe)."
+        ),
+        clause="001, Aftale om træningsområdet; 003, status for aftalen 2019–2023 (ventetider på genoptræning)",
+        unit="dage",
+        shape="distribution",
+        figure="rehab_waiting_days",
+    ),
+)
+
+BY_CODE = {figure.code: figure for figure in CATALOGUE}
