@@ -18,6 +18,7 @@ from sundhedsaftale.workdays import local_date
 from tests.factories import member, organisation_get
 from tests.factories.deadlines import AlertFactory
 from tests.factories.rehab import plan_written
+from tests.psychiatry.records import psychiatric_records_create
 
 ALERTED = "AUH-ORT"  # the ward the matrix's ward staff work at: the alerts of the records are addressed to it
 
@@ -108,6 +109,7 @@ def records_create(citizen: Citizen) -> None:
         discharge.discharge_letter_send(course=course, summary="Hoftebrud, opereret.", acting_user=ward)
     deadline = Deadline.objects.filter(citizen=citizen).order_by("pk").first()
     AlertFactory.create(deadline=deadline, organisation=organisation_get(ALERTED))
+    psychiatric_records_create(citizen, course)
 
 
 def first_of[M: Model](
