@@ -1,9 +1,35 @@
+from django.utils.translation import gettext_lazy as _
+
 from sundhedsaftale import areas
+from sundhedsaftale.areas import NavEntry
+
+_AIDS_PAGES = ("aids-worklist", "aids-course", "aids-need", "aids-dispute", "aids-depots")
 
 
 class AidsConfig(areas.AreaConfig):
-    """Hjælpemidler: an area skeleton. Its panel, navigation, pages, API routes, demo data and periodic tasks
-    are declared here as the area grows (see ``sundhedsaftale.areas.AreaConfig``); nothing else is edited."""
+    """Hjælpemidler: who delivers and pays, loans with their slip, ready at discharge, disputes."""
 
     name = "aids"
     verbose_name = "Hjælpemidler"
+
+    nav = (
+        NavEntry(
+            _("Hjælpemidler"),
+            "aids-worklist",
+            order=93,
+            kinds=frozenset({"municipality", "hospital", "department"}),
+            citizens_only=True,
+            active=_AIDS_PAGES,
+        ),
+    )
+    urls = "aids.urls"
+    api_routes = "aids.api.routes.register"
+    beat_schedule = {
+        # A discharge with an aid still missing raises an alert to both parties (few open needs; every 5 min).
+        "aids-missing-at-discharge": {"task": "aids.tasks.alert_missing_at_discharge", "schedule": 300.0},
+    }
+
+    def ready(self) -> None:
+        from aids import audit
+
+        audit.register()

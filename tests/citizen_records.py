@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from admissions import services as admissions
 from admissions.models import AdmissionNotice, Course
+from aids import services as aids
+from aids.models import AidType
 from discharge import services as discharge
 from discharge.models import DischargePlan
 from rehab import services as rehab
@@ -27,7 +29,8 @@ def records_create(citizen: Citizen) -> None:
     """Give the citizen's first course one of each record: admission report, consent, information request,
     a message with an attachment, the discharge (plan, notification, finished treatment, conference, report,
     notice, epikrise when the citizen has a GP, the municipality's reply, a sudden change), a rehab plan sent to
-    the municipality with first contact and a rehab course, an advance notice, and an alert at ``ALERTED``."""
+    the municipality with first contact and a rehab course, an advance notice, aid needs
+    (one lent, with a dispute; one missing at the discharge), and an alert at ``ALERTED``."""
     course = Course.objects.filter(citizen=citizen).order_by("pk").first()
     if course is None or DischargePlan.objects.filter(course=course).exists():
         return
@@ -84,6 +87,12 @@ def records_create(citizen: Citizen) -> None:
     discharge.sudden_change_report(
         course=course, kind="condition", description="Feber", occurred_at=now, acting_user=ward
     )
+    discharge.discharge_time_propose(  # the 2021 dialogue: the municipality asks for a day more
+        course=course,
+        proposed_date=today + timedelta(days=4),
+        reason="Hjemmeplejen kan først starte dagen efter",
+        acting_user=visitation,
+    )
     rehab.advance_notice_send(course=course, acting_user=ward, diagnosis_code="S72.0")
     written = plan_written(course=course, author=ward)
     deliveries = rehab.plan_send(plan=written, acting_user=ward, consent_municipality=True)
@@ -104,7 +113,25 @@ def records_create(citizen: Citizen) -> None:
         provider=municipality,
         started_on=today,
     )
+    need = aids.need_register(
+        course=course,
+        aid_type=AidType.objects.get(code="rollator"),
+        situation="general_rehab",
+        acting_user=ward,
+    )
+    aids.loan_create(
+        need=need, acting_user=visitation, item_number="R-1", contact_name="Depotet", contact_phone="87130000"
+    )
+    aids.dispute_open(need=need, acting_user=ward, question="Er det almen eller specialiseret genoptræning?")
+    aids.need_register(  # still missing at the discharge below: an alert to both parties
+        course=course,
+        aid_type=AidType.objects.get(code="rollator"),
+        situation="lasting_reduced_function",
+        needed_from=today,
+        acting_user=ward,
+    )
     discharge.discharge_notice_send(course=course, discharged_at=now, acting_user=ward)
+    aids.missing_aid_alerts_raise()
     if citizen.gp_practice_id:
         discharge.discharge_letter_send(course=course, summary="Hoftebrud, opereret.", acting_user=ward)
     deadline = Deadline.objects.filter(citizen=citizen).order_by("pk").first()

@@ -10,7 +10,7 @@ from django.db.models import Model
 
 from admissions.models import AdmissionNotice, Consent, Course, InformationRequest, Message
 from discharge.models import DischargeConference, SuddenChange
-from psychiatry.models import CarePlan, Notice, PsychiatricCourse, Referral
+from aids.models import AidNeed, Dispute, Loan, MissingAidAlert
 from rehab.models import Delivery, Plan, RehabCourse
 from sundhedsaftale.citizens.models import Citizen
 from sundhedsaftale.deadlines.models import Alert
@@ -23,6 +23,9 @@ NO_CITIZEN_DATA: dict[str, str] = {
     "api:deadline-rule-preview": "a rule of the catalogue computed on dates the caller gives",
     "api:rehab-api-capacity-notice-detail": "capacity notices are between organisations and name no citizen",
     "rehab-letter-3-10": "annex 3.10 is one letter per department, about no citizen",
+    "api:aids-type-detail": "the catalogue of aid types is reference data",
+    "api:aids-depot-detail": "a depot belongs to an organisation and names no citizen",
+    "api:aids-capacity-note-detail": "capacity notes are between organisations and name no citizen",
 }
 
 
@@ -49,6 +52,7 @@ def _course_action(suffix: str) -> Callable[[Citizen], str | None]:
 
 
 _PLAN = "plan__course__citizen"
+_NEED = "need__course__citizen"
 _COURSE_FORM = "a form on the course page; the page itself is course-detail"
 
 # Routes with a parameter that only write; a member of another organisation posting for a foreign citizen's
@@ -203,6 +207,70 @@ WRITE_ONLY: dict[str, Write] = {
         _api_action("rehab/courses", RehabCourse, "final-status", _PLAN),
         data={"summary": "Afsluttet", "functional_level": "Selvhjulpen"},
     ),
+    "aids-need-create": Write(
+        "registers an aid need on a course (aids-course shows it)",
+        lambda c: None if (pk := course_of(c)) is None else f"/hjaelpemidler/forloeb/{pk}/nyt-behov/",
+    ),
+    **{
+        f"aids-{name}": Write(
+            "a form of the aid need's page (aids-need)",
+            (
+                lambda s: (
+                    lambda c: (
+                        None if (n := first_of(AidNeed, c)) is None else f"/hjaelpemidler/behov/{n.pk}/{s}/"
+                    )
+                )
+            )(suffix),
+        )
+        for name, suffix in [
+            ("need-deliver", "lever"),
+            ("need-cancel", "annuller"),
+            ("loan-create", "udlaan"),
+            ("dispute-open", "tvivl"),
+        ]
+    },
+    "aids-loan-return": Write(
+        "a form of the aid need's page: the loan came back",
+        lambda c: None if (r := first_of(Loan, c, _NEED)) is None else f"/hjaelpemidler/udlaan/{r.pk}/retur/",
+    ),
+    **{
+        f"aids-dispute-{name}": Write(
+            "a form of the dispute's page (aids-dispute)",
+            (
+                lambda s: (
+                    lambda c: (
+                        None
+                        if (d := first_of(Dispute, c, _NEED)) is None
+                        else f"/hjaelpemidler/tvivl/{d.pk}/{s}/"
+                    )
+                )
+            )(suffix),
+        )
+        for name, suffix in [("escalate", "forelaeg"), ("decide", "afgoer")]
+    },
+    "aids-alert-acknowledge": Write(
+        "acknowledges an alert of an aid missing at discharge (the worklist shows it)",
+        lambda c: (
+            None
+            if (a := first_of(MissingAidAlert, c, _NEED)) is None
+            else f"/hjaelpemidler/advarsel/{a.pk}/kvitter/"
+        ),
+    ),
+    **{
+        f"api:aids-need-{name}": Write(
+            f"{name}: an action on an aid need", _api_action("aids/needs", AidNeed, name)
+        )
+        for name in ["deliver", "cancel"]
+    },
+    "api:aids-loan-return": Write(
+        "records a loan's return", _api_action("aids/loans", Loan, "return", _NEED)
+    ),
+    **{
+        f"api:aids-dispute-{name}": Write(
+            f"{name}: an action on a dispute", _api_action("aids/disputes", Dispute, name, _NEED)
+        )
+        for name in ["escalate", "decide"]
+    },
     "api:alert-acknowledge": Write(
         "acknowledges an alert",
         lambda c: (
@@ -211,43 +279,4 @@ WRITE_ONLY: dict[str, Write] = {
             else f"/api/v1/alerts/{a.pk}/acknowledge/"
         ),
     ),
-    # psychiatry: the course page's forms, starting a course from the board, a notice read; the API's actions
-    "psychiatry-course-action": Write(
-        "a form on the psychiatric course page (psychiatry-course)",
-        lambda c: (
-            None
-            if (row := first_of(PsychiatricCourse, c, "citizen")) is None
-            else f"/psykiatri/forloeb/{row.pk}/samtykke/"
-        ),
-    ),
-    "psychiatry-course-start": Write(
-        "starts the psychiatric course of an admission, then redirects to it",
-        lambda c: None if (pk := course_of(c)) is None else f"/psykiatri/indlaeggelse/{pk}/start/",
-    ),
-    "psychiatry-notice-read": Write(
-        "marks a psychiatric notice read in the inbox",
-        lambda c: None if (row := first_of(Notice, c)) is None else f"/psykiatri/orientering/{row.pk}/laest/",
-    ),
-    **{
-        f"api:psychiatry-api-course-{name}": Write(
-            "an action on a psychiatric course (its detail reads it)",
-            _api_action("psychiatry/courses", PsychiatricCourse, name, "citizen"),
-        )
-        for name in ["consent", "inform", "discharge-time", "complete", "unplanned-discharge", "gp-letter"]
-    },
-    "api:psychiatry-api-action-plan-follow-up": Write(
-        "records the yearly follow-up of the municipality's action plan",
-        lambda c: (
-            None
-            if (row := first_of(CarePlan, c, kind="action_plan")) is None
-            else f"/api/v1/psychiatry/action-plans/{row.pk}/follow-up/"
-        ),
-    ),
-    **{
-        f"api:psychiatry-api-referral-{name}": Write(
-            "an action on a referral to child and adolescent psychiatry",
-            _api_action("psychiatry/referrals", Referral, name),
-        )
-        for name in ["visitate", "offer-contact"]
-    },
 }

@@ -23,18 +23,18 @@ def test_every_area_declares_itself_in_its_app_config() -> None:
     # given the installed apps / when the kernel looks for areas
     found = [config.label for config in areas.area_configs()]
 
-    # then it finds them in INSTALLED_APPS order, the empty aids app among them as a bare skeleton
+    # then it finds them in INSTALLED_APPS order, each declaring only what it brings (aids: no panel, no demo)
     assert found == ["deadlines", "clusters", "admissions", "discharge", "rehab", "aids"]
     aids = apps.get_app_config("aids")
     assert isinstance(aids, areas.AreaConfig)
-    assert (aids.nav, aids.urls, aids.api_routes, aids.panel, aids.demo_loader) == (
-        (),
-        None,
-        None,
+    assert (aids.urls, aids.api_routes, aids.panel, aids.demo_loader) == (
+        "aids.urls",
+        "aids.api.routes.register",
         None,
         None,
     )
-    assert not aids.beat_schedule
+    assert [entry.url_name for entry in aids.nav] == ["aids-worklist"]
+    assert list(aids.beat_schedule) == ["aids-missing-at-discharge"]
 
 
 def test_pages_and_api_routes_come_from_the_areas() -> None:
@@ -48,6 +48,7 @@ def test_pages_and_api_routes_come_from_the_areas() -> None:
         "admissions.urls",
         "discharge.urls",
         "rehab.urls",
+        "aids.urls",
     ]
     assert reverse("contact-list") == "/kontakter/"
     assert reverse("ward-board") == "/afdeling/tavle/"
@@ -94,6 +95,7 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
                 ("Indbakke", "/kommune/indbakke/"),
                 ("Advarsler", "/advarsler/"),
                 ("Genoptræning", "/genoptraening/indbakke/"),
+                ("Hjælpemidler", "/hjaelpemidler/"),
                 ("Kontaktliste", "/kontakter/"),
             ],
             id="municipality",
@@ -109,6 +111,7 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
                 ("Ny indlæggelse", "/indlaeggelse/ny/"),
                 ("Advarsler", "/advarsler/"),
                 ("Genoptræning", "/genoptraening/afdeling/"),
+                ("Hjælpemidler", "/hjaelpemidler/"),
                 ("Kontaktliste", "/kontakter/"),
             ],
             id="ward",
@@ -166,6 +169,7 @@ def test_the_rendered_navigation_keeps_its_links_and_the_live_alert_count() -> N
         "/kommune/indbakke/",
         "/advarsler/",
         "/genoptraening/indbakke/",
+        "/hjaelpemidler/",
         "/kontakter/",
     ]
     assert (
