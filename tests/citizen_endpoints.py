@@ -19,6 +19,7 @@ from admissions.models import (
     InformationRequest,
     Message,
 )
+from aids.models import AidNeed, Dispute, Loan
 from discharge.models import (
     DischargeConference,
     DischargeLetter,
@@ -30,7 +31,8 @@ from discharge.models import (
     MunicipalReply,
     SuddenChange,
 )
-from aids.models import AidNeed, Dispute, Loan
+from psychiatry.models import CarePlan, ChildAssessment, ContactPerson, Meeting, PsychiatricCourse, Referral
+from psychiatry.models import TreatmentPlan as PsychiatricTreatmentPlan
 from rehab.models import AdvanceNotice, Delivery, FirstContact, Plan, RehabCourse
 from sundhedsaftale.citizens.models import Citizen
 from sundhedsaftale.deadlines.models import Alert, Deadline
@@ -127,6 +129,18 @@ _NEED = "need__course__citizen"  # aids records hang on a need
 
 def _html(id: str, route: str, url: Callable[[Citizen], str | None], **options: object) -> Endpoint:
     return Endpoint(id, "detail", url, route=route, records=True, per_course=True, **options)  # type: ignore[arg-type]
+
+
+# Psychiatry is read through a psychiatric care relation only (tests/psychiatry/records.py): the hospital unit
+# (the matrix's integration client of AUH), the informed municipality and GP; never the somatic ward AUH-ORT.
+PSYCHIATRY = frozenset({"integration", "visitation", "gp"})
+
+
+def _psy(name: str, model: type[Model], readers: frozenset[str] = PSYCHIATRY, **extra: object) -> Endpoint:
+    route = f"api:psychiatry-api-{name}-detail"
+    path = "citizen" if model is PsychiatricCourse else "course__citizen"
+    url = on_record(route, model, path, **extra)
+    return Endpoint(route[4:], "detail", url, route=route, records=True, readers=readers, shows_cpr=False)
 
 
 def _api(name: str, model: type[Model], path: str = "course__citizen", **options: object) -> Endpoint:
@@ -309,6 +323,38 @@ ENDPOINTS = [
         readers=HOSPITAL_AND_MUNICIPALITY,
         shows_cpr=False,
     ),
+    _html(
+        "html-psychiatry-course",
+        "psychiatry-course",
+        on_record("psychiatry-course", PsychiatricCourse, "citizen", kind="adult"),
+        readers=PSYCHIATRY,
+    ),
+    *(
+        _html(f"html-{route}", route, on_record(route, model), readers=PSYCHIATRY, shows_cpr=False)
+        for route, model in [
+            ("psychiatry-care-plan-pdf", CarePlan),
+            ("psychiatry-treatment-plan-pdf", PsychiatricTreatmentPlan),
+        ]
+    ),
+    _html(  # the child course of the referral: its department's hospital only
+        "html-psychiatry-statement-pdf",
+        "psychiatry-statement-pdf",
+        on_record("psychiatry-statement-pdf", PsychiatricCourse, "citizen", kind="child"),
+        readers=frozenset({"integration"}),
+        shows_cpr=False,
+    ),
+    _psy("course", PsychiatricCourse, kind="adult"),
+    _psy("contact-person", ContactPerson),
+    _psy("meeting", Meeting),
+    _psy("treatment-plan", PsychiatricTreatmentPlan),
+    _psy("child-assessment", ChildAssessment),
+    *(
+        _psy(kind.replace("_", "-"), CarePlan, kind=kind)
+        for kind in ("discharge_agreement", "coordination_plan")
+    ),
+    _psy("dual-diagnosis-plan", CarePlan, kind="dual_diagnosis"),
+    _psy("action-plan", CarePlan, kind="action_plan"),
+    _psy("referral", Referral, frozenset({"integration"})),
     _api("deadline-detail", Deadline, "citizen"),
     Endpoint(
         "alert-detail",

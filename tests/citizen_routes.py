@@ -9,8 +9,9 @@ from typing import Literal
 from django.db.models import Model
 
 from admissions.models import AdmissionNotice, Consent, Course, InformationRequest, Message
-from discharge.models import DischargeConference, SuddenChange
 from aids.models import AidNeed, Dispute, Loan, MissingAidAlert
+from discharge.models import DischargeConference, SuddenChange
+from psychiatry.models import CarePlan, Notice, PsychiatricCourse, Referral
 from rehab.models import Delivery, Plan, RehabCourse
 from sundhedsaftale.citizens.models import Citizen
 from sundhedsaftale.deadlines.models import Alert
@@ -279,4 +280,43 @@ WRITE_ONLY: dict[str, Write] = {
             else f"/api/v1/alerts/{a.pk}/acknowledge/"
         ),
     ),
+    # psychiatry: the course page's forms, starting a course from the board, a notice read; the API's actions
+    "psychiatry-course-action": Write(
+        "a form on the psychiatric course page (psychiatry-course)",
+        lambda c: (
+            None
+            if (row := first_of(PsychiatricCourse, c, "citizen")) is None
+            else f"/psykiatri/forloeb/{row.pk}/samtykke/"
+        ),
+    ),
+    "psychiatry-course-start": Write(
+        "starts the psychiatric course of an admission, then redirects to it",
+        lambda c: None if (pk := course_of(c)) is None else f"/psykiatri/indlaeggelse/{pk}/start/",
+    ),
+    "psychiatry-notice-read": Write(
+        "marks a psychiatric notice read in the inbox",
+        lambda c: None if (row := first_of(Notice, c)) is None else f"/psykiatri/orientering/{row.pk}/laest/",
+    ),
+    **{
+        f"api:psychiatry-api-course-{name}": Write(
+            "an action on a psychiatric course (its detail reads it)",
+            _api_action("psychiatry/courses", PsychiatricCourse, name, "citizen"),
+        )
+        for name in ["consent", "inform", "discharge-time", "complete", "unplanned-discharge", "gp-letter"]
+    },
+    "api:psychiatry-api-action-plan-follow-up": Write(
+        "records the yearly follow-up of the municipality's action plan",
+        lambda c: (
+            None
+            if (row := first_of(CarePlan, c, kind="action_plan")) is None
+            else f"/api/v1/psychiatry/action-plans/{row.pk}/follow-up/"
+        ),
+    ),
+    **{
+        f"api:psychiatry-api-referral-{name}": Write(
+            "an action on a referral to child and adolescent psychiatry",
+            _api_action("psychiatry/referrals", Referral, name),
+        )
+        for name in ["visitate", "offer-contact"]
+    },
 }
