@@ -11,6 +11,7 @@ from admissions import services as admissions
 from admissions.models import AdmissionNotice, Course
 from aids import services as aids
 from aids.models import AidType
+from aids.reference_data import aid_types_load
 from discharge import services as discharge
 from discharge.models import DischargePlan
 from rehab import services as rehab
@@ -113,9 +114,11 @@ def records_create(citizen: Citizen) -> None:
         provider=municipality,
         started_on=today,
     )
+    aid_types_load()  # a transactional test emptied the catalogue the migration loaded
+    rollator = AidType.objects.get(code="rollator")
     need = aids.need_register(
         course=course,
-        aid_type=AidType.objects.get(code="rollator"),
+        aid_type=rollator,
         situation="general_rehab",
         acting_user=ward,
     )
@@ -125,7 +128,7 @@ def records_create(citizen: Citizen) -> None:
     aids.dispute_open(need=need, acting_user=ward, question="Er det almen eller specialiseret genoptræning?")
     aids.need_register(  # still missing at the discharge below: an alert to both parties
         course=course,
-        aid_type=AidType.objects.get(code="rollator"),
+        aid_type=rollator,
         situation="lasting_reduced_function",
         needed_from=today,
         acting_user=ward,
