@@ -9,6 +9,7 @@ def register() -> None:
     for model in (
         models.DischargePlan,
         models.DischargeDateChange,
+        models.DischargeTimeProposal,
         models.DischargeNotification,
         models.FinishedTreatment,
         models.DischargeConference,

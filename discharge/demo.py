@@ -5,6 +5,11 @@ discharges with discharge notice, report and epikrise to the GP.
 
 The planned dates are searched relative to "now" so that each plan's notification deadline is in the state
 its story needs (breached, warning, pending) whatever the day the demo is loaded.
+
+Every cluster works by the 2021 cooperation agreement (shipped reference data); the demo puts Klynge Aarhus
+back on the 2008 agreement (``DEMO_2008_CLUSTER``) so both can be seen: the Aarhus wards' plans have fixed
+notice deadlines that breach, the Randers and Vest wards' plans have an agreed discharge time and the 2008
+deadlines only as guidance. ``manage.py load_demo_data`` says so.
 """
 
 from dataclasses import dataclass
@@ -15,7 +20,7 @@ from django.db import transaction
 from admissions.demo import WARD_USERS, demo_course, demo_user, demo_visitation
 from admissions.models import Course
 from admissions.selectors import course_consents_to
-from discharge.due import notification_due
+from discharge.due import notification_due, rule_set_needs_agreed_date
 from discharge.models import DischargeConference, DischargeNotice, DischargePlan, FunctionalAbility, Need
 from discharge.models import MunicipalReply as Reply
 from discharge.services import (
@@ -28,6 +33,8 @@ from discharge.services import (
     finished_treatment_record,
     municipal_reply_send,
 )
+from sundhedsaftale.deadlines.models import RuleSetAdoption
+from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.workdays import DANISH, local_date, local_datetime
 
 
@@ -78,7 +85,18 @@ NOTES: dict[str, str] = {
     Need.SPECIAL_AIDS: "Plejeseng og lift skal være leveret og monteret inden udskrivningen.",
     Need.HOUSING: "Dørtrin skal fjernes og badeværelset ombygges til kørestol.",
 }
+DEMO_2008_CLUSTER = "klynge-aarhus"
+DEMO_2008_FROM = date(2024, 1, 1)
 NEEDS_TIME = "Hjemmeplejen kan først starte aftenbesøg to dage efter den planlagte udskrivning."
+
+
+def demo_rule_sets() -> None:
+    """Put the demo's 2008 cluster back on the 2008 agreement (a later adoption of 2008 wins)."""
+    cluster = Organisation.objects.filter(code=DEMO_2008_CLUSTER, kind=Organisation.Kind.CLUSTER).first()
+    if cluster is not None:
+        RuleSetAdoption.objects.get_or_create(
+            cluster=cluster, rule_set="2008", defaults={"adopted_on": DEMO_2008_FROM}
+        )
 
 
 def _deadline_state(*, course: Course, need: str, planned: date, now: datetime) -> str:
@@ -107,11 +125,16 @@ def _weekday_on_or_before(day: date) -> date:
 def _plan_load(story: PlanStory, course: Course, *, now: datetime) -> None:
     ward = demo_user(WARD_USERS[course.department.code])
     reduced = story.need != Need.SIMPLE_NURSING
+    planned = _planned_date(course=course, need=story.need, wanted=story.deadline, now=now)
     plan = discharge_plan_save(
         course=course,
         functional_ability=FunctionalAbility.REDUCED if reduced else FunctionalAbility.UNCHANGED,
         need=story.need,
-        planned_date=_planned_date(course=course, need=story.need, wanted=story.deadline, now=now),
+        planned_date=planned,
+        # under the 2021 agreement the wards record the discharge time agreed with the municipality
+        agreed_date=planned
+        if story.notify and rule_set_needs_agreed_date(course=course, on=planned)
+        else None,
         note=NOTES[story.need],
         acting_user=ward,
     )
@@ -197,7 +220,9 @@ def _discharge_load(story: DischargeStory, course: Course, *, now: datetime) -> 
 
 @transaction.atomic
 def load(*, now: datetime) -> None:
-    """Plan, notify, and discharge the demo courses that have no plan or discharge notice yet."""
+    """Plan, notify, and discharge the demo courses that have no plan or discharge notice yet (Klynge Aarhus on
+    the 2008 agreement, the others on 2021)."""
+    demo_rule_sets()
     for plan_story in PLANS:
         course = demo_course(plan_story.key)
         if course is not None and not DischargePlan.objects.filter(course=course).exists():

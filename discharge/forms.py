@@ -20,6 +20,16 @@ class PlanForm(DesignSystemForm):
         choices=Need.choices,
         help_text=_("Behovet afgør varslingsfristen (sundhedsaftalen 1.2.1–1.2.4)."),
     )
+    needs = forms.MultipleChoiceField(
+        label=_("Yderligere behov"),
+        required=False,
+        choices=[(need, label) for need, label in Need.choices if need != Need.SIMPLE_NURSING],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Ved nedsat funktionsevne kan flere behov gælde samtidig (1.2.2–1.2.4); hvert behov får sin egen "
+            "varslingsfrist, og den tidligste vises først."
+        ),
+    )
     planned_date = date_field(_("Planlagt udskrivningsdato"))
     nursing_service_date = date_field(
         _("Dato for sygeplejeydelsen"),
@@ -27,10 +37,11 @@ class PlanForm(DesignSystemForm):
         help_text=_("Kun ved enkle sygeplejehandlinger; tom = udskrivningsdagen."),
     )
     agreed_date = date_field(
-        _("Aftalt dato for klar til udskrivning"),
+        _("Aftalt udskrivningstidspunkt"),
         required=False,
         help_text=_(
-            "Skal udfyldes, når klyngen arbejder efter samarbejdsaftalen fra 2021: den aftalte dato er fristen."
+            "Samarbejdsaftalen fra 2021: den dato, hospital og kommune har aftalt ud fra den forberedelse, kommunen "
+            "har brug for. Udskrivning før den er hospitalets afvigelse."
         ),
     )
     note = forms.CharField(label=_("Bemærkning"), required=False, widget=forms.Textarea)
@@ -52,7 +63,10 @@ class NotificationForm(DesignSystemForm):
 
 
 class FinishedTreatmentForm(DesignSystemForm):
-    finished_on = date_field(_("Færdigbehandlet dato"), help_text=_("Skal være en hverdag (mandag–fredag)."))
+    finished_on = date_field(
+        _("Færdigbehandlet dato"),
+        help_text=_("Lægens vurdering; kan være enhver dag (i børne- og ungdomspsykiatrien en hverdag)."),
+    )
     doctor_name = forms.CharField(label=_("Læge"), max_length=200)
     note = forms.CharField(label=_("Bemærkning"), required=False, widget=forms.Textarea)
 
@@ -77,6 +91,15 @@ class NoticeForm(DesignSystemForm):
     dose_dispensing_cancelled = forms.BooleanField(label=_("Dosisdispensering er annulleret"), required=False)
     aids_handed_out = forms.CharField(
         label=_("Udleverede hjælpemidler"), required=False, widget=forms.Textarea
+    )
+    early_discharge_reason = forms.CharField(
+        label=_("Årsag til at udskrive alligevel"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_(
+            "Udfyldes, når kommunen ikke er varslet i tide, eller borgeren udskrives før det aftalte tidspunkt: "
+            "udskrivningen registreres med årsagen, og afdelingen og kommunen får besked."
+        ),
     )
 
 
@@ -114,3 +137,13 @@ class SuddenChangeForm(DesignSystemForm):
     kind = forms.ChoiceField(label=_("Ændring"), choices=SuddenChange.Kind.choices)
     description = forms.CharField(label=_("Beskrivelse"), widget=forms.Textarea)
     occurred_at = when_field(_("Tidspunkt"))
+
+
+class TimeProposalForm(DesignSystemForm):
+    proposed_date = date_field(_("Foreslået udskrivningsdato"))
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        max_length=300,
+        widget=forms.Textarea,
+        help_text=_("Fx den forberedelse, kommunen har brug for ud fra borgerens funktionsevne."),
+    )

@@ -20,6 +20,12 @@ urlpatterns = [
         name="discharge-conference-outcome",
     ),
     path(f"{COURSE}advis/", views.notice_send, name="discharge-notice"),
+    path(f"{COURSE}tidspunkt/", views.time_propose, name="discharge-time-propose"),
+    path(
+        f"{COURSE}tidspunkt/<int:proposal_pk>/svar/",
+        views.time_proposal_answer,
+        name="discharge-time-answer",
+    ),
     path(f"{COURSE}rapport/", views.report_send, name="discharge-report"),
     path(f"{COURSE}epikrise/", views.letter_send, name="discharge-letter"),
     path(f"{COURSE}svar/", views.reply_send, name="discharge-reply"),

@@ -224,6 +224,15 @@ class RuleSet:
     source_file: str
     summary: str
     rules: Mapping[str, Rule] = field(hash=False)
+    #: Rules shown beside this set as guidance only: they warn, they never breach (the 2008 notice rules
+    #: under the 2021 agreement, "anbefalet forberedelsestid").
+    guidance: Mapping[str, Rule] = field(hash=False, default_factory=dict)
+
+    def rule_or_guidance(self, code: str) -> tuple[Rule, bool]:
+        """Return the rule ``code`` and whether it is guidance only; KeyError when the set has neither."""
+        if code in self.rules:
+            return self.rules[code], False
+        return self.guidance[code], True
 
     def in_force_on(self, on: date, adopted_on: date | None = None) -> bool:
         """Return True when this set applies on ``on`` for a cluster that adopted it on ``adopted_on``.

@@ -15,7 +15,6 @@ get a working day to act and never a warning after the deadline:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from datetime import date, time
 from types import MappingProxyType
 
@@ -89,6 +88,8 @@ _RULES_2008: tuple[Rule, ...] = (
         anchor_en=_PLANNED_DISCHARGE_EN,
         kind=OffsetKind.CALENDAR_DAYS,
         amount=-14,
+        # "14 dage", not working days (l. 1543): the day is not moved off a closed day.
+        moves=False,
         actor=Actor.HOSPITAL,
         source_file=SOURCE_2008,
         source_section=(
@@ -133,8 +134,9 @@ _RULES_2008: tuple[Rule, ...] = (
         code="rehab.first_contact",
         title="Første kontakt til borgeren efter modtaget genoptræningsplan",
         title_en="First contact with the citizen after the rehabilitation plan is received",
-        anchor="Genoptræningsplan modtaget",
-        anchor_en="Rehabilitation plan received",
+        # Electronic delivery is receipt (l. 2381), under "efter udskrivning" (l. 2367); no click starts it.
+        anchor="Genoptræningsplan leveret til modtageren (elektronisk = modtaget), tidligst ved udskrivning",
+        anchor_en="Plan delivered to the receiver (electronic = received), at the earliest at discharge",
         kind=OffsetKind.WORKING_DAYS,
         amount=3,
         actor=Actor.MUNICIPALITY_OR_HOSPITAL,
@@ -284,45 +286,38 @@ _RULES_2008: tuple[Rule, ...] = (
     ),
 )
 
-# The 2021 agreement drops the fixed preparation days: hospital and municipality agree case by case
-# when the citizen is ready ("faste tidsfrister fjernes"), so the agreed date is the deadline.
-_AGREED_2021: Mapping[str, tuple[str, str]] = {
-    "discharge.same_day": ("Varsling ved enkle sygeplejehandlinger", "Notice for simple nursing"),
-    "discharge.home_care": ("Varsling ved behov for hjemmepleje", "Notice of need for home care"),
-    "discharge.special_aids": (
-        "Varsling ved behov for særlige hjælpemidler",
-        "Notice of need for special aids",
-    ),
-    "discharge.housing": (
-        "Varsling ved behov for boligændringer",
-        "Notice of need for housing modifications",
-    ),
-}
+# The 2021 agreement drops the fixed preparation days ("faste tidsfrister fjernes, hvorved fokus flyttes fra et
+# fast antal forberedelsesdage til funktionsevnen"): no notice deadline is invented. The hospital informs the
+# municipality of the expected discharge time and the need as early as possible, the municipality answers with
+# the preparation it needs, both agree a discharge time. What is judged is that agreement: a discharge earlier
+# than agreed is the hospital's miss. The 2008 notice rules stay beside it as guidance (anbefalet
+# forberedelsestid): they warn, they never breach.
+NOTICE_RULES_2008 = (
+    "discharge.same_day",
+    "discharge.home_care",
+    "discharge.special_aids",
+    "discharge.housing",
+)
+AGREED_DISCHARGE = "discharge.agreed_time"
 
-
-def _agreed_date_rule(rule: Rule) -> Rule:
-    title, title_en = _AGREED_2021[rule.code]
-    return replace(
-        rule,
-        title=f"{title} (aftalt forberedelsestid)",
-        title_en=f"{title_en} (agreed preparation time)",
-        anchor="Aftalt dato for klar til udskrivning",
-        anchor_en="Agreed date the citizen is ready for discharge",
-        kind=OffsetKind.AGREED_DATE,
-        amount=0,
-        clock=None,
-        warn_kind=WarnKind.WORKING_DAYS_BEFORE,
-        warn_amount=1,
-        warn_clock=time(8, 0),
-        source_file=SOURCE_2021,
-        source_section=(
-            "Samarbejdsaftale om den gode indlæggelse og udskrivelse, princip 6: Fælles forberedelsestid"
-        ),
-        source_text=(
-            "Fælles forberedelsestid: Forberedelse er afgørende, da kommunen og hospitalet både sammen og "
-            "hver især har behov for at kunne forberede indlæggelses- og udskrivelsesforløb."
-        ),
-    )
+_AGREED_TIME_2021 = Rule(
+    code=AGREED_DISCHARGE,
+    title="Udskrivning ikke før det aftalte tidspunkt",
+    title_en="Discharge not before the agreed time",
+    anchor="Aftalt udskrivningstidspunkt",
+    anchor_en="Agreed discharge time",
+    kind=OffsetKind.AGREED_DATE,
+    amount=0,
+    actor=Actor.HOSPITAL,
+    source_file=SOURCE_2021,
+    source_section=(
+        "Samarbejdsaftale om den gode indlæggelse og udskrivelse, princip 6: Fælles forberedelsestid"
+    ),
+    source_text=(
+        "Fælles forberedelsestid: Forberedelse er afgørende, da kommunen og hospitalet både sammen og "
+        "hver især har behov for at kunne forberede indlæggelses- og udskrivelsesforløb."
+    ),
+)
 
 
 def _rules(rules: Iterable[Rule]) -> Mapping[str, Rule]:
@@ -351,11 +346,13 @@ RULE_SET_2021 = RuleSet(
     effective_to=None,
     source_file=SOURCE_2021,
     summary=(
-        "De faste antal forberedelsesdage ved udskrivning fjernes: hospital og kommune aftaler i hvert "
-        "forløb, hvornår borgeren er klar og hjælpemidlerne er på plads, og den aftalte dato er fristen. "
-        "Øvrige frister videreføres uændret fra 2008-aftalen."
+        "De faste varslingsfrister ved udskrivning fjernes: hospitalet oplyser tidligst muligt forventet "
+        "udskrivningstidspunkt og behov, kommunen svarer med den forberedelse, den har brug for, og parterne "
+        "aftaler udskrivningstidspunktet. Udskrivning før det aftalte er hospitalets afvigelse. 2008-fristerne "
+        "vises som anbefalet forberedelsestid (advarer, overskrides ikke). Øvrige frister videreføres uændret."
     ),
-    rules=_rules(_agreed_date_rule(rule) if rule.code in _AGREED_2021 else rule for rule in _RULES_2008),
+    rules=_rules((*(rule for rule in _RULES_2008 if rule.code not in NOTICE_RULES_2008), _AGREED_TIME_2021)),
+    guidance=_rules(rule for rule in _RULES_2008 if rule.code in NOTICE_RULES_2008),
 )
 
 CATALOGUE: tuple[RuleSet, ...] = (RULE_SET_2008, RULE_SET_2021)
@@ -369,26 +366,37 @@ def rule_set(code: str) -> RuleSet:
     raise KeyError(code)
 
 
-def rule_set_in_force(on: date, adopted: Mapping[str, date] | None = None) -> RuleSet:
-    """Return the newest rule set in force on ``on``.
+BASE_RULE_SET = "2008"
 
-    ``adopted`` maps a rule-set code to the date a cluster adopted it; a set not named there is in
-    force from its own ``effective_from``. Raises KeyError for an unknown code in ``adopted`` and
-    LookupError when no set is in force on ``on``.
+
+def rule_set_in_force(on: date, adopted: Mapping[str, date] | None = None) -> RuleSet:
+    """Return the rule set a cluster works by on ``on``: the one rule every caller uses.
+
+    ``adopted`` maps a rule-set code to the day the cluster adopted it (reference data,
+    ``RuleSetAdoption``). Of the sets adopted on or before ``on`` and in force then, the one adopted last
+    applies (so a cluster can go back to the 2008 set by adopting it again later); a cluster that adopted
+    nothing yet, or before its adopted sets start, works by the base 2008 set. An adoption day before a
+    set's ``effective_from`` counts from ``effective_from``. Raises KeyError for an unknown code in
+    ``adopted`` and LookupError when no set is in force on ``on``.
     """
     adopted = adopted or {}
     for code in adopted:
         rule_set(code)
-    in_force = [
-        candidate for candidate in CATALOGUE if candidate.in_force_on(on, adopted.get(candidate.code))
+    base = rule_set(BASE_RULE_SET)
+    started = [(base.effective_from, base)] if base.in_force_on(on) else []
+    started += [
+        (max(day, candidate.effective_from), candidate)
+        for code, day in adopted.items()
+        if (candidate := rule_set(code)).in_force_on(on, day)
     ]
-    if not in_force:
+    if not started:
         raise LookupError(f"no rule set is in force on {on.isoformat()}")
-    return max(in_force, key=lambda candidate: candidate.effective_from)
+    return max(started, key=lambda pair: (pair[0], pair[1].effective_from))[1]
 
 
 def all_rules() -> list[Rule]:
-    """Return one rule per code: the 2008 set's rules, then codes that only later sets define."""
+    """Return one rule per code: the 2008 set's rules, then codes that only later sets define (guidance
+    rules are the 2008 rules themselves)."""
     seen: dict[str, Rule] = {}
     for candidate in CATALOGUE:
         for code, rule in candidate.rules.items():

@@ -220,6 +220,7 @@ ENDPOINTS = [
             ("discharge-letter", HOSPITAL),
             ("discharge-reply", MUNICIPALITY),
             ("discharge-sudden-change", HOSPITAL_AND_MUNICIPALITY),
+            ("discharge-time-propose", HOSPITAL_AND_MUNICIPALITY),
         ]
     ),
     _html(

@@ -10,7 +10,7 @@ from django.db.models import Model
 
 from admissions.models import AdmissionNotice, Consent, Course, InformationRequest, Message
 from aids.models import AidNeed, Dispute, Loan, MissingAidAlert
-from discharge.models import DischargeConference, SuddenChange
+from discharge.models import DischargeConference, DischargeTimeProposal, SuddenChange
 from psychiatry.models import CarePlan, Notice, PsychiatricCourse, Referral
 from rehab.models import Delivery, Plan, RehabCourse
 from sundhedsaftale.citizens.models import Citizen
@@ -24,6 +24,9 @@ NO_CITIZEN_DATA: dict[str, str] = {
     "api:deadline-rule-preview": "a rule of the catalogue computed on dates the caller gives",
     "api:rehab-api-capacity-notice-detail": "capacity notices are between organisations and name no citizen",
     "rehab-letter-3-10": "annex 3.10 is one letter per department, about no citizen",
+    "medcom-inbound": "a MedCom message's log row and Bundle with the patient, texts and attachments left out "
+    "(regional admin only; POST processes a failed one again)",
+    "medcom-outbound": "a sent MedCom message's log row and Bundle with the patient and texts left out",
     "api:aids-type-detail": "the catalogue of aid types is reference data",
     "api:aids-depot-detail": "a depot belongs to an organisation and names no citizen",
     "api:aids-capacity-note-detail": "capacity notes are between organisations and name no citizen",
@@ -87,6 +90,14 @@ WRITE_ONLY: dict[str, Write] = {
             None
             if (row := first_of(SuddenChange, c)) is None
             else f"/forloeb/{row.course_id}/udskrivning/aendring/{row.pk}/kvitter/"
+        ),
+    ),
+    "discharge-time-answer": Write(
+        "accepts or declines a proposed discharge time, then back to the discharge page",
+        lambda c: (
+            None
+            if (row := first_of(DischargeTimeProposal, c)) is None
+            else f"/forloeb/{row.course_id}/udskrivning/tidspunkt/{row.pk}/svar/"
         ),
     ),
     "alert-inbox-acknowledge": Write(

@@ -165,6 +165,18 @@ def reference_data(transactional_db: None) -> None:
     reference_data_load()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """The migrations ship every cluster on the 2021 agreement (``deadlines/0004``). The tests start from a
+    region that has adopted nothing, so they judge by the 2008 agreement's fixed deadlines unless a test adopts
+    a set itself (``RuleSetAdoption.objects.create``, or ``rule_set_adoptions_load()`` for the shipped data:
+    tests/discharge/test_discharge_2021_agreement.py)."""
+    from sundhedsaftale.deadlines.models import RuleSetAdoption
+
+    with django_db_blocker.unblock():
+        RuleSetAdoption.objects.all().delete()
+
+
 @pytest.fixture(autouse=True)
 def _reference_data_in_transactional_tests(request: pytest.FixtureRequest) -> None:
     """A transactional test (``transaction=True``, ``transactional_db``, ``live_server``) empties every table

@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
 from discharge import models as m
-from discharge.selectors import finished_bed_days, plan_deadline
+from discharge.selectors import finished_bed_days, plan_deadline, plan_obligations
 from sundhedsaftale.deadlines.models import Deadline
 from sundhedsaftale.workdays import local_date
 
@@ -42,6 +42,7 @@ class DeadlineOut(serializers.ModelSerializer):
             "warn_at",
             "met_at",
             "met_late",
+            "breached_at",
         ]
 
 
@@ -51,10 +52,19 @@ class DeadlineOut(serializers.ModelSerializer):
 class PlanFields(serializers.Serializer):
     functional_ability = serializers.ChoiceField(choices=m.FunctionalAbility.choices)
     need = serializers.ChoiceField(choices=m.Need.choices)
+    needs = serializers.ListField(
+        child=serializers.ChoiceField(choices=m.Need.choices),
+        required=False,
+        max_length=4,
+        help_text="Yderligere behov ud over need (hjemmepleje, særlige hjælpemidler, boligændringer gælder "
+        "samtidig); hvert behov får sin egen varslingsfrist.",
+    )
     planned_date = serializers.DateField()
     nursing_service_date = serializers.DateField(required=False, allow_null=True)
     agreed_date = serializers.DateField(
-        required=False, allow_null=True, help_text="Påkrævet, når klyngen arbejder efter 2021-aftalen."
+        required=False,
+        allow_null=True,
+        help_text="Det aftalte udskrivningstidspunkt (2021-aftalen): udskrivning før det er hospitalets afvigelse.",
     )
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -76,7 +86,11 @@ class DateChangeOut(serializers.ModelSerializer):
 
 
 class PlanOut(serializers.ModelSerializer):
-    deadline = serializers.SerializerMethodField()
+    deadline = serializers.SerializerMethodField(help_text="Den tidligste varslingsfrist af planens behov.")
+    needs = serializers.ListField(child=serializers.CharField(), source="all_needs", read_only=True)
+    obligations = serializers.SerializerMethodField(
+        help_text="Alle planens forpligtelser: varslingsfristen for hvert behov og det aftalte tidspunkt."
+    )
     date_changes = DateChangeOut(many=True, read_only=True)
 
     class Meta:
@@ -86,6 +100,7 @@ class PlanOut(serializers.ModelSerializer):
             "course",
             "functional_ability",
             "need",
+            "needs",
             "planned_date",
             "nursing_service_date",
             "agreed_date",
@@ -93,6 +108,7 @@ class PlanOut(serializers.ModelSerializer):
             "rule_set",
             "note",
             "deadline",
+            "obligations",
             "date_changes",
             "created_at",
             "updated_at",
@@ -104,6 +120,12 @@ class PlanOut(serializers.ModelSerializer):
         known: dict[int, Deadline] | None = self.context.get("deadlines")
         deadline = known.get(plan.pk) if known is not None else plan_deadline(plan=plan)
         return DeadlineOut(deadline).data if deadline else None
+
+    @extend_schema_field(DeadlineOut(many=True))
+    def get_obligations(self, plan: m.DischargePlan) -> list[dict[str, Any]]:
+        known: dict[int, list[Deadline]] | None = self.context.get("obligations")
+        rows = known.get(plan.pk, []) if known is not None else plan_obligations(plan=plan)
+        return list(DeadlineOut(rows, many=True).data)
 
 
 # --- the other records -----------------------------------------------------------------------------------
@@ -191,6 +213,12 @@ class NoticeInput(CourseInput):
     medication_changed = serializers.BooleanField(required=False, default=False)
     dose_dispensing_cancelled = serializers.BooleanField(required=False, default=False)
     aids_handed_out = serializers.CharField(required=False, allow_blank=True, default="")
+    early_discharge_reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Årsag til at udskrive, selv om kommunen ikke er varslet i tide eller før det aftalte tidspunkt.",
+    )
 
 
 class NoticeOut(serializers.ModelSerializer):
@@ -205,6 +233,7 @@ class NoticeOut(serializers.ModelSerializer):
             "medication_changed",
             "dose_dispensing_cancelled",
             "aids_handed_out",
+            "early_discharge_reason",
             "sent_at",
         ]
 

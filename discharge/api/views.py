@@ -20,7 +20,7 @@ from admissions.models import Course
 from discharge import models as m
 from discharge import services
 from discharge.api import serializers as s
-from discharge.selectors import course_get, plan_deadlines
+from discharge.selectors import course_get, plan_deadlines, plans_obligations
 from sundhedsaftale.api.viewsets import VisibleViewSet
 from sundhedsaftale.errors import DomainError
 from sundhedsaftale.organisations.actor import actor_of
@@ -139,7 +139,12 @@ class DischargePlanViewSet(mixins.UpdateModelMixin, CourseRecordViewSet):
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
         if kwargs.get("many") and args:
             plans = list(args[0])
-            kwargs["context"] = {**self.get_serializer_context(), "deadlines": plan_deadlines(plans=plans)}
+            obligations = plans_obligations(plans=plans)
+            kwargs["context"] = {
+                **self.get_serializer_context(),
+                "deadlines": plan_deadlines(plans=plans, obligations=obligations),
+                "obligations": obligations,
+            }
             args = (plans, *args[1:])
         return super().get_serializer(*args, **kwargs)
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from discharge.querysets import DischargeLetterQuerySet, DischargeMessageQuerySet, SuddenChangeQuerySet
+from sundhedsaftale.templatetags.dansk import dato_tid
 
 USER = settings.AUTH_USER_MODEL
 
@@ -23,6 +24,9 @@ class DischargeNotice(models.Model):
     medication_changed = models.BooleanField(_("medicin ændret under indlæggelsen"), default=False)
     dose_dispensing_cancelled = models.BooleanField(_("dosisdispensering annulleret"), default=False)
     aids_handed_out = models.TextField(_("udleverede hjælpemidler"), blank=True)
+    early_discharge_reason = models.TextField(
+        _("årsag til udskrivning trods manglende varsling eller før aftalt tid"), blank=True
+    )
     sent_at = models.DateTimeField(_("sendt"), default=timezone.now)
     sent_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     read_at = models.DateTimeField(_("læst"), null=True, blank=True)
@@ -41,7 +45,7 @@ class DischargeNotice(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Udskrivningsadvis {self.discharged_at:%d.%m.%Y %H:%M}"
+        return f"Udskrivningsadvis {dato_tid(self.discharged_at)}"
 
 
 class DischargeReport(models.Model):
@@ -67,7 +71,7 @@ class DischargeReport(models.Model):
         ordering = ["-sent_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"Udskrivningsrapport {self.sent_at:%d.%m.%Y %H:%M}"
+        return f"Udskrivningsrapport {dato_tid(self.sent_at)}"
 
 
 class DischargeLetter(models.Model):
@@ -101,7 +105,7 @@ class DischargeLetter(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Epikrise {self.sent_at:%d.%m.%Y %H:%M}"
+        return f"Epikrise {dato_tid(self.sent_at)}"
 
 
 class MunicipalReply(models.Model):
@@ -150,7 +154,7 @@ class MunicipalReply(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_answer_display()} {self.replied_at:%d.%m.%Y %H:%M}"
+        return f"{self.get_answer_display()} {dato_tid(self.replied_at)}"
 
 
 class SuddenChange(models.Model):
@@ -186,7 +190,7 @@ class SuddenChange(models.Model):
         ordering = ["-occurred_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.occurred_at:%d.%m.%Y %H:%M}"
+        return f"{self.get_kind_display()} {dato_tid(self.occurred_at)}"
 
     @property
     def receiving_party(self) -> str:

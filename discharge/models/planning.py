@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from discharge.querysets import DischargeMessageQuerySet, DischargePlanQuerySet, DischargeQuerySet
+from sundhedsaftale.templatetags.dansk import dato_tid
 
 USER = settings.AUTH_USER_MODEL
 
@@ -52,6 +53,9 @@ class DischargePlan(models.Model):
         _("forventet funktionsevne"), max_length=16, choices=FunctionalAbility.choices
     )
     need = models.CharField(_("behov efter udskrivning"), max_length=20, choices=Need.choices)
+    #: Every need of the plan (l. 1530-1543 apply together: home care, special aids, housing), each with its
+    #: own notice obligation; ``need`` is the first of them (kept for the API and the lists).
+    needs = models.JSONField(_("behov efter udskrivning"), default=list, blank=True)
     planned_date = models.DateField(_("planlagt udskrivningsdato"))
     nursing_service_date = models.DateField(
         _("dato for sygeplejeydelsen"),
@@ -64,7 +68,8 @@ class DischargePlan(models.Model):
         null=True,
         blank=True,
         help_text=_(
-            "Efter 2021-aftalen aftaler hospital og kommune forberedelsestiden; den aftalte dato er fristen."
+            "Efter 2021-aftalen aftaler hospital og kommune udskrivningstidspunktet ud fra den forberedelse, "
+            "kommunen har brug for; udskrivning før den aftalte dato er hospitalets afvigelse."
         ),
     )
     rule_code = models.CharField(_("regel"), max_length=64)
@@ -85,8 +90,62 @@ class DischargePlan(models.Model):
         return f"Udskrivning {self.planned_date:%d.%m.%Y} ({self.get_need_display()})"
 
     @property
+    def all_needs(self) -> list[str]:
+        """The plan's needs in the order entered (the single ``need`` of a plan saved before there were several)."""
+        return list(self.needs) or [self.need]
+
+    @property
+    def rule_codes(self) -> list[str]:
+        return [RULE_CODE_BY_NEED[need] for need in self.all_needs if need in RULE_CODE_BY_NEED]
+
+    @property
+    def needs_display(self) -> str:
+        labels = dict(Need.choices)
+        return "; ".join(str(labels.get(need, need)) for need in self.all_needs)
+
+    @property
     def prepare_text(self) -> str:
-        return PREPARE_BY_NEED.get(self.need, "")
+        return " ".join(PREPARE_BY_NEED.get(need, "") for need in self.all_needs).strip()
+
+
+class DischargeTimeProposal(models.Model):
+    """A proposal to change the agreed discharge time, by either side, with who and why (the 2021 agreement:
+    "Videndeling og realistiske oplysninger"); the other side accepts or declines it. Accepting sets the
+    plan's agreed date."""
+
+    class Party(models.TextChoices):
+        HOSPITAL = "hospital", _("Hospitalet")
+        MUNICIPALITY = "municipality", _("Kommunen")
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Afventer svar")
+        ACCEPTED = "accepted", _("Accepteret")
+        DECLINED = "declined", _("Afvist")
+
+    plan = models.ForeignKey(DischargePlan, on_delete=models.CASCADE, related_name="time_proposals")
+    course = models.ForeignKey("admissions.Course", on_delete=models.CASCADE, related_name="+")
+    municipality = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
+    party = models.CharField(_("foreslået af"), max_length=12, choices=Party.choices)
+    proposed_by_org = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    proposed_date = models.DateField(_("foreslået udskrivningsdato"))
+    reason = models.CharField(_("begrundelse"), max_length=300)
+    proposed_at = models.DateTimeField(_("foreslået"), default=timezone.now)
+    state = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.OPEN)
+    answered_at = models.DateTimeField(_("besvaret"), null=True, blank=True)
+    answered_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = DischargeMessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("forslag til udskrivningstidspunkt")
+        verbose_name_plural = _("forslag til udskrivningstidspunkt")
+        ordering = ["-proposed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_party_display()} foreslår {self.proposed_date:%d.%m.%Y}"
 
 
 class DischargeDateChange(models.Model):
@@ -144,7 +203,7 @@ class DischargeNotification(models.Model):
         indexes = [models.Index(fields=["municipality", "sent_at"])]
 
     def __str__(self) -> str:
-        return f"Varsling {self.sent_at:%d.%m.%Y %H:%M}"
+        return f"Varsling {dato_tid(self.sent_at)}"
 
 
 class FinishedTreatment(models.Model):
@@ -213,4 +272,4 @@ class DischargeConference(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.scheduled_at:%d.%m.%Y %H:%M}"
+        return f"{self.get_kind_display()} {dato_tid(self.scheduled_at)}"

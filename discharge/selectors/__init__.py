@@ -1,6 +1,14 @@
 """Read use-cases of discharge, by topic; import them from here. Every one that returns citizen data starts
 from the visibility rule; the figures return numbers only."""
 
+from discharge.selectors.agreement import (
+    DischargeWarning,
+    discharge_warnings,
+    obligation_label,
+    plan_guidance,
+    preparation_working_days,
+    waiting_past_agreed_days,
+)
 from discharge.selectors.course import (
     CourseDischarge,
     course_discharge_get,
@@ -11,17 +19,22 @@ from discharge.selectors.course import (
     local_midnight,
     plan_deadline,
     plan_deadlines,
+    plan_obligations,
     planned_discharge_date,
+    plans_obligations,
 )
 from discharge.selectors.figures import (
     LetterCounts,
     OnTimeShare,
     WardCounts,
+    discharges_earlier_than_agreed,
     expected_discharges_per_day,
     finished_bed_days_for_cluster,
     finished_waiting_count,
     letter_counts_for_practice,
+    notice_obligations_per_rule,
     notification_on_time_share,
+    preparation_time_given,
     ward_discharge_counts,
 )
 from discharge.selectors.lists import (
@@ -37,12 +50,15 @@ from discharge.selectors.lists import (
 __all__ = [
     "BoardRow",
     "CourseDischarge",
+    "DischargeWarning",
     "LetterCounts",
     "OnTimeShare",
     "WardCounts",
     "board_courses",
     "course_discharge_get",
     "course_get",
+    "discharge_warnings",
+    "discharges_earlier_than_agreed",
     "expected_discharges",
     "expected_discharges_per_day",
     "finished_bed_days",
@@ -53,12 +69,20 @@ __all__ = [
     "letter_counts_for_practice",
     "letters_for_practice",
     "local_midnight",
+    "notice_obligations_per_rule",
     "notification_on_time_share",
+    "obligation_label",
     "plan_deadline",
     "plan_deadlines",
+    "plan_guidance",
+    "plan_obligations",
     "planned_discharge_date",
+    "plans_obligations",
+    "preparation_time_given",
+    "preparation_working_days",
     "recent_discharge_notices",
     "sudden_changes_for_municipality",
+    "waiting_past_agreed_days",
     "ward_board",
     "ward_discharge_counts",
 ]

@@ -1,13 +1,14 @@
 """Read use-cases of one course's discharge and the færdigbehandlede sengedage it counts."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from admissions.models import Course
 from discharge.models import (
@@ -18,13 +19,22 @@ from discharge.models import (
     DischargeNotification,
     DischargePlan,
     DischargeReport,
+    DischargeTimeProposal,
     FinishedTreatment,
     MunicipalReply,
     SuddenChange,
 )
+from discharge.selectors.agreement import (
+    obligation_lines,
+    plan_guidance,
+    preparation_working_days,
+    waiting_past_agreed_days,
+)
 from sundhedsaftale.deadlines.models import Deadline
 from sundhedsaftale.organisations.actor import Actor
 from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.rules import rule_set
+from sundhedsaftale.rulesets import AGREED_DISCHARGE
 from sundhedsaftale.workdays import TZ, local_date
 
 
@@ -39,29 +49,63 @@ def planned_discharge_date(*, course: Course) -> date | None:
     return DischargePlan.objects.filter(course=course).values_list("planned_date", flat=True).first()
 
 
-def plan_deadline(*, plan: DischargePlan) -> Deadline | None:
-    """Return the plan's current notification deadline (the newest row of its rule), or None."""
-    return (
-        Deadline.objects.for_subject(plan)
-        .filter(rule_code=plan.rule_code)
-        .order_by("-created_at", "-pk")
-        .first()
-    )
-
-
-def plan_deadlines(*, plans: list[DischargePlan]) -> dict[int, Deadline]:
-    """Return each plan's current notification deadline (as ``plan_deadline``) by plan id, in one query."""
-    codes = {plan.pk: plan.rule_code for plan in plans}
-    if not codes:
-        return {}
-    current: dict[int, Deadline] = {}
-    rows = Deadline.objects.filter(
-        subject_type=ContentType.objects.get_for_model(DischargePlan), subject_id__in=codes
-    ).order_by("created_at", "pk")
+def _current(rows: Any, codes: list[str]) -> dict[str, Deadline]:
+    """The newest row per rule code of ``codes`` (rows ordered oldest first)."""
+    current: dict[str, Deadline] = {}
     for deadline in rows:
-        if codes.get(deadline.subject_id) == deadline.rule_code:
-            current[deadline.subject_id] = deadline  # the newest row of the plan's rule wins
+        if deadline.rule_code in codes:
+            current[deadline.rule_code] = deadline
     return current
+
+
+def plan_obligations(*, plan: DischargePlan) -> list[Deadline]:
+    """Return the plan's obligations, earliest due first: the current notice deadline of each need (2008) and
+    the agreed discharge time judged at the discharge (2021)."""
+    rows = Deadline.objects.for_subject(plan).order_by("created_at", "pk")
+    current = _current(rows, [*plan.rule_codes, AGREED_DISCHARGE])
+    return sorted(current.values(), key=lambda deadline: deadline.due_at)
+
+
+def plan_deadline(*, plan: DischargePlan) -> Deadline | None:
+    """Return the plan's earliest current notice deadline (of any of its needs), or None."""
+    rows = Deadline.objects.for_subject(plan).order_by("created_at", "pk")
+    current = _current(rows, plan.rule_codes)
+    return min(current.values(), key=lambda deadline: deadline.due_at, default=None)
+
+
+def plans_obligations(*, plans: list[DischargePlan]) -> dict[int, list[Deadline]]:
+    """Return each plan's obligations (as ``plan_obligations``) by plan id, in one query."""
+    by_id = {plan.pk: plan for plan in plans}
+    if not by_id:
+        return {}
+    rows: dict[int, list[Deadline]] = defaultdict(list)
+    for deadline in Deadline.objects.filter(
+        subject_type=ContentType.objects.get_for_model(DischargePlan), subject_id__in=by_id
+    ).order_by("created_at", "pk"):
+        rows[deadline.subject_id].append(deadline)
+    return {
+        pk: sorted(
+            _current(rows.get(pk, []), [*plan.rule_codes, AGREED_DISCHARGE]).values(),
+            key=lambda deadline: deadline.due_at,
+        )
+        for pk, plan in by_id.items()
+    }
+
+
+def plan_deadlines(
+    *, plans: list[DischargePlan], obligations: dict[int, list[Deadline]] | None = None
+) -> dict[int, Deadline]:
+    """Return each plan's earliest current notice deadline (as ``plan_deadline``) by plan id, in one query (none
+    when the caller passes the plans' ``obligations`` from ``plans_obligations`` already)."""
+    by_id = {plan.pk: plan for plan in plans}
+    earliest: dict[int, Deadline] = {}
+    if obligations is None:
+        obligations = plans_obligations(plans=plans)
+    for pk, rows in obligations.items():
+        notices = [row for row in rows if pk in by_id and row.rule_code in by_id[pk].rule_codes]
+        if notices:
+            earliest[pk] = notices[0]
+    return earliest
 
 
 def course_get(*, actor: Actor, pk: int) -> Course:
@@ -89,6 +133,17 @@ class CourseDischarge:
     letters: list[DischargeLetter]
     replies: list[MunicipalReply]
     sudden_changes: list[SuddenChange]
+    #: every obligation of the plan (one notice per need, the agreed time), earliest first
+    obligations: list[Deadline] = field(default_factory=list)
+    #: the 2008 notice deadlines as guidance under the 2021 agreement ("anbefalet forberedelsestid")
+    guidance: list[Any] = field(default_factory=list)
+    proposals: list[DischargeTimeProposal] = field(default_factory=list)
+    preparation_days: int | None = None
+    waiting_past_agreed: int = 0
+    #: obligations and guidance as the page shows them (due; met / missed / running)
+    lines: list[Any] = field(default_factory=list)
+    #: the plan follows the 2021 agreement (agreed discharge time, no fixed notice deadline)
+    agreed_rule_set: bool = False
 
 
 def course_discharge_get(*, actor: Actor, course: Course, today: date) -> CourseDischarge:
@@ -98,23 +153,47 @@ def course_discharge_get(*, actor: Actor, course: Course, today: date) -> Course
         return model.objects.visible_to(actor).filter(course=course)
 
     plan = rows(DischargePlan).first()
-    # the plan is visible, so is its deadline (the same citizen)
-    deadline = plan_deadline(plan=plan) if plan is not None else None
     finished = rows(FinishedTreatment).select_related("municipality").first()
+    notice = rows(DischargeNotice).select_related("municipality").first()
+    notifications = list(rows(DischargeNotification).select_related("sent_by", "municipality"))
+    deadline = None
+    extra: dict[str, Any] = {}
+    if plan is not None:
+        # the plan is visible, so are its deadlines (the same citizen)
+        obligations = plan_obligations(plan=plan)
+        deadline = next((row for row in obligations if row.rule_code in plan.rule_codes), None)
+        agreed = AGREED_DISCHARGE in rule_set(plan.rule_set).rules
+        guidance = plan_guidance(plan=plan, course=course) if agreed else []
+        extra = {
+            "obligations": obligations,
+            "guidance": guidance,
+            "lines": obligation_lines(deadlines=obligations, guidance=guidance, now=timezone.now()),
+            "agreed_rule_set": agreed,
+            "proposals": list(rows(DischargeTimeProposal).select_related("proposed_by_org", "proposed_by"))
+            if agreed
+            else [],
+            "preparation_days": preparation_working_days(
+                plan=plan, discharged_at=course.discharged_at, notifications=notifications, course=course
+            ),
+            "waiting_past_agreed": waiting_past_agreed_days(
+                plan=plan, finished=finished, course=course, today=today
+            ),
+        }
     return CourseDischarge(
         course=course,
         plan=plan,
         deadline=deadline,
-        notifications=list(rows(DischargeNotification).select_related("sent_by", "municipality")),
+        notifications=notifications,
         date_changes=list(rows(DischargeDateChange).select_related("changed_by")),
         finished=finished,
         bed_days=finished_bed_days(finished=finished, course=course, today=today),
         conferences=list(rows(DischargeConference)),
-        notice=rows(DischargeNotice).select_related("municipality").first(),
+        notice=notice,
         reports=list(rows(DischargeReport)),
         letters=list(rows(DischargeLetter).select_related("gp_practice")),
         replies=list(rows(MunicipalReply).select_related("replied_by")),
         sudden_changes=list(rows(SuddenChange).select_related("reported_by_org")),
+        **extra,
     )
 
 

@@ -17,6 +17,8 @@ from discharge.models import (
     MunicipalReply,
     SuddenChange,
 )
+from discharge.selectors.agreement import ObligationLine, obligation_lines
+from discharge.selectors.course import plans_obligations
 from sundhedsaftale.deadlines.models import Deadline
 from sundhedsaftale.organisations.actor import Actor
 from sundhedsaftale.organisations.models import Organisation
@@ -37,6 +39,8 @@ class BoardRow:
     #: the course's state and kind as shown (``get_state_display`` rebuilds the choices per call: 200 rows)
     state_label: str = ""
     kind_label: str = ""
+    #: the plan's obligations (each need's notice, the agreed time): due, met / missed / running
+    lines: list[ObligationLine] = field(default_factory=list)
 
 
 def board_courses(*, actor: Actor, organisation: Organisation) -> QuerySet[Course]:
@@ -58,6 +62,7 @@ def ward_board(*, actor: Actor, organisation: Organisation, today: date, now: An
     courses = list(board_courses(actor=actor, organisation=organisation))
     ids = [c.pk for c in courses]
     plans = {p.course_id: p for p in DischargePlan.objects.filter(course_id__in=ids)}
+    obligations = plans_obligations(plans=list(plans.values()))
     reports = set(
         AdmissionReport.objects.filter(course_id__in=ids, state=AdmissionReport.State.SUBMITTED).values_list(
             "course_id", flat=True
@@ -121,6 +126,7 @@ def ward_board(*, actor: Actor, organisation: Organisation, today: date, now: An
                 notified=course.pk in notified,
                 state_label=states.get(course.state, course.state),
                 kind_label=kinds.get(course.kind, course.kind),
+                lines=obligation_lines(deadlines=obligations.get(plan.pk, []), now=now) if plan else [],
             )
         )
     return board

@@ -1,5 +1,7 @@
 """Write use-cases of the discharge app, by topic; import them from here."""
 
+from discharge.services.agreement import discharge_time_proposal_answer, discharge_time_propose
+from discharge.services.closing import plan_settle_at_discharge
 from discharge.services.messages import (
     discharge_letter_send,
     discharge_notice_send,
@@ -26,8 +28,11 @@ __all__ = [
     "discharge_notification_send",
     "discharge_plan_save",
     "discharge_report_send",
+    "discharge_time_proposal_answer",
+    "discharge_time_propose",
     "finished_treatment_record",
     "municipal_reply_send",
+    "plan_settle_at_discharge",
     "sudden_change_acknowledge",
     "sudden_change_report",
 ]

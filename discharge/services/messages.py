@@ -28,6 +28,7 @@ from discharge.services.planning import course_require_open
 from sundhedsaftale.deadlines.services import deadline_cancel
 from sundhedsaftale.errors import Conflict, DomainError
 from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.templatetags.dansk import dato_tid
 
 # Clocks of ward PCs and EPJ integrations drift a little (the same tolerance as admissions).
 CLOCK_TOLERANCE = timedelta(minutes=15)
@@ -74,13 +75,16 @@ def discharge_notice_send(
     medication_changed: bool = False,
     dose_dispensing_cancelled: bool = False,
     aids_handed_out: str = "",
+    early_discharge_reason: str = "",
     acting_user: "User",
     acting_organisation: Organisation | None = None,
 ) -> DischargeNotice:
     """Discharge the citizen and send the discharge notice (udskrivningsadvis) to the home municipality.
 
-    Ends the course (discharged), resumes paused home care and cancels the deadlines discharge makes moot,
-    all in this one transaction. Returns the notice.
+    Ends the course (discharged), resumes paused home care and settles the plan's obligations against the
+    actual discharge (a notice missing or too late, or a discharge before the agreed day, is a breach with
+    alerts for the ward and the municipality), all in this one transaction. ``early_discharge_reason`` is the
+    ward's reason for discharging all the same (the confirm step; recorded, never a block). Returns the notice.
     """
     organisation = course_acting_for(
         course=course, user=acting_user, parties=HOSPITAL, preferred=acting_organisation
@@ -96,7 +100,7 @@ def discharge_notice_send(
         "discharged_at",
         not_before=course.admitted_at,
         before_text=_("Udskrivningen kan ikke ligge før indlæggelsen (%(at)s).")
-        % {"at": f"{timezone.localtime(course.admitted_at):%d.%m.%Y kl. %H:%M}"},
+        % {"at": f"{dato_tid(course.admitted_at)}"},
     )
     _check_dose_dispensing(medication_changed=medication_changed, cancelled=dose_dispensing_cancelled)
     course = course_close_as_discharged(
@@ -110,6 +114,7 @@ def discharge_notice_send(
         medication_changed=medication_changed,
         dose_dispensing_cancelled=dose_dispensing_cancelled,
         aids_handed_out=aids_handed_out,
+        early_discharge_reason=early_discharge_reason.strip(),
         sent_at=timezone.now(),
         sent_by=_user(acting_user),
     )
@@ -118,7 +123,12 @@ def discharge_notice_send(
         at=discharged_at,
         acting_user=acting_user,
         organisation=organisation,
-        text=f"Udskrevet; udskrivningsadvis sendt til {course.citizen.municipality.name}",
+        text=f"Udskrevet; udskrivningsadvis sendt til {course.citizen.municipality.name}"
+        + (
+            f" (udskrevet trods advarsel: {notice.early_discharge_reason})"
+            if notice.early_discharge_reason
+            else ""
+        ),
     )
     return notice
 

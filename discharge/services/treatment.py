@@ -14,14 +14,18 @@ from discharge.permissions import HOSPITAL, course_acting_for
 from discharge.services.planning import course_require_open
 from sundhedsaftale.errors import DomainError
 from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.templatetags.dansk import dato_tid
 from sundhedsaftale.workdays import local_date
 
 WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
 def _validate_finished_on(*, course: Course, finished_on: date, today: date) -> None:
-    # The agreement: "Færdigbehandlingsdagen skal være en hverdag, mandag – fredag".
-    if finished_on.weekday() >= 5:
+    # A medical assessment on any day in somatic care (004: "når patienten ud fra en lægelig vurdering kan
+    # udskrives"); "Færdigbehandlingsdagen skal være en hverdag, mandag – fredag" is child and adolescent
+    # psychiatry's (001 l. 7559).
+    child_psychiatry = course.department.department_kind == Organisation.DepartmentKind.CHILD_PSYCHIATRY
+    if child_psychiatry and finished_on.weekday() >= 5:
         raise DomainError(
             _("Færdigbehandlingsdatoen skal være en hverdag (mandag–fredag); %(day)s er en %(weekday)s.")
             % {"day": f"{finished_on:%d.%m.%Y}", "weekday": WEEKDAY_NAMES[finished_on.weekday()]},
@@ -129,7 +133,7 @@ def discharge_conference_schedule(
         at=timezone.now(),
         acting_user=acting_user,
         organisation=organisation,
-        text=f"{conference.get_kind_display()} planlagt {timezone.localtime(scheduled_at):%d.%m.%Y kl. %H:%M}",
+        text=f"{conference.get_kind_display()} planlagt {dato_tid(scheduled_at)}",
     )
     return conference
 

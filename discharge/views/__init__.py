@@ -15,6 +15,8 @@ from discharge.views.course import (
     report_send,
     sudden_change,
     sudden_change_acknowledge,
+    time_proposal_answer,
+    time_propose,
 )
 
 __all__ = [
@@ -33,5 +35,7 @@ __all__ = [
     "report_send",
     "sudden_change",
     "sudden_change_acknowledge",
+    "time_proposal_answer",
+    "time_propose",
     "ward_board",
 ]

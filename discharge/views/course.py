@@ -16,7 +16,7 @@ from admissions.parties import Party
 from discharge import forms as f
 from discharge import selectors, services
 from discharge.due import NotificationDue, notification_due, rule_set_needs_agreed_date
-from discharge.models import DischargeConference, DischargePlan, SuddenChange
+from discharge.models import DischargeConference, DischargePlan, DischargeTimeProposal, SuddenChange
 from discharge.permissions import HOSPITAL, HOSPITAL_OR_MUNICIPALITY, MUNICIPALITY
 from discharge.views.common import (
     active_organisation,
@@ -67,6 +67,7 @@ def _preview(course: Course, data: dict[str, Any]) -> tuple[NotificationDue | No
         computed = notification_due(
             course=course,
             need=data["need"],
+            needs=[data["need"], *data.get("needs", [])],
             planned_date=data["planned_date"],
             nursing_service_date=data.get("nursing_service_date"),
             agreed_date=data.get("agreed_date"),
@@ -82,6 +83,7 @@ def _plan_initial(plan: DischargePlan | None) -> dict[str, Any]:
     return {
         "functional_ability": plan.functional_ability,
         "need": plan.need,
+        "needs": [need for need in plan.all_needs if need != plan.need],
         "planned_date": plan.planned_date,
         "nursing_service_date": plan.nursing_service_date,
         "agreed_date": plan.agreed_date,
@@ -113,6 +115,7 @@ def plan_edit(request: AppRequest, pk: int) -> HttpResponse:
                     course=course,
                     functional_ability=data["functional_ability"],
                     need=data["need"],
+                    needs=data["needs"],
                     planned_date=data["planned_date"],
                     nursing_service_date=data["nursing_service_date"],
                     agreed_date=data["agreed_date"],
@@ -220,8 +223,21 @@ def _conference(request: AppRequest, course: Course, data: dict[str, Any]) -> st
 
 
 def _notice(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
+    # The confirm step: a discharge that misses a notice or comes before the agreed day needs the reason
+    # recorded first (a warning, never a block).
+    plan = DischargePlan.objects.visible_to(request.actor).filter(course=course).first()
+    warnings = selectors.discharge_warnings(course=course, plan=plan, at=data["discharged_at"])
+    if warnings and not data.get("early_discharge_reason", "").strip():
+        raise DomainError(
+            " ".join(warning.text for warning in warnings)
+            + " Angiv årsagen for at udskrive alligevel; den registreres sammen med udskrivningen.",
+            field="early_discharge_reason",
+            code="confirm_early_discharge",
+        )
     services.discharge_notice_send(course=course, **data, **_kwargs(request))
-    return "Borgeren er udskrevet, og udskrivningsadvisen er sendt til kommunen."
+    return "Borgeren er udskrevet, og udskrivningsadvisen er sendt til kommunen." + (
+        " Afvigelsen er registreret med årsagen." if warnings else ""
+    )
 
 
 def _report(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
@@ -300,6 +316,44 @@ sudden_change = _action_view(
         "Ved pludselige ændringer, også dødsfald, gives altid straks besked til kontaktpersonen.",
     )
 )
+
+
+def _propose(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
+    proposal = services.discharge_time_propose(course=course, **data, **_kwargs(request))
+    return f"Forslaget om udskrivning {proposal.proposed_date:%d.%m.%Y} er sendt til den anden part."
+
+
+time_propose = _action_view(
+    Action(
+        "Forslag til udskrivningstidspunkt",
+        f.TimeProposalForm,
+        HOSPITAL_OR_MUNICIPALITY,
+        "Send forslag",
+        _propose,
+        "Hospital og kommune aftaler udskrivningstidspunktet ud fra den forberedelse, kommunen har brug for. "
+        "Forslaget registreres med hvem og hvorfor; den anden part accepterer eller afviser.",
+    )
+)
+
+
+@login_required
+@require_POST
+def time_proposal_answer(request: AppRequest, pk: int, proposal_pk: int) -> HttpResponse:
+    """The other side accepts (``accept=1``) or declines a proposed discharge time."""
+    course = _course(request, pk, "Forslag til udskrivningstidspunkt")
+    require_party(request, course, HOSPITAL_OR_MUNICIPALITY)
+    proposal = get_object_or_404(
+        DischargeTimeProposal.objects.visible_to(request.actor), pk=proposal_pk, course=course
+    )
+    accept = request.POST.get("accept") == "1"
+    try:
+        services.discharge_time_proposal_answer(proposal=proposal, accept=accept, **_kwargs(request))
+    except DomainError as error:
+        return HttpResponse(error.message, status=error.status_code)
+    message = (
+        "Forslaget er accepteret; det aftalte tidspunkt er ændret." if accept else "Forslaget er afvist."
+    )
+    return done(request, message=message, default_url=course_page_url(course))
 
 
 @login_required

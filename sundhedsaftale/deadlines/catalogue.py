@@ -5,10 +5,10 @@ from datetime import date, datetime
 from sundhedsaftale.deadlines.models import ClosedDay, RuleSetAdoption
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.rules import CATALOGUE, Rule, RuleSet, rule_set
+from sundhedsaftale.rulesets import BASE_RULE_SET, rule_set_in_force
 from sundhedsaftale.workdays import Calendar, local_date
 
-# The general agreement applies everywhere; a later set applies in a cluster from the day it adopted it.
-BASE_RULE_SET = "2008"
+CODES = frozenset(candidate.code for candidate in CATALOGUE)
 
 
 def cluster_of(organisation: Organisation) -> Organisation | None:
@@ -21,26 +21,23 @@ def cluster_of(organisation: Organisation) -> Organisation | None:
 
 
 def rule_set_for(*, on: date, organisation: Organisation | None) -> RuleSet:
-    """Return the rule set in force on ``on`` in the organisation's cluster (the newest adopted set)."""
+    """Return the rule set in force on ``on`` in the organisation's cluster: ``rule_set_in_force`` (the one
+    rule) over the cluster's adoptions (reference data, ``RuleSetAdoption``); the base 2008 set before 2008."""
     cluster = cluster_of(organisation) if organisation else None
     adopted: dict[str, date] = {}
     if cluster is not None:
         adopted = dict(RuleSetAdoption.objects.filter(cluster=cluster).values_list("rule_set", "adopted_on"))
-    candidates = [
-        candidate
-        for candidate in CATALOGUE
-        if (candidate.code == BASE_RULE_SET or candidate.code in adopted)
-        and candidate.in_force_on(on, adopted.get(candidate.code))
-    ]
-    if not candidates:
+    try:
+        return rule_set_in_force(on, {code: day for code, day in adopted.items() if code in CODES})
+    except LookupError:
         return rule_set(BASE_RULE_SET)
-    return max(candidates, key=lambda candidate: candidate.effective_from)
 
 
 def rule_for(
     *, code: str, anchor: date | datetime, organisation: Organisation | None
 ) -> tuple[RuleSet, Rule]:
-    """Return the rule set judging an anchor on that day, and its rule ``code`` (KeyError if unknown)."""
+    """Return the rule set judging an anchor on that day, and its rule ``code`` (KeyError when the set has no
+    such rule: under the 2021 set the notice rules are guidance only, see ``RuleSet.rule_or_guidance``)."""
     day = anchor if not isinstance(anchor, datetime) else local_date(anchor)
     chosen = rule_set_for(on=day, organisation=organisation)
     return chosen, chosen.rules[code]

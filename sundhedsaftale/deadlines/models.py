@@ -121,7 +121,7 @@ class Deadline(models.Model):
     def rule(self) -> "Rule | None":
         """The catalogue rule this deadline was computed by (None if the catalogue no longer has it)."""
         try:
-            return rule_set(self.rule_set).rules.get(self.rule_code)
+            return rule_set(self.rule_set).rule_or_guidance(self.rule_code)[0]
         except KeyError:
             return None
 

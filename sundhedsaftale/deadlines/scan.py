@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from sundhedsaftale.deadlines.models import Alert, Deadline
 from sundhedsaftale.organisations.models import Membership
+from sundhedsaftale.templatetags.dansk import dato_tid
 from sundhedsaftale.workdays import DANISH, local_date, local_datetime, to_local
 
 # 500 rows per phase: one tick that breaches 500 deadlines (1,000 alerts) took a median 64 ms on
@@ -165,10 +166,10 @@ def alerts_notify(*, now: datetime, batch_size: int = BATCH_SIZE) -> int:
         to = recipients.get((alert.organisation_id, alert.kind == Alert.Kind.ESCALATION), [])
         if not to:
             continue
-        subject = f"[Sundhedsaftale] {alert.get_kind_display()}: {alert.deadline.rule_code}"
+        subject = f"[Sundhedsaftale] {alert.get_kind_display()}: {alert.deadline.title}"
         body = (
             f"{alert.get_kind_display()} for {alert.organisation.name}.\n"
-            f"Regel: {alert.deadline.rule_code}, frist {to_local(alert.deadline.due_at):%d.%m.%Y %H:%M}.\n"
+            f"Frist: {alert.deadline.title}, senest {dato_tid(alert.deadline.due_at)}.\n"
             f"Se indbakken: {inbox}\n"
         )
         messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, sorted(set(to))))

@@ -86,13 +86,15 @@ def citizen_ids_of_alerts(*, alerts: Iterable[Alert]) -> list[int]:
     return [alert.deadline.citizen_id for alert in alerts if alert.deadline.citizen_id is not None]
 
 
-def deadline_preview(*, rule_set_code: str, code: str, anchor: date | datetime) -> dict[str, str]:
+def deadline_preview(*, rule_set_code: str, code: str, anchor: date | datetime) -> dict[str, str | bool]:
     """Return the deadline ``code`` of the rule set would get for ``anchor`` (Danish calendar).
 
     A date anchor is a local date; an aware date-time is converted to Europe/Copenhagen first, a naive
-    one is taken as local wall-clock time. Raises KeyError for an unknown rule set or code.
+    one is taken as local wall-clock time. A rule the set keeps as guidance only (the 2008 notice rules under
+    the 2021 agreement: "anbefalet forberedelsestid", warns, never breaches) is computed too, marked
+    ``guidance``. Raises KeyError for an unknown rule set or code.
     """
-    rule = rule_set(rule_set_code).rules[code]
+    rule, guidance = rule_set(rule_set_code).rule_or_guidance(code)
     if isinstance(anchor, datetime):
         anchor = anchor.replace(tzinfo=TZ) if anchor.tzinfo is None else to_local(anchor)
         anchor_text = anchor.isoformat()
@@ -105,4 +107,5 @@ def deadline_preview(*, rule_set_code: str, code: str, anchor: date | datetime) 
         "due_date": due.due_date.isoformat(),
         "due_at": to_local(due.due_at).isoformat(),
         "warn_at": to_local(due.warn_at).isoformat(),
+        "guidance": guidance,
     }

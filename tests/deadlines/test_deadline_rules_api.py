@@ -66,15 +66,15 @@ WORKED = [
         id="special-aids-5-working-days-over-christmas",
     ),
     pytest.param(
-        # Fri 2 May - 14 days = Langfredag 18 Apr -> back over Skærtorsdag to Wed 16 Apr.
+        # Fri 2 May - 14 days = Langfredag 18 Apr: "14 dage" (l. 1543), calendar days, not moved off the holiday.
         "2008",
         "discharge.housing",
         "2025-05-02",
         {
             "anchor": "2025-05-02",
-            "due_date": "2025-04-16",
-            "due_at": "2025-04-16T23:59:59+02:00",
-            "warn_at": "2025-04-15T08:00:00+02:00",
+            "due_date": "2025-04-18",
+            "due_at": "2025-04-18T23:59:59+02:00",
+            "warn_at": "2025-04-16T08:00:00+02:00",
         },
         id="housing-14-days-lands-on-good-friday",
     ),
@@ -181,17 +181,43 @@ WORKED = [
         id="municipality-informed-first-working-day-after-easter",
     ),
     pytest.param(
-        # 18 Dec + 7 = Juledag -> 26, weekend -> Mon 29 Dec; warning the working day before: Tue 23 Dec.
+        # 18 Dec + 7 = Juledag: psykiatriloven's week is not moved; warning the working day before: Tue 23 Dec.
         "2008",
         "psychiatry.treatment_plan",
         "2025-12-18",
         {
             "anchor": "2025-12-18",
-            "due_date": "2025-12-29",
-            "due_at": "2025-12-29T23:59:59+01:00",
+            "due_date": "2025-12-25",
+            "due_at": "2025-12-25T23:59:59+01:00",
             "warn_at": "2025-12-23T08:00:00+01:00",
         },
-        id="treatment-plan-7-days-lands-on-christmas",
+        id="treatment-plan-7-days-on-christmas-not-moved",
+    ),
+    pytest.param(
+        # The GP is informed "tilsvarende": the same first working day after the admission.
+        "2008",
+        "psychiatry.gp_informed",
+        "2025-04-17T22:00:00+02:00",
+        {
+            "anchor": "2025-04-17T22:00:00+02:00",
+            "due_date": "2025-04-22",
+            "due_at": "2025-04-22T23:59:59+02:00",
+            "warn_at": "2025-04-22T08:00:00+02:00",
+        },
+        id="gp-informed-first-working-day-after-easter",
+    ),
+    pytest.param(
+        # 28 Feb 2025 + 12 months = Sat 28 Feb 2026 -> Mon 2 Mar; warning a month before, Mon 2 Feb.
+        "2008",
+        "psychiatry.action_plan_follow_up",
+        "2025-02-28",
+        {
+            "anchor": "2025-02-28",
+            "due_date": "2026-03-02",
+            "due_at": "2026-03-02T23:59:59+01:00",
+            "warn_at": "2026-02-02T08:00:00+01:00",
+        },
+        id="action-plan-yearly-follow-up-moves-off-saturday",
     ),
     pytest.param(
         # 23 Mar + 7 = Sun 30 Mar (DST starts) -> Mon 31 Mar in summer time; warning Fri 28 Mar in winter time.
@@ -233,9 +259,24 @@ WORKED = [
         id="waitlist-3-months-clipped-to-february",
     ),
     pytest.param(
-        # 2021: the agreed date is the deadline; warning the working day before (Wed 16 Apr, over Easter).
+        # 2021: "faste tidsfrister fjernes": the 2008 notice rule is guidance only (anbefalet forberedelsestid),
+        # computed as in 2008 (Mon 14 Apr, over Easter) and marked so.
         "2021",
         "discharge.home_care",
+        "2025-04-22",
+        {
+            "anchor": "2025-04-22",
+            "due_date": "2025-04-14",
+            "due_at": "2025-04-14T23:59:59+02:00",
+            "warn_at": "2025-04-11T08:00:00+02:00",
+            "guidance": True,
+        },
+        id="2021-notice-rule-is-guidance-only",
+    ),
+    pytest.param(
+        # 2021: what is judged is the agreed discharge time itself (warning the working day before, over Easter).
+        "2021",
+        "discharge.agreed_time",
         "2025-04-22",
         {
             "anchor": "2025-04-22",
@@ -243,7 +284,7 @@ WORKED = [
             "due_at": "2025-04-22T23:59:59+02:00",
             "warn_at": "2025-04-16T08:00:00+02:00",
         },
-        id="2021-agreed-date-is-the-deadline",
+        id="2021-agreed-discharge-time",
     ),
 ]
 
@@ -255,7 +296,7 @@ def test_preview_worked_example(rule_set: str, code: str, anchor: str, expected:
     response = client.get(f"/api/v1/deadline-rules/{code}/preview/", {"anchor": anchor, "rule_set": rule_set})
 
     assert response.status_code == 200, response.content
-    assert response.json() == {"rule": code, **expected}
+    assert response.json() == {"rule": code, "guidance": False, **expected}
 
 
 def test_every_2008_rule_has_a_worked_example() -> None:

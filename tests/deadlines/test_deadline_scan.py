@@ -147,9 +147,10 @@ def test_the_mail_names_the_rule_and_the_inbox_but_never_the_citizen(deadline: D
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     text = f"{message.subject} {message.body}"
-    assert "discharge.home_care" in text
+    assert Deadline.objects.get(pk=deadline.pk).title in text
+    assert "discharge.home_care" not in text
     assert "/advarsler/" in message.body
-    assert "14.04.2025 23:59" in message.body
+    assert "14.04.2025 kl. 23.59" in message.body
     citizen = deadline.citizen
     assert citizen is not None
     assert citizen.cpr not in text

@@ -88,9 +88,11 @@ def test_moving_the_anchor_recomputes_in_place(course_planned_home_after_easter_
     assert moved.warn_at == local(2025, 4, 23, 8)
 
 
-def test_a_later_anchor_reopens_a_breached_deadline_and_gives_a_new_warning(
+def test_a_later_anchor_never_reopens_a_breached_deadline(
     course_planned_home_after_easter_2025: Course,
 ) -> None:
+    """DOMAIN.md, deadline states: "a postponement never turns a breach back into pending". The breach keeps
+    the due time it was breached at, and its alert stays."""
     with time_machine.travel(local(2025, 4, 1, 9), tick=False):
         deadline = home_care_deadline(
             course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE
@@ -101,15 +103,15 @@ def test_a_later_anchor_reopens_a_breached_deadline_and_gives_a_new_warning(
     AlertFactory.create(deadline=deadline, kind=Alert.Kind.BREACH)
 
     with time_machine.travel(local(2025, 4, 15, 10), tick=False):
-        reopened = home_care_deadline(
+        postponed = home_care_deadline(
             course=course_planned_home_after_easter_2025, discharge_on=date(2025, 4, 29)
         )
 
-    assert reopened.pk == deadline.pk
-    assert reopened.state == Deadline.State.PENDING
-    assert reopened.breached_at is None
-    assert reopened.warned_at is None
-    assert Alert.objects.filter(deadline=deadline, kind=Alert.Kind.BREACH).count() == 1  # history stays
+    assert postponed.pk == deadline.pk
+    assert postponed.state == Deadline.State.BREACHED
+    assert postponed.breached_at == local(2025, 4, 15)
+    assert postponed.due_date == date(2025, 4, 14)
+    assert Alert.objects.filter(deadline=deadline, kind=Alert.Kind.BREACH).count() == 1
 
 
 @time_machine.travel(local(2025, 4, 1, 9), tick=False)
@@ -181,15 +183,21 @@ def test_met_after_the_due_time_counts_as_a_breach(course_planned_home_after_eas
 
 @time_machine.travel(local(2025, 4, 1, 9), tick=False)
 def test_the_rule_set_adopted_by_the_cluster_decides(course_planned_home_after_easter_2025: Course) -> None:
+    """000 (2021): "faste tidsfrister fjernes": in a cluster on the 2021 set the 2008 notice rules are guidance
+    only, so the engine has no binding home-care deadline to create; the other rules carry on in the 2021 set."""
     cluster = organisation_get("klynge-aarhus")
     RuleSetAdoption.objects.create(cluster=cluster, rule_set="2021", adopted_on=date(2022, 1, 1))
 
-    # Under the 2021 agreement the agreed date itself is the deadline.
-    deadline = home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE)
-
-    assert deadline.rule_set == "2021"
-    assert deadline.due_date == EASTER_DISCHARGE
-    assert deadline.warn_at == local(2025, 4, 16, 8)
+    with pytest.raises(KeyError):
+        home_care_deadline(course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE)
+    hospital_rule = deadline_ensure(
+        subject=course_planned_home_after_easter_2025,
+        rule_code="rehab.plan_by_discharge",
+        anchor=EASTER_DISCHARGE,
+        responsible=course_planned_home_after_easter_2025.department,
+        citizen=course_planned_home_after_easter_2025.citizen,
+    )
+    assert hospital_rule.rule_set == "2021"
 
 
 @time_machine.travel(local(2025, 4, 1, 9), tick=False)

@@ -123,7 +123,7 @@ def test_a_planned_discharge_warns_then_breaches_in_the_ward_and_the_municipal_i
 
     # then the notification deadline appears live, before anything is saved
     due = page.get_by_test_id("plan-due")
-    expect(due).to_contain_text(f"Varsl kommunen senest {case.due} kl. 23:59")
+    expect(due).to_contain_text(f"Varsl kommunen senest {case.due} kl. 23.59")
     expect(due).to_contain_text(f"{TITLE} · regelsæt 2008")
     assert not DischargePlan.objects.exists()
     assert not Deadline.objects.exists()

@@ -82,20 +82,18 @@ def test_foreign_rows_are_404(
     assert response.json() == {"detail": "Ikke fundet.", "code": "not_found", "errors": {}}
 
 
-def test_weekend_finished_treatment_is_a_400_with_the_field(
+def test_a_saturday_finished_treatment_is_accepted_in_somatic_care(
     course_admitted_16_november: Course, ward: Any
 ) -> None:
+    """004: færdigbehandlet "når patienten ud fra en lægelig vurdering kan udskrives", on any day in somatic care."""
     response = api(ward).post(
         "/api/v1/finished-treatments/",
         {"course": course_admitted_16_november.pk, "finished_on": "2026-11-21", "doctor_name": "Hansen"},
         format="json",
     )
 
-    assert response.status_code == 400
-    body = response.json()
-    assert body["code"] == "weekend"
-    assert "hverdag" in body["detail"] and "lørdag" in body["detail"]
-    assert body["errors"] == {"finished_on": [body["detail"]]}
+    assert response.status_code == 201, response.content
+    assert response.json()["finished_on"] == "2026-11-21"
 
 
 def test_discharge_before_admission_is_a_400(course_admitted_16_november: Course, ward: Any) -> None:

@@ -48,14 +48,14 @@ def test_planning_shows_the_deadline_live_then_saves_it(
 
     # then the deadline appears before anything is saved (3 working days before, over Christmas)
     page.wait_for_function(
-        "() => document.querySelector('#plan-due').innerText.includes('Varsl kommunen senest 22.12.2026 kl. 23:59')"
+        "() => document.querySelector('#plan-due').innerText.includes('Varsl kommunen senest 22.12.2026 kl. 23.59')"
     )
     assert not DischargePlan.objects.exists()
 
     # and changing the need recomputes it live (special aids: 5 working days before)
     page.get_by_label("Behov efter udskrivning").select_option("special_aids")
     page.wait_for_function(
-        "() => document.querySelector('#plan-due').innerText.includes('Varsl kommunen senest 18.12.2026 kl. 23:59')"
+        "() => document.querySelector('#plan-due').innerText.includes('Varsl kommunen senest 18.12.2026 kl. 23.59')"
     )
 
     # when the nurse saves, the discharge page shows the plan and the engine holds the same deadline

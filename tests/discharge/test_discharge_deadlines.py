@@ -1,5 +1,6 @@
 """Planning a discharge: each need category gets its notification deadline (dates checked by hand against the
-Danish calendar, around Christmas 2026), the 2021 agreement's agreed date, moved dates and the notification."""
+Danish calendar, around Christmas 2026), moved dates and the notification (the 2021 agreement:
+test_discharge_2021_agreement.py)."""
 
 from datetime import date
 from typing import Any
@@ -66,15 +67,16 @@ def plan(course: Course, user: Any, **values: Any) -> DischargePlan:
             "discharge.special_aids",
             local(2026, 12, 23, 23, 59, 59),
         ),
-        # 1.2.4: 14 calendar days before Thu 7 Jan is Thu 24 Dec (closed): moves back to Wed 23 Dec.
-        ("reduced", "housing", date(2027, 1, 7), {}, "discharge.housing", local(2026, 12, 23, 23, 59, 59)),
+        # 1.2.4, l. 1543 "senest 14 dage før udskrivning": days, not working days. 14 calendar days before
+        # Thu 7 Jan is Thu 24 Dec; that the offices are closed does not move it.
+        ("reduced", "housing", date(2027, 1, 7), {}, "discharge.housing", local(2026, 12, 24, 23, 59, 59)),
     ],
     ids=[
         "same-day",
         "same-day-on-juledag",
         "home-care-3-working-days",
         "special-aids-5-working-days",
-        "housing-14-days-moved-back",
+        "housing-14-calendar-days-not-moved",
     ],
 )
 def test_each_need_gets_its_deadline(
@@ -114,39 +116,6 @@ def test_same_day_warns_at_noon(course_admitted_16_november: Course, ward: Any) 
     )
 
     assert Deadline.objects.for_subject(saved).get().warn_at == local(2026, 12, 10, 12)
-
-
-def test_2021_rule_set_makes_the_agreed_date_the_deadline(
-    course_admitted_16_november: Course, ward: Any
-) -> None:
-    RuleSetAdoption.objects.create(
-        cluster=organisation_get("klynge-aarhus"), rule_set="2021", adopted_on=date(2021, 6, 1)
-    )
-
-    saved = plan(
-        course_admitted_16_november,
-        ward,
-        need="special_aids",
-        planned_date=date(2027, 1, 5),
-        agreed_date=date(2026, 12, 30),
-    )
-
-    deadline = Deadline.objects.for_subject(saved).get()
-    assert (saved.rule_set, deadline.rule_set) == ("2021", "2021")
-    assert deadline.due_at == local(2026, 12, 30, 23, 59, 59)  # not 5 working days before
-
-
-def test_2021_rule_set_requires_the_agreed_date(course_admitted_16_november: Course, ward: Any) -> None:
-    RuleSetAdoption.objects.create(
-        cluster=organisation_get("klynge-aarhus"), rule_set="2021", adopted_on=date(2021, 6, 1)
-    )
-
-    with pytest.raises(DomainError) as error:
-        plan(course_admitted_16_november, ward)
-
-    assert error.value.field == "agreed_date"
-    assert "2021" in error.value.message
-    assert not DischargePlan.objects.exists() and not Deadline.objects.exists()
 
 
 def test_other_clusters_keep_the_2008_rules(make_course: Any, ward: Any) -> None:
@@ -235,10 +204,10 @@ def test_a_date_moved_after_notification_does_not_reopen_the_deadline(
     [
         ({"planned_date": date(2026, 11, 15)}, "planned_date"),  # before the admission
         ({"functional_ability": "unchanged"}, "need"),  # home care belongs to reduced ability
-        ({"agreed_date": date(2027, 1, 2)}, "agreed_date"),  # after the planned discharge
+        ({"agreed_date": date(2026, 11, 10)}, "agreed_date"),  # before the admission
         ({"nursing_service_date": date(2026, 12, 29)}, "nursing_service_date"),  # only for simple nursing
     ],
-    ids=["before-admission", "ability-need-mismatch", "agreed-after-discharge", "nursing-date-not-simple"],
+    ids=["before-admission", "ability-need-mismatch", "agreed-before-admission", "nursing-date-not-simple"],
 )
 def test_bad_plans_are_refused_with_a_danish_message(
     course_admitted_16_november: Course, ward: Any, values: dict, field: str

@@ -38,7 +38,7 @@ def test_discharge_before_admission_is_refused_and_nothing_is_saved(
         )
 
     assert error.value.field == "discharged_at"
-    assert error.value.message == "Udskrivningen kan ikke ligge før indlæggelsen (16.11.2026 kl. 10:00)."
+    assert error.value.message == "Udskrivningen kan ikke ligge før indlæggelsen (16.11.2026 kl. 10.00)."
     course_admitted_16_november.refresh_from_db()
     assert (course_admitted_16_november.state, course_admitted_16_november.discharged_at) == (
         "admitted",
@@ -263,9 +263,12 @@ def test_death_ends_the_course_and_its_notification_deadline(
     assert Deadline.objects.for_subject(plan).get().state == "cancelled"
 
 
-def test_discharge_cancels_the_deadlines_it_makes_moot_and_keeps_a_breach(
+def test_an_early_discharge_settles_the_notice_as_a_breach_and_cancels_only_the_moot_reply(
     make_course: Any, ward: Any, practice: Any
 ) -> None:
+    """l. 1530: "Varsling senest 3 hverdage før udskrivning." The anchor is the discharge: a citizen discharged
+    before the municipality was notified is a breach, never a cancelled deadline. The GP's 24-hour reply to
+    the ward's question is moot once the citizen has left (not yet due: cancelled)."""
     # given a course with a pending notification deadline and an open 24-hour information request
     from admissions.services import consent_record, information_request_send
     from discharge.selectors import plan_deadline
@@ -292,11 +295,12 @@ def test_discharge_cancels_the_deadlines_it_makes_moot_and_keeps_a_breach(
         acting_user=ward,
     )
 
-    # when the citizen is discharged early
+    # when the citizen is discharged early, without notice
     discharge_notice_send(course=course, discharged_at=timezone.now(), acting_user=ward)
 
-    # then neither deadline can be met any more: both are cancelled, not breached
-    assert plan_deadline(plan=plan).state == "cancelled"  # type: ignore[union-attr]
+    # then the notice obligation is a breach of record, the moot reply is cancelled
+    deadline = plan_deadline(plan=plan)
+    assert deadline is not None and deadline.state == "breached"
     assert Deadline.objects.for_subject(request).get().state == "cancelled"
 
 
@@ -359,7 +363,7 @@ def test_discharge_before_the_current_stay_is_refused_and_nothing_is_saved(
         )
 
     assert (error.value.field, error.value.code) == ("discharged_at", "before_stay")
-    assert "19.11.2026 kl. 09:00" in error.value.message
+    assert "19.11.2026 kl. 09.00" in error.value.message
     assert Course.objects.get(pk=course_admitted_16_november.pk).state == "admitted"
     assert not DischargeNotice.objects.exists()
     assert course_admitted_16_november.stays.filter(ended_at__isnull=True).count() == 1

@@ -29,7 +29,7 @@ CITIZENS = 8
 # Measured with eight citizens; the same for one (session, user, memberships, one query per record kind,
 # the access log insert and the navigation's alert count). A ward's actor adds one query per request, not per
 # row: its hospital unit's departments (the party it reads for).
-BOARD_QUERIES = 14
+BOARD_QUERIES = 15  # + every plan's obligations (each need's notice, the agreed time) in one query
 MUNICIPAL_QUERIES = 13
 GP_QUERIES = 6
 COURSE_PAGE_QUERIES = 19

@@ -1,4 +1,4 @@
-"""Finished treatment (færdigbehandlet) on a weekday, the færdigbehandlede sengedage it starts counting, and
+"""Finished treatment (færdigbehandlet) on any day in somatic care (a weekday in child psychiatry), the færdigbehandlede sengedage it starts counting, and
 discharge conferences."""
 
 from datetime import date
@@ -17,7 +17,7 @@ from discharge.services import (
     finished_treatment_record,
 )
 from sundhedsaftale.errors import DomainError
-from tests.factories import organisation_get
+from tests.factories import member, organisation_get
 from tests.factories.discharge import local
 
 TODAY = date(2026, 11, 22)  # a Sunday
@@ -29,16 +29,29 @@ def finish(course: Course, user: Any, finished_on: date, today: date = TODAY) ->
     )
 
 
+def test_a_saturday_finished_treatment_is_accepted_in_somatic_care(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
+    """004: færdigbehandlet "når patienten ud fra en lægelig vurdering kan udskrives": a medical assessment, on
+    any day in somatic care. Saturday 21 November counts, and so do the sengedage from it."""
+    finished = finish(course_admitted_16_november, ward, date(2026, 11, 21), today=date(2026, 11, 23))
+
+    assert finished.finished_on == date(2026, 11, 21)
+
+
 @pytest.mark.parametrize(
     ("day", "weekday"),
     [(date(2026, 11, 21), "lørdag"), (date(2026, 11, 22), "søndag")],
     ids=["saturday", "sunday"],
 )
-def test_finished_treatment_on_a_weekend_is_refused(
-    course_admitted_16_november: Course, ward: Any, day: date, weekday: str
+def test_a_weekend_finished_treatment_is_refused_in_child_and_adolescent_psychiatry(
+    make_course: Any, day: date, weekday: str
 ) -> None:
+    """l. 7559 (child and adolescent psychiatry): "Færdigbehandlingsdagen skal være en hverdag, mandag – fredag"."""
+    course = make_course(admitted_at=local(2026, 11, 16, 10), at="AUH-BUP")
+
     with pytest.raises(DomainError) as error:
-        finish(course_admitted_16_november, ward, day)
+        finish(course, member("ward_staff", "AUH-BUP"), day)
 
     assert error.value.field == "finished_on"
     assert error.value.message == (

@@ -14,7 +14,10 @@ from django.utils import timezone
 
 from admissions.demo import DEMO_PASSWORD_DEFAULT, DEMO_PASSWORD_ENV, demo_logins, demo_password
 from sundhedsaftale.areas import demo_loaders
+from sundhedsaftale.deadlines.catalogue import rule_set_for
 from sundhedsaftale.deadlines.scan import scan_due
+from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.workdays import local_date
 
 URL = "http://127.0.0.1:8000/"
 
@@ -33,6 +36,7 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(f"{DEMO_PASSWORD_ENV} kan ikke bruges: " + " ".join(error.messages)) from error
         scan_due(now=timezone.now())
+        self._rule_sets(now)
         logins = demo_logins()
         password = demo_password()
         shown = password if password == DEMO_PASSWORD_DEFAULT else f"(fra {DEMO_PASSWORD_ENV})"
@@ -43,3 +47,15 @@ class Command(BaseCommand):
         self.stdout.write(f"{'-' * width}  {'-' * 40}")
         for username, description in logins:
             self.stdout.write(f"{username.ljust(width)}  {description}")
+
+    def _rule_sets(self, now: Any) -> None:
+        """Say which agreement each cluster works by today: the demo puts one back on 2008 so both show."""
+        day = local_date(now)
+        rows = [
+            f"{cluster.name}: {rule_set_for(on=day, organisation=cluster).code}"
+            for cluster in Organisation.objects.filter(kind=Organisation.Kind.CLUSTER).order_by("name")
+        ]
+        self.stdout.write(
+            "Regelsæt i dag (2021 = samarbejdsaftalen med aftalt udskrivningstidspunkt, 2008 = faste "
+            "varslingsfrister; demodata sætter Klynge Aarhus tilbage på 2008): " + "; ".join(rows)
+        )

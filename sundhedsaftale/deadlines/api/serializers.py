@@ -59,6 +59,10 @@ class PreviewSerializer(serializers.Serializer):
     due_date = serializers.DateField()
     due_at = serializers.CharField(help_text="ISO 8601 med offset (Europe/Copenhagen).")
     warn_at = serializers.CharField(help_text="ISO 8601 med offset (Europe/Copenhagen).")
+    guidance = serializers.BooleanField(
+        help_text="Kun vejledende i regelsættet (2008-varslingsfristerne under 2021-aftalen: anbefalet "
+        "forberedelsestid, advarer men overskrides ikke)."
+    )
 
 
 class DeadlineSerializer(serializers.ModelSerializer):

@@ -112,6 +112,7 @@ class DeadlineRuleViewSet(viewsets.ViewSet):
                     "due_date": "2025-04-14",
                     "due_at": "2025-04-14T23:59:59+02:00",
                     "warn_at": "2025-04-11T08:00:00+02:00",
+                    "guidance": False,
                 },
                 response_only=True,
             ),
@@ -135,7 +136,7 @@ class DeadlineRuleViewSet(viewsets.ViewSet):
     )
     @action(detail=True, methods=["get"])
     def preview(self, request: Request, code: str) -> Response:
-        if not any(code in candidate.rules for candidate in CATALOGUE):
+        if not any(code in candidate.rules or code in candidate.guidance for candidate in CATALOGUE):
             raise NotFound(f"Ukendt regel {code!r}.")
         rule_set_code = self._rule_set_code(request, DEFAULT_RULE_SET)
         text = request.query_params.get("anchor", "")

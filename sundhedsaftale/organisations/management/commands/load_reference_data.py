@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from sundhedsaftale.deadlines.reference_data import rule_set_adoptions_load
 from sundhedsaftale.organisations.models import Contact, Organisation
 from sundhedsaftale.organisations.reference_data import reference_data_load
 
@@ -21,6 +22,8 @@ class Command(BaseCommand):
                 f"Referencedata: {created['organisations']} nye organisationer, {created['contacts']} nye kontakter."
             )
         )
+        adoptions = rule_set_adoptions_load()
+        self.stdout.write(f"Regelsæt: {adoptions} nye klyngevalg (2021-aftalen fra 1. juni 2021).")
         counts = ", ".join(
             f"{Organisation.objects.filter(kind=kind).count()} {label.lower()}"
             for kind, label in Organisation.Kind.choices
