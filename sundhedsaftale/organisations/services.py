@@ -132,3 +132,46 @@ def membership_add(
         user=user, organisation=organisation, role=role, defaults={"is_lead": is_lead}
     )
     return membership
+
+
+@transaction.atomic
+def organisation_register_external(
+    *, sor_code: str, name: str, kind: str, gln: str = "", parent: Organisation | None = None
+) -> Organisation:
+    """Register an organisation first met as the sender of a MedCom message (a hospital outside the region treating
+    one of our citizens), or return the one that already has the SOR code. It is marked external and belongs to
+    no cluster. Returns the organisation."""
+    # A hospital registered for an external department is addressed through the department (its SOR code).
+    is_hospital = kind == Organisation.Kind.HOSPITAL
+    existing = None if is_hospital else Organisation.objects.filter(sor_code=sor_code).first()
+    if existing is not None:
+        return existing
+    prefix = "SOR-H" if is_hospital else "SOR"
+    organisation, _created = Organisation.objects.get_or_create(
+        code=f"{prefix}-{sor_code}"[:32],
+        defaults={
+            "kind": kind,
+            "name": (name or _("Ukendt afsender (SOR %(sor)s)") % {"sor": sor_code})[:200],
+            "parent": parent,
+            "sor_code": "" if is_hospital else sor_code,
+            "gln": gln[:13],
+            "is_external": True,
+        },
+    )
+    return organisation
+
+
+@transaction.atomic
+def system_user_for(*, organisation: Organisation) -> "User":
+    """The user that records what an organisation's own system reported (a MedCom message from its EPJ): an
+    ``integration`` member of the organisation, without a password (it never logs in). Returns the user."""
+    user_model = get_user_model()
+    user, created = user_model.objects.get_or_create(
+        username=f"system-{organisation.code}"[:150],
+        defaults={"first_name": str(_("System")), "last_name": organisation.name[:150]},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    membership_add(user=user, organisation=organisation, role=Role.INTEGRATION)
+    return user
