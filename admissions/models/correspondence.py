@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from admissions.querysets import MessageDataQuerySet, MessageQuerySet, ThreadQuerySet
+from sundhedsaftale.templatetags.dansk import dato_tid
 
 USER = settings.AUTH_USER_MODEL
 
@@ -92,7 +93,7 @@ class Message(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_activity_display()} {self.sent_at:%d.%m.%Y %H:%M}"
+        return f"{self.get_activity_display()} {dato_tid(self.sent_at)}"
 
 
 class MessageRead(models.Model):
@@ -113,7 +114,7 @@ class MessageRead(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} {self.read_at:%d.%m.%Y %H:%M}"
+        return f"{self.organisation} {dato_tid(self.read_at)}"
 
 
 class Attachment(models.Model):

@@ -12,6 +12,7 @@ from admissions.querysets import (
     PartyQuerySet,
     ToMunicipalityQuerySet,
 )
+from sundhedsaftale.templatetags.dansk import dato_tid
 
 USER = settings.AUTH_USER_MODEL
 
@@ -85,9 +86,9 @@ class LeavePeriod(models.Model):
 
     def __str__(self) -> str:
         return (
-            f"{self.started_at:%d.%m.%Y %H:%M}–{self.ended_at:%d.%m.%Y %H:%M}"
+            f"{dato_tid(self.started_at)}–{dato_tid(self.ended_at)}"
             if self.ended_at
-            else (f"{self.started_at:%d.%m.%Y %H:%M}–")
+            else (f"{dato_tid(self.started_at)}–")
         )
 
 
@@ -117,7 +118,7 @@ class AdmissionNotice(models.Model):
         indexes = [models.Index(fields=["municipality", "read_at"])]
 
     def __str__(self) -> str:
-        return f"Indlæggelsesadvis {self.sent_at:%d.%m.%Y %H:%M}"
+        return f"Indlæggelsesadvis {dato_tid(self.sent_at)}"
 
 
 class HomeCareService(models.Model):
@@ -243,7 +244,7 @@ class InformationRequest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Forespørgsel til {self.recipient} {self.sent_at:%d.%m.%Y %H:%M}"
+        return f"Forespørgsel til {self.recipient} {dato_tid(self.sent_at)}"
 
 
 class CourseEvent(models.Model):
@@ -290,7 +291,7 @@ class CourseEvent(models.Model):
         indexes = [models.Index(fields=["course", "at"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.at:%d.%m.%Y %H:%M}"
+        return f"{self.get_kind_display()} {dato_tid(self.at)}"
 
 
 __all__ = [

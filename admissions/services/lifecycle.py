@@ -28,6 +28,7 @@ from sundhedsaftale.deadlines.querysets import DeadlineQuerySet
 from sundhedsaftale.deadlines.services import deadline_cancel
 from sundhedsaftale.errors import DomainError
 from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.templatetags.dansk import dato_tid
 
 INFO_REPLY_RULE = "admission.info_reply"
 
@@ -47,7 +48,7 @@ _BEFORE = {
 
 
 def _local(moment: datetime) -> str:
-    return f"{timezone.localtime(moment):%d.%m.%Y kl. %H:%M}"
+    return dato_tid(moment)
 
 
 def _end_moment_check(*, course: Course, at: datetime, field: str, end: str) -> None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from sundhedsaftale.citizens.cpr import CPR_PATTERN, cpr_format, cpr_mask, cpr_validate
 from sundhedsaftale.citizens.querysets import CitizenDataQuerySet, CitizenQuerySet
 from sundhedsaftale.citizens.relations import CareRelation
+from sundhedsaftale.templatetags.dansk import dato_tid
 
 __all__ = ["CareRelation", "Citizen", "CitizenMasterDataChange"]
 
@@ -98,4 +99,4 @@ class CitizenMasterDataChange(models.Model):
         ordering = ["-changed_at"]
 
     def __str__(self) -> str:
-        return f"{self.citizen.cpr_masked}: {', '.join(self.changes)} {self.changed_at:%d.%m.%Y %H:%M}"
+        return f"{self.citizen.cpr_masked}: {', '.join(self.changes)} {dato_tid(self.changed_at)}"

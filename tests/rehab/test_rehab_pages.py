@@ -101,7 +101,7 @@ def test_municipal_inbox_sorts_by_first_contact_deadline(client, therapist, visi
     rows = [d.pk for d in response.context["deliveries"]]
     assert rows == [deliveries[1].pk, deliveries[0].pk]
     body = response.content.decode()
-    assert "torsdag 9. april 2026" in body and "fredag 10. april 2026" in body
+    assert "torsdag 09.04.2026" in body and "fredag 10.04.2026" in body
     assert AccessLog.objects.filter(user_id=visitator.pk, what="Genoptræning: indbakke").count() == 2
 
 
