@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "aids",
     "prevention",
     "psychiatry",
+    # on top: MedCom messages in and out, calling the areas' services
+    "medcom",
 ]
 
 MIDDLEWARE = [
