@@ -134,6 +134,8 @@ def gp_letter_send(*, course: PsychiatricCourse, text: str, acting_user: User) -
     notice = notice_send(
         course=course, kind=Notice.Kind.GP_LETTER, recipient=gp, text=text.strip(), acting_user=acting_user
     )
+    # The course has ended: the GP's relation from the letter ends with the same grace as the others.
+    care_relation_end(source=relation_source(course.pk), at=notice.sent_at)
     ob.obligation_meet(
         subject=course,
         rule_code=ob.GP_LETTER,
