@@ -27,9 +27,6 @@ NO_CITIZEN_DATA: dict[str, str] = {
     "medcom-inbound": "a MedCom message's log row and Bundle with the patient, texts and attachments left out "
     "(regional admin only; POST processes a failed one again)",
     "medcom-outbound": "a sent MedCom message's log row and Bundle with the patient and texts left out",
-    "medcom-inbound": "a MedCom message's log row and Bundle with the patient, texts and attachments left out "
-    "(regional admin only; POST processes a failed one again)",
-    "medcom-outbound": "a sent MedCom message's log row and Bundle with the patient and texts left out",
     "api:aids-type-detail": "the catalogue of aid types is reference data",
     "api:aids-depot-detail": "a depot belongs to an organisation and names no citizen",
     "api:aids-capacity-note-detail": "capacity notes are between organisations and name no citizen",
