@@ -28,9 +28,11 @@ def offset_in_words(rule: Rule) -> str:
             return "Den aftalte dato (aftales i det enkelte forløb)"
     direction = "før" if rule.amount < 0 else "efter"
     text = f"{_count(abs(rule.amount), _UNITS[rule.kind])} {direction}"
-    if rule.kind in (OffsetKind.CALENDAR_DAYS, OffsetKind.MONTHS):
+    if rule.kind in (OffsetKind.CALENDAR_DAYS, OffsetKind.MONTHS) and rule.moves:
         moved = "forrige" if rule.amount < 0 else "næste"
-        text += f"; falder fristen på en fridag, flyttes den til {moved} hverdag"
+        text += f"; falder fristen på en fridag, flyttes den til {moved} hverdag (produktkonvention)"
+    elif rule.kind in (OffsetKind.CALENDAR_DAYS, OffsetKind.MONTHS):
+        text += "; flyttes ikke, heller ikke fra en fridag (teksten siger dage, ikke hverdage)"
     if rule.kind is OffsetKind.HOURS:
         text += " (forløbet tid, flyttes ikke)"
     return text

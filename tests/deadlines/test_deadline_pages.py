@@ -55,6 +55,16 @@ def test_the_frister_page_is_public_and_lists_every_rule_with_its_source() -> No
     assert "Kl. 08.00 hverdagen før fristen" in html
 
 
+def test_the_frister_page_labels_the_product_conventions() -> None:
+    """Issue 10: conventions not in the texts (24 and 31 December and Grundlovsdag closed, 1 May open, moving a
+    deadline off a closed day) are labelled as such; l. 1543 "senest 14 dage før udskrivning" is days, not moved."""
+    html = Client().get("/frister/").content.decode()
+
+    assert "Produktkonventioner (står ikke i aftaleteksterne)" in html
+    assert "flyttes den til forrige hverdag (produktkonvention)" in html
+    assert "14 kalenderdage før; flyttes ikke, heller ikke fra en fridag" in html
+
+
 def test_the_pixi_edition_is_a_public_tagged_pdf() -> None:
     response = Client().get("/frister.pdf")
 
@@ -63,6 +73,7 @@ def test_the_pixi_edition_is_a_public_tagged_pdf() -> None:
     reader = PdfReader(io.BytesIO(response.content))
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
     assert "Frister" in text
+    assert "Produktkonventioner (står ikke i aftaleteksterne)" in text
     for rule in CATALOGUE[0].rules.values():
         assert rule.title in text
     root = reader.root_object
