@@ -24,7 +24,7 @@ def test_every_area_declares_itself_in_its_app_config() -> None:
     found = [config.label for config in areas.area_configs()]
 
     # then it finds them in INSTALLED_APPS order, each declaring only what it brings (aids: no panel, no demo)
-    assert found == ["deadlines", "clusters", "admissions", "discharge", "rehab", "aids"]
+    assert found == ["deadlines", "clusters", "admissions", "discharge", "rehab", "aids", "medcom"]
     aids = apps.get_app_config("aids")
     assert isinstance(aids, areas.AreaConfig)
     assert (aids.urls, aids.api_routes, aids.panel, aids.demo_loader) == (
@@ -49,6 +49,7 @@ def test_pages_and_api_routes_come_from_the_areas() -> None:
         "discharge.urls",
         "rehab.urls",
         "aids.urls",
+        "medcom.urls",
     ]
     assert reverse("contact-list") == "/kontakter/"
     assert reverse("ward-board") == "/afdeling/tavle/"
@@ -76,7 +77,7 @@ def test_an_area_cannot_silently_replace_another_beat_entry() -> None:
 def test_demo_loaders_run_in_the_declared_order() -> None:
     loaders = [f"{load.__module__}.{load.__name__}" for load in areas.demo_loaders()]
 
-    assert loaders == ["admissions.demo.load", "discharge.demo.load", "rehab.demo.load"]
+    assert loaders == ["admissions.demo.load", "discharge.demo.load", "rehab.demo.load", "medcom.demo.load"]
     assert not hasattr(settings, "DEMO_LOADERS")
     assert not hasattr(settings, "DASHBOARD_PANELS")
 
