@@ -1,5 +1,7 @@
 """Figures of the aids area for the clusters (agreement 2.5: follow-up on delivery times and the aids'
-function): numbers only, no citizen. The cluster area reads them through these functions."""
+function): numbers only, no citizen. The cluster area reads them through these functions: each takes the period
+(``start``..``end``, local dates, both included) and optionally a ``cluster``, a ``municipality`` (the citizen's)
+or a ``hospital`` (the hospital unit of the course)."""
 
 from datetime import date, datetime, timedelta
 from statistics import quantiles
@@ -30,16 +32,40 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
     return first, after
 
 
-def _in_cluster(cluster: Organisation | None, path: str = "") -> Q:
-    return Q() if cluster is None else Q(**{f"{path}municipality__cluster": cluster})
+def _in_cluster(
+    cluster: Organisation | None,
+    path: str = "",
+    *,
+    municipality: Organisation | None = None,
+    hospital: Organisation | None = None,
+) -> Q:
+    """The needs of the cluster's municipalities, of one municipality, or of one hospital unit's courses."""
+    condition = Q()
+    if cluster is not None:
+        condition &= Q(**{f"{path}municipality__cluster": cluster})
+    if municipality is not None:
+        condition &= Q(**{f"{path}municipality": municipality})
+    if hospital is not None:
+        condition &= Q(**{f"{path}course__hospital": hospital})
+    return condition
 
 
-def delivery_times(*, start: date, end: date, cluster: Organisation | None = None) -> DeliveryTimes:
+def delivery_times(
+    *,
+    start: date,
+    end: date,
+    cluster: Organisation | None = None,
+    municipality: Organisation | None = None,
+    hospital: Organisation | None = None,
+) -> DeliveryTimes:
     """Days from registering the need to its delivery, for needs delivered in ``start..end``: the count, the
     median and the 90th percentile (inclusive method; None without deliveries)."""
     first, after = _bounds(start, end)
     rows = AidNeed.objects.filter(
-        _in_cluster(cluster), state=AidNeed.State.DELIVERED, delivered_at__gte=first, delivered_at__lt=after
+        _in_cluster(cluster, municipality=municipality, hospital=hospital),
+        state=AidNeed.State.DELIVERED,
+        delivered_at__gte=first,
+        delivered_at__lt=after,
     ).annotate(took=F("delivered_at") - F("created_at"))
     days = sorted(max(0.0, row.total_seconds() / 86400) for row in rows.values_list("took", flat=True))
     if not days:
@@ -51,12 +77,19 @@ def delivery_times(*, start: date, end: date, cluster: Organisation | None = Non
     return {"count": len(days), "median_days": round(middle, 1), "p90_days": round(deciles[8], 1)}
 
 
-def ready_at_discharge_share(*, start: date, end: date, cluster: Organisation | None = None) -> ReadyShare:
+def ready_at_discharge_share(
+    *,
+    start: date,
+    end: date,
+    cluster: Organisation | None = None,
+    municipality: Organisation | None = None,
+    hospital: Organisation | None = None,
+) -> ReadyShare:
     """Of the courses discharged in ``start..end`` with an aid needed by the discharge, how many had every aid
     there (no missing-aid alert), and the share in whole percent."""
     first, after = _bounds(start, end)
     needs = AidNeed.objects.filter(
-        _in_cluster(cluster),
+        _in_cluster(cluster, municipality=municipality, hospital=hospital),
         course__discharged_at__gte=first,
         course__discharged_at__lt=after,
         needed_from__lte=F("course__discharged_at__date"),
@@ -69,10 +102,21 @@ def ready_at_discharge_share(*, start: date, end: date, cluster: Organisation | 
     return {"discharged": total, "ready": ready, "percent": round(100 * ready / total) if total else None}
 
 
-def disputes_by_outcome(*, start: date, end: date, cluster: Organisation | None = None) -> dict[str, int]:
+def disputes_by_outcome(
+    *,
+    start: date,
+    end: date,
+    cluster: Organisation | None = None,
+    municipality: Organisation | None = None,
+    hospital: Organisation | None = None,
+) -> dict[str, int]:
     """Disputes opened in ``start..end`` by outcome ("open" for those not yet decided), every key present."""
     first, after = _bounds(start, end)
-    rows = Dispute.objects.filter(_in_cluster(cluster, "need__"), opened_at__gte=first, opened_at__lt=after)
+    rows = Dispute.objects.filter(
+        _in_cluster(cluster, "need__", municipality=municipality, hospital=hospital),
+        opened_at__gte=first,
+        opened_at__lt=after,
+    )
     counts = rows.aggregate(
         open=Count("pk", filter=Q(state=Dispute.State.OPEN)),
         hospital=Count("pk", filter=Q(state=Dispute.State.DECIDED, outcome="hospital")),
@@ -82,12 +126,21 @@ def disputes_by_outcome(*, start: date, end: date, cluster: Organisation | None 
     return {key: int(value or 0) for key, value in counts.items()}
 
 
-def missing_at_discharge_count(*, start: date, end: date, cluster: Organisation | None = None) -> int:
+def missing_at_discharge_count(
+    *,
+    start: date,
+    end: date,
+    cluster: Organisation | None = None,
+    municipality: Organisation | None = None,
+    hospital: Organisation | None = None,
+) -> int:
     """How many needs were missing at a discharge in ``start..end`` (each counted once, not per party)."""
     first, after = _bounds(start, end)
     return (
         MissingAidAlert.objects.filter(
-            _in_cluster(cluster, "need__"), discharged_at__gte=first, discharged_at__lt=after
+            _in_cluster(cluster, "need__", municipality=municipality, hospital=hospital),
+            discharged_at__gte=first,
+            discharged_at__lt=after,
         )
         .values("need_id")
         .distinct()
