@@ -25,6 +25,7 @@ from sundhedsaftale.citizens.querysets import CitizenQuerySet
 from sundhedsaftale.deadlines.models import Deadline
 from sundhedsaftale.organisations.actor import Actor
 from sundhedsaftale.organisations.models import Organisation
+from sundhedsaftale.templatetags.dansk import dato_tid
 
 
 def citizen_list(*, actor: Actor) -> CitizenQuerySet:
@@ -147,6 +148,20 @@ NOTICE_EVENT_KINDS = frozenset(
 )
 
 
+def _event_entry(event: CourseEvent) -> TimelineEntry:
+    """One course event on the timeline; the areas' own events (discharge, rehabilitation, aids...) are
+    written with their own words as the text, which is then the headline (never "Andet")."""
+    own_words = event.kind == CourseEvent.Kind.OTHER and bool(event.text)
+    organisation = event.organisation.name if event.organisation else ""
+    return TimelineEntry(
+        at=event.at,
+        title=event.text if own_words else str(event.get_kind_display()),
+        text="" if own_words else event.text,
+        kind=event.kind,
+        who=", ".join(p for p in (event.actor_name, organisation) if p),
+    )
+
+
 def course_timeline(
     *, actor: Actor, course: Course, party: str | None = None, shares: bool = True
 ) -> list[TimelineEntry]:
@@ -167,18 +182,7 @@ def course_timeline(
     )
     if party not in (None, "hospital") and not shares:
         events = events.filter(Q(kind__in=NOTICE_EVENT_KINDS) | Q(organisation_id__in=own))
-    entries = [
-        TimelineEntry(
-            at=event.at,
-            title=event.get_kind_display(),
-            text=event.text,
-            kind=event.kind,
-            who=", ".join(
-                p for p in (event.actor_name, event.organisation.name if event.organisation else "") if p
-            ),
-        )
-        for event in events
-    ]
+    entries = [_event_entry(event) for event in events]
     letters = (
         Message.objects.visible_to(actor)
         .filter(course=course)
@@ -201,9 +205,9 @@ def course_timeline(
         entries.append(
             TimelineEntry(
                 at=deadline.met_at or deadline.due_at,
-                title=f"Frist {deadline.rule_code}: {deadline.get_state_display()}",
-                text=deadline.met_event or f"Frist {timezone.localtime(deadline.due_at):%d.%m.%Y %H:%M}",
-                who=deadline.responsible.name,
+                title=f"Frist: {deadline.title} ({deadline.get_state_display().lower()})",
+                text=deadline.met_event or f"senest {dato_tid(deadline.due_at)}",
+                who=f"Ansvarlig: {deadline.responsible.name}",
                 kind=f"deadline-{deadline.urgency()}",
             )
         )

@@ -17,6 +17,7 @@ class DischargeConfig(areas.AreaConfig):
     urls = "discharge.urls"
     api_routes = "discharge.api.routes.register"
     demo_loader = "discharge.demo.load"
+    course_links = "discharge.hub.course_links"
     demo_order = 20
 
     def ready(self) -> None:

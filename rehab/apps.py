@@ -33,6 +33,7 @@ class RehabConfig(areas.AreaConfig):
     urls = "rehab.urls"
     api_routes = "rehab.api.routes.register"
     demo_loader = "rehab.demo.load"
+    course_links = "rehab.hub.course_links"
     demo_order = 30
     # Rehab pulls moved planned discharge dates into rehab.plan_by_discharge (few unsent plans; every 5 min).
     beat_schedule = {

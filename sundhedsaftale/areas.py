@@ -69,6 +69,26 @@ class NavEntry:
         )
 
 
+@dataclass(frozen=True)
+class CourseAction:
+    """One thing the viewer may do about a course in an area: a link, or a button when ``post``."""
+
+    label: str | Promise
+    url: str
+    post: bool = False
+
+
+@dataclass(frozen=True)
+class CourseLink:
+    """An area's page about one course, shown on the course page (the hub) with what the viewer may do there;
+    ``status`` says in a few words where things stand ("Planlagt til fredag 27.11.2026")."""
+
+    label: str | Promise
+    url: str
+    status: str = ""
+    actions: tuple[CourseAction, ...] = ()
+
+
 class AreaConfig(AppConfig):
     """The ``AppConfig`` of an agreement area: what it plugs into the kernel, all optional.
 
@@ -76,7 +96,8 @@ class AreaConfig(AppConfig):
     ``nav``: its navigation entries. ``urls``: dotted path of its pages' urls module, included at the root.
     ``api_routes``: dotted path to ``register(router)`` for the one API router. ``demo_loader``: dotted path
     to ``load(*, now)``, run by ``load_demo_data`` by ascending ``demo_order``. ``beat_schedule``: its Celery
-    beat entries, merged with the kernel's.
+    beat entries, merged with the kernel's. ``course_links``: dotted path to
+    ``course_links(request, course) -> list[CourseLink]``, the area's pages about a course for the viewer.
 
     Subclass it as ``areas.AreaConfig`` (``from sundhedsaftale import areas``): Django picks an app's config
     from ``apps.py`` only when the module binds exactly one ``AppConfig`` subclass.
@@ -89,6 +110,7 @@ class AreaConfig(AppConfig):
     demo_loader: ClassVar[str | None] = None
     demo_order: ClassVar[int] = 0
     beat_schedule: ClassVar[Mapping[str, Mapping[str, Any]]] = {}
+    course_links: ClassVar[str | None] = None
 
 
 def area_configs() -> list[AreaConfig]:
@@ -106,6 +128,15 @@ def register_api_routes(router: "BaseRouter") -> None:
     for config in area_configs():
         if config.api_routes:
             import_string(config.api_routes)(router)
+
+
+def course_links(request: "HttpRequest", course: Any) -> list[CourseLink]:
+    """Every area's pages about the course that the viewer may open, in ``INSTALLED_APPS`` order."""
+    links: list[CourseLink] = []
+    for config in area_configs():
+        if config.course_links:
+            links += import_string(config.course_links)(request, course)
+    return links
 
 
 @cache

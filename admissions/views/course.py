@@ -16,6 +16,7 @@ from admissions import selectors, services
 from admissions.models import Course
 from admissions.parties import Party, course_related_organisations
 from admissions.views.common import active_organisation, viewer_party
+from sundhedsaftale import areas
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.errors import DomainError
 from sundhedsaftale.forms import form_add_domain_error
@@ -105,9 +106,7 @@ def _context(request: AppRequest, course: Course, bound: dict[str, Any] | None =
             auto_id="contact_form_%s",
             initial={"name": course.contact_name, "role": course.contact_role, "phone": course.contact_phone},
         ),
-        "consent_form": f.ConsentForm(
-            auto_id="consent_form_%s", initial={"given_by": "citizen", "to_municipality": True, "to_gp": True}
-        ),
+        "consent_form": f.ConsentForm(auto_id="consent_form_%s", initial={"given_by": "citizen"}),
         "leave_form": f.WhenForm(auto_id="leave_form_%s"),
         "transfer_form": f.TransferForm(auto_id="transfer_form_%s"),
         "death_form": f.WhenForm(auto_id="death_form_%s"),
@@ -115,8 +114,49 @@ def _context(request: AppRequest, course: Course, bound: dict[str, Any] | None =
         "info_form": f.InformationRequestForm(auto_id="info_form_%s", course=course),
         "message_form": f.MessageForm(auto_id="message_form_%s", recipients=recipients),
     }
+    context.update(_hub(request, course, party, bool(shares)))
     context.update(bound or {})
     return context
+
+
+# The forms a hub link may open on arrival (``?aaben=message_form``): details elements closed otherwise.
+HUB_FORMS = ("message_form", "info_form", "contact_form")
+
+
+def _hub(request: AppRequest, course: Course, party: Party | None, shares: bool) -> dict[str, Any]:
+    """The course as the hub: every area's page about it with the viewer's actions, the unread notice."""
+    organisation = active_organisation(request)
+    unread = []
+    if party == Party.MUNICIPALITY and organisation is not None:
+        unread = list(
+            course.admission_notices.visible_to(request.actor).filter(
+                municipality=organisation, read_at__isnull=True
+            )
+        )
+    wanted = request.GET.get("aaben", "")
+    return {
+        "hub_links": areas.course_links(request, course),
+        "unread_notices": unread,
+        "open_form": wanted if wanted in HUB_FORMS else "",
+        "may_write": bool(party)
+        and shares
+        and course.state in (Course.State.ADMITTED, Course.State.ON_LEAVE),
+    }
+
+
+def _notices_mark_read(request: AppRequest, course: Course) -> None:
+    """Opening the course from the inbox reads its admission notice for the user's municipality."""
+    organisation = active_organisation(request)
+    if organisation is None or organisation.kind != organisation.Kind.MUNICIPALITY:
+        return
+    notices = course.admission_notices.visible_to(request.actor).filter(
+        municipality=organisation, read_at__isnull=True
+    )
+    for notice in notices:
+        try:
+            services.admission_notice_mark_read(notice=notice, acting_user=request.user)
+        except DomainError:
+            return
 
 
 def _show(
@@ -131,6 +171,8 @@ def course_detail(request: AppRequest, pk: int) -> HttpResponse:
     """The course page: facts, timeline of everything that happened and every deadline, and the actions."""
     course = selectors.course_get(actor=request.actor, pk=pk)
     access_log_record(request=request, citizen_ids=[course.citizen_id], what="Forløbsside", action="view")
+    if request.GET.get("fra") == "indbakke":
+        _notices_mark_read(request, course)
     return _show(request, course)
 
 

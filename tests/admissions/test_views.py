@@ -232,7 +232,8 @@ def test_full_course_page_for_each_party_shows_their_actions(
     client.force_login(ward)
     ward_page = client.get(f"/forloeb/{admitted_course.pk}/").content.decode()
     assert "Tilbagekald samtykke" in ward_page and "Registrér dødsfald" in ward_page
-    assert "Frist admission.info_reply" in ward_page and "Korrespondance" in ward_page
+    assert "Frist: Svar på anmodning om yderligere oplysninger" in ward_page and "Korrespondance" in ward_page
+    assert "admission.info_reply" not in ward_page
 
     client.force_login(visitator)
     municipal_page = client.get(f"/forloeb/{admitted_course.pk}/").content.decode()
@@ -241,5 +242,8 @@ def test_full_course_page_for_each_party_shows_their_actions(
 
     client.force_login(gp)
     gp_page = client.get(f"/forloeb/{admitted_course.pk}/").content.decode()
-    assert "Frist admission.info_reply" in gp_page and "Ny korrespondancemeddelelse" in gp_page
+    assert (
+        "Frist: Svar på anmodning om yderligere oplysninger" in gp_page
+        and "Ny korrespondancemeddelelse" in gp_page
+    )
     assert AccessLog.objects.filter(citizen_id=admitted_course.citizen_id, what="Forløbsside").count() == 3
