@@ -58,7 +58,10 @@ class NotificationForm(DesignSystemForm):
         label=_("Besked til kommunen"),
         required=False,
         widget=forms.Textarea,
-        help_text=_("Fx borgerens forventede behov og kontaktperson på afdelingen."),
+        help_text=_(
+            "Fx borgerens forventede behov og kontaktperson på afdelingen. Sendes kun med borgerens samtykke til "
+            "at videregive helbredsoplysninger til kommunen; uden samtykke går varslingen uden besked."
+        ),
     )
 
 

@@ -152,7 +152,9 @@ class NotificationOut(serializers.ModelSerializer):
 
 
 class FinishedInput(CourseInput):
-    finished_on = serializers.DateField(help_text="Skal være en hverdag (mandag–fredag).")
+    finished_on = serializers.DateField(
+        help_text="Lægens vurdering: enhver dag i somatikken (i børne- og ungdomspsykiatrien en hverdag)."
+    )
     doctor_name = serializers.CharField(max_length=200)
     note = serializers.CharField(required=False, allow_blank=True, default="")
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from admissions.models import Course
+from admissions.selectors import course_consents_to
 from discharge.due import NotificationDue, notification_dues
 from discharge.events import discharge_event_record
 from discharge.models import (
@@ -254,7 +255,12 @@ def discharge_notification_send(
     at: datetime | None = None,
 ) -> DischargeNotification:
     """Send the notice of expected discharge (varsling) to the municipality; it meets the plan's deadline
-    (late when after the due time). Returns the notification."""
+    (late when after the due time). Returns the notification.
+
+    The free text is health information: it goes only with the citizen's recorded consent to share with the
+    municipality (l. 1406 "Indhenter samtykke fra patienten til videregivelse af helbredsoplysninger");
+    without it the notice goes with its facts only (time, planned date) and the text is withheld
+    (``notification.text_withheld``)."""
     organisation = course_acting_for(
         course=plan.course, user=acting_user, parties=HOSPITAL, preferred=acting_organisation
     )
@@ -264,6 +270,9 @@ def discharge_notification_send(
     plan = DischargePlan.objects.get(pk=plan.pk)
     at = at or timezone.now()
     user = acting_user if acting_user.is_authenticated else None
+    withheld = bool(text.strip()) and not course_consents_to(course=course, party="municipality")
+    if withheld:
+        text = ""
     met = [
         deadline_meet(
             subject=plan, rule_code=code, at=at, event="Varsling af udskrivning sendt", user=acting_user
@@ -292,12 +301,14 @@ def discharge_notification_send(
         sent_by=user,
         on_time=on_time,
     )
+    notification.text_withheld = withheld  # type: ignore[attr-defined]
     discharge_event_record(
         course=course,
         at=at,
         acting_user=acting_user,
         organisation=organisation,
         text=f"Varsling af udskrivning {plan.planned_date:%d.%m.%Y} sendt til {course.citizen.municipality.name}"
-        + ("" if on_time else " (for sent)"),
+        + ("" if on_time else " (for sent)")
+        + (" uden fritekst (intet samtykke til videregivelse)" if withheld else ""),
     )
     return notification

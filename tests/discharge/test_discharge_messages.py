@@ -394,3 +394,27 @@ def test_without_consent_nothing_beyond_the_notices_is_shared(
     assert error.value.code == "no_consent"
     assert error.value.message.startswith("Borgeren har ikke givet samtykke til at dele oplysninger med")
     assert not DischargeLetter.objects.exists() and not course_admitted_16_november.discharge_reports.exists()
+
+
+def test_the_notifications_free_text_is_withheld_without_consent(
+    course_admitted_16_november: Course, ward: Any, give_consent: Any
+) -> None:
+    """l. 1406: "Indhenter samtykke fra patienten til videregivelse af helbredsoplysninger." Without the
+    citizen's consent the notice goes with its facts (time, planned date) and the free text stays at the
+    hospital; with consent it goes."""
+    plan = discharge_plan_save(
+        course=course_admitted_16_november,
+        functional_ability="reduced",
+        need="home_care",
+        planned_date=local(2026, 12, 29).date(),
+        acting_user=ward,
+    )
+
+    withheld = discharge_notification_send(
+        plan=plan, text="Hjælp til personlig pleje morgen", acting_user=ward
+    )
+    give_consent(course_admitted_16_november, ward)
+    sent = discharge_notification_send(plan=plan, text="Hjælp til personlig pleje morgen", acting_user=ward)
+
+    assert (withheld.text, withheld.planned_date) == ("", plan.planned_date)
+    assert sent.text == "Hjælp til personlig pleje morgen"
