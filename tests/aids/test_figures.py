@@ -37,16 +37,20 @@ def test_delivery_times_ready_share_and_disputes(
     discharge.discharge_notice_send(course=course, discharged_at=now, acting_user=ward)
     services.missing_aid_alerts_raise()
 
-    period = {"start": today - timedelta(days=1), "end": today}
-    times = figures.delivery_times(**period)
+    start, end = today - timedelta(days=1), today
+    times = figures.delivery_times(start=start, end=end)
     assert (times["count"], times["median_days"]) == (2, 3.0)
     assert times["p90_days"] is not None and 4.5 <= times["p90_days"] <= 5.0
-    assert figures.ready_at_discharge_share(**period) == {"discharged": 1, "ready": 1, "percent": 100}
-    assert figures.disputes_by_outcome(**period)["open"] == 1
-    assert figures.missing_at_discharge_count(**period) == 0
-    elsewhere = figures.delivery_times(**period, municipality=organisation_get("730"))
+    assert figures.ready_at_discharge_share(start=start, end=end) == {
+        "discharged": 1,
+        "ready": 1,
+        "percent": 100,
+    }
+    assert figures.disputes_by_outcome(start=start, end=end)["open"] == 1
+    assert figures.missing_at_discharge_count(start=start, end=end) == 0
+    elsewhere = figures.delivery_times(start=start, end=end, municipality=organisation_get("730"))
     assert elsewhere["count"] == 0
-    assert figures.delivery_times(**period, hospital=course.hospital)["count"] == 2
+    assert figures.delivery_times(start=start, end=end, hospital=course.hospital)["count"] == 2
 
 
 def test_a_need_missing_at_the_discharge_counts_against_the_share(
@@ -59,6 +63,10 @@ def test_a_need_missing_at_the_discharge_counts_against_the_share(
     discharge.discharge_notice_send(course=course, discharged_at=timezone.now(), acting_user=ward)
     services.missing_aid_alerts_raise()
 
-    period = {"start": today, "end": today}
-    assert figures.ready_at_discharge_share(**period) == {"discharged": 1, "ready": 0, "percent": 0}
-    assert figures.missing_at_discharge_count(**period) == 1
+    start = end = today
+    assert figures.ready_at_discharge_share(start=start, end=end) == {
+        "discharged": 1,
+        "ready": 0,
+        "percent": 0,
+    }
+    assert figures.missing_at_discharge_count(start=start, end=end) == 1
