@@ -108,11 +108,17 @@ class Row:
 
 
 @dataclass
+class Comparison:
+    unit: Organisation
+    headline: Headline
+
+
+@dataclass
 class FigureView:
     figure: KeyFigure
     headline: Headline
     previous: Headline
-    comparisons: list[tuple[Organisation, Headline]] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
     trend: list[Row] = field(default_factory=list)  # per month
     breakdown: list[Row] = field(default_factory=list)  # per municipality / department / hospital
     breakdown_heading: str = ""
@@ -278,7 +284,7 @@ def figure_view(figure: KeyFigure, unit: Organisation, period: Period) -> Figure
         }[by]
     for other in comparison_units(unit):
         other_sums = _sums(figure, _scope(other), months, None)
-        view.comparisons.append((other, _headline(figure, other_sums, set(months))))
+        view.comparisons.append(Comparison(other, _headline(figure, other_sums, set(months))))
     return view
 
 

@@ -22,6 +22,11 @@ from tests.citizen_records import first_of
 NO_CITIZEN_DATA: dict[str, str] = {
     "api:organisation-detail": "an organisation's master data and contacts",
     "api:deadline-rule-preview": "a rule of the catalogue computed on dates the caller gives",
+    "keyfigure-report": "a key-figure report: suppressed counts of a unit, no citizen",
+    "keyfigure-report-pdf": "a key-figure report's PDF: suppressed counts of a unit, no citizen",
+    "cluster-detail": "a cluster's members, notices and meetings name no citizen",
+    "meeting-create": "a steering-group meeting names no citizen",
+    "meeting-detail": "a steering-group meeting's agenda, minutes and decisions name no citizen",
     "api:rehab-api-capacity-notice-detail": "capacity notices are between organisations and name no citizen",
     "rehab-letter-3-10": "annex 3.10 is one letter per department, about no citizen",
     "medcom-inbound": "a MedCom message's log row and Bundle with the patient, texts and attachments left out "
