@@ -18,6 +18,7 @@ PACKAGES = (
     "prevention",
     "psychiatry",
     "clusters",
+    "medcom",
 )
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
