@@ -24,6 +24,10 @@ class AidsConfig(areas.AreaConfig):
     )
     urls = "aids.urls"
     api_routes = "aids.api.routes.register"
+    demo_loader = "aids.demo.load"
+    demo_order = (
+        45  # after rehab (30) and psychiatry (40): on the AUH ward's courses of admissions and discharge
+    )
     beat_schedule = {
         # A discharge with an aid still missing raises an alert to both parties (few open needs; every 5 min).
         "aids-missing-at-discharge": {"task": "aids.tasks.alert_missing_at_discharge", "schedule": 300.0},

@@ -23,7 +23,7 @@ def test_every_area_declares_itself_in_its_app_config() -> None:
     # given the installed apps / when the kernel looks for areas
     found = [config.label for config in areas.area_configs()]
 
-    # then it finds them in INSTALLED_APPS order, each declaring only what it brings (aids: no panel, no demo)
+    # then it finds them in INSTALLED_APPS order, each declaring only what it brings (aids: no panel)
     assert found == ["deadlines", "clusters", "admissions", "discharge", "rehab", "aids", "medcom"]
     aids = apps.get_app_config("aids")
     assert isinstance(aids, areas.AreaConfig)
@@ -31,7 +31,7 @@ def test_every_area_declares_itself_in_its_app_config() -> None:
         "aids.urls",
         "aids.api.routes.register",
         None,
-        None,
+        "aids.demo.load",
     )
     assert [entry.url_name for entry in aids.nav] == ["aids-worklist"]
     assert list(aids.beat_schedule) == ["aids-missing-at-discharge"]
@@ -77,7 +77,13 @@ def test_an_area_cannot_silently_replace_another_beat_entry() -> None:
 def test_demo_loaders_run_in_the_declared_order() -> None:
     loaders = [f"{load.__module__}.{load.__name__}" for load in areas.demo_loaders()]
 
-    assert loaders == ["admissions.demo.load", "discharge.demo.load", "rehab.demo.load", "medcom.demo.load"]
+    assert loaders == [
+        "admissions.demo.load",
+        "discharge.demo.load",
+        "rehab.demo.load",
+        "aids.demo.load",
+        "medcom.demo.load",
+    ]
     assert not hasattr(settings, "DEMO_LOADERS")
     assert not hasattr(settings, "DASHBOARD_PANELS")
 
