@@ -2,11 +2,13 @@ import csv
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from admissions import selectors
 from admissions.forms import CitizenLookupForm
+from sundhedsaftale.access.models import AccessLog
 from sundhedsaftale.access.reads import read_or_404
 from sundhedsaftale.access.selectors import access_log_for_citizen
 from sundhedsaftale.access.services import access_log_record
@@ -15,6 +17,8 @@ from sundhedsaftale.citizens.services import citizen_lookup_for_purpose
 from sundhedsaftale.errors import DomainError
 from sundhedsaftale.forms import form_add_domain_error
 from sundhedsaftale.requests import AppRequest
+
+ACCESS_LOG_PAGE = 50  # rows per page of "Hvem har set mine oplysninger"
 
 
 @login_required
@@ -100,6 +104,15 @@ def citizen_access_log(request: AppRequest, pk: int) -> HttpResponse:
             )
         return response
     access_log_record(request=request, citizen_ids=[citizen.pk], what="Adgangslog", action="view")
-    return render(
-        request, "admissions/citizen_access_log.html", {"citizen": citizen, "entries": entries[:500]}
-    )
+    action = request.GET.get("handling", "")
+    if action in AccessLog.Action.values:
+        entries = entries.filter(action=action)
+    page = Paginator(entries.select_related("user"), ACCESS_LOG_PAGE).get_page(request.GET.get("side"))
+    context = {
+        "citizen": citizen,
+        "entries": page.object_list,
+        "page": page,
+        "action": action,
+        "actions": AccessLog.Action.choices,
+    }
+    return render(request, "admissions/citizen_access_log.html", context)

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def ward() -> User:
-    return member("ward_staff", "AUH-ORT")
+    return member("ward_staff", "AUH-ORT", first_name="Karen", last_name="Sygeplejerske")
 
 
 @pytest.fixture
@@ -265,9 +265,28 @@ def test_regional_admins_can_see_who_has_read_a_citizen(ward: User, admitted: li
     body = response.content.decode()
     assert response.status_code == 200
     assert "Hvem har set mine oplysninger" in body
-    assert ward.username in body
+    assert "Karen Sygeplejerske" in body and ward.username not in body  # the person, not the login
     assert "Ortopædkirurgi" in body
     assert "Borgerside" in body
+
+
+def test_the_access_log_is_paged_and_filtered_by_action(ward: User, admitted: list[Citizen]) -> None:
+    # given an evening of reads: 60 page views and one search
+    citizen = admitted[0]
+    AccessLog.objects.bulk_create(
+        AccessLog(citizen=citizen, user=ward, username=ward.username, action="view", what=f"Forløbsside {n}")
+        for n in range(60)
+    )
+    AccessLog.objects.create(citizen=citizen, user=ward, username=ward.username, action="search", what="Søgning")
+    client = _looked_up(member("regional_admin"), citizen)
+    # when the admin opens the log, then page 2, then only the searches
+    first = client.get(f"/borgere/{citizen.pk}/adgangslog/").content.decode()
+    second = client.get(f"/borgere/{citizen.pk}/adgangslog/?side=2").content.decode()
+    searches = client.get(f"/borgere/{citizen.pk}/adgangslog/?handling=search").content.decode()
+    # then 50 rows a page with the way on, the rest on page 2, and the filter keeps only the search
+    assert first.count("<tr><td>") == 50 and "Side 1 af 2" in first and "Næste side" in first
+    assert "Side 2 af 2" in second and "Forrige side" in second
+    assert searches.count("<tr><td>") == 1 and "Næste side" not in searches
 
 
 def test_reading_the_access_log_is_itself_logged(admitted: list[Citizen]) -> None:

@@ -26,3 +26,19 @@ def local(value: datetime | None) -> str:
     if value is None:
         return "–"
     return dato_tid(value)
+
+
+# The agreement texts the rules cite (/work/shared/agreements), by the names people know them by.
+AGREEMENTS = {
+    "000_0bfebc4ee134d4c5.txt": "Samarbejdsaftale om den gode indlæggelse og udskrivelse (2021)",
+    "001_cd77a9b5d0904ae8.txt": "Den generelle sundhedsaftale for Region Midtjylland (revision 2008)",
+    "002_82ab0cfe5f152f69.txt": "Debatoplæg til den næste sundhedsaftale (2023)",
+    "003_5e124f45b89f160e.txt": "Slutstatus for Sundhedsaftalen 2019–2023",
+    "004_e322127dfecf65c9.txt": "Handleplan for revision af sundhedsaftalerne (2007)",
+}
+
+
+@register.filter
+def aftale(source_file: str) -> str:
+    """The agreement a rule cites, by name ("Den generelle sundhedsaftale ... (revision 2008)"), never the file."""
+    return AGREEMENTS.get(source_file, "Sundhedsaftalen for Region Midtjylland")
