@@ -31,6 +31,8 @@ from discharge.models import (
     MunicipalReply,
     SuddenChange,
 )
+from prevention.models import Referral as PreventionReferral
+from prevention.models import Screening as PreventionScreening
 from psychiatry.models import CarePlan, ChildAssessment, ContactPerson, Meeting, PsychiatricCourse, Referral
 from psychiatry.models import TreatmentPlan as PsychiatricTreatmentPlan
 from rehab.models import AdvanceNotice, Delivery, FirstContact, Plan, RehabCourse
@@ -356,6 +358,17 @@ ENDPOINTS = [
     _psy("dual-diagnosis-plan", CarePlan, kind="dual_diagnosis"),
     _psy("action-plan", CarePlan, kind="action_plan"),
     _psy("referral", Referral, frozenset({"integration"})),
+    # prevention: the course's screenings and referrals; a referral is between the referring hospital and the
+    # receiving municipality (the GP sees the citizen but is no party)
+    _html("html-prevention-course", "prevention-course", on_course("prevention-course")),
+    _html(
+        "html-prevention-referral",
+        "prevention-referral",
+        on_record("prevention-referral", PreventionReferral, "citizen"),
+        readers=HOSPITAL_AND_MUNICIPALITY,
+    ),
+    _api("prevention-api-screening-detail", PreventionScreening, "citizen"),
+    _api("prevention-api-referral-detail", PreventionReferral, "citizen", readers=HOSPITAL_AND_MUNICIPALITY),
     _api("deadline-detail", Deadline, "citizen"),
     Endpoint(
         "alert-detail",

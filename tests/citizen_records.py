@@ -21,6 +21,7 @@ from sundhedsaftale.workdays import local_date
 from tests.factories import member, organisation_get
 from tests.factories.deadlines import AlertFactory
 from tests.factories.rehab import plan_written
+from tests.prevention.records import prevention_records_create
 from tests.psychiatry.records import psychiatric_records_create
 
 ALERTED = "AUH-ORT"  # the ward the matrix's ward staff work at: the alerts of the records are addressed to it
@@ -140,6 +141,7 @@ def records_create(citizen: Citizen) -> None:
     deadline = Deadline.objects.filter(citizen=citizen).order_by("pk").first()
     AlertFactory.create(deadline=deadline, organisation=organisation_get(ALERTED))
     psychiatric_records_create(citizen, course)
+    prevention_records_create(citizen, course)
 
 
 def first_of[M: Model](

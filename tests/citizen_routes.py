@@ -11,6 +11,7 @@ from django.db.models import Model
 from admissions.models import AdmissionNotice, Consent, Course, InformationRequest, Message
 from aids.models import AidNeed, Dispute, Loan, MissingAidAlert
 from discharge.models import DischargeConference, DischargeTimeProposal, SuddenChange
+from prevention.models import Referral as PreventionReferral
 from psychiatry.models import CarePlan, Notice, PsychiatricCourse, Referral
 from rehab.models import Delivery, Plan, RehabCourse
 from sundhedsaftale.citizens.models import Citizen
@@ -35,6 +36,10 @@ NO_CITIZEN_DATA: dict[str, str] = {
     "api:aids-type-detail": "the catalogue of aid types is reference data",
     "api:aids-depot-detail": "a depot belongs to an organisation and names no citizen",
     "api:aids-capacity-note-detail": "capacity notes are between organisations and name no citizen",
+    "prevention-offer": "an offer of the shared prevention catalogue names no citizen",
+    "prevention-offer-edit": "the provider's form of a catalogue offer, which names no citizen",
+    "prevention-public-offer": "the public catalogue's offer, without log-in and without citizen data",
+    "api:prevention-api-offer-detail": "an offer of the public prevention catalogue names no citizen",
 }
 
 
@@ -288,6 +293,30 @@ WRITE_ONLY: dict[str, Write] = {
         )
         for name in ["escalate", "decide"]
     },
+    **{
+        f"prevention-course-{name}": Write(
+            "a form on the course's prevention page (prevention-course)",
+            (
+                lambda s: (
+                    lambda c: None if (pk := course_of(c)) is None else f"/forebyggelse/forloeb/{pk}/{s}/"
+                )
+            )(suffix),
+        )
+        for name, suffix in [("screening", "screening"), ("refer", "henvis")]
+    },
+    "prevention-referral-status": Write(
+        "the receiver's status form on the referral page (prevention-referral)",
+        lambda c: (
+            None
+            if (row := first_of(PreventionReferral, c, "citizen")) is None
+            else f"/forebyggelse/henvisninger/{row.pk}/status/"
+        ),
+    ),
+    "api:prevention-api-referral-set-status": Write(
+        "the receiver moves a referral's status",
+        _api_action("prevention/referrals", PreventionReferral, "status", "citizen"),
+        data={"status": "contacted"},
+    ),
     "api:alert-acknowledge": Write(
         "acknowledges an alert",
         lambda c: (

@@ -24,7 +24,16 @@ def test_every_area_declares_itself_in_its_app_config() -> None:
     found = [config.label for config in areas.area_configs()]
 
     # then it finds them in INSTALLED_APPS order, each declaring only what it brings (aids: no panel)
-    assert found == ["deadlines", "clusters", "admissions", "discharge", "rehab", "aids", "medcom"]
+    assert found == [
+        "deadlines",
+        "clusters",
+        "admissions",
+        "discharge",
+        "rehab",
+        "aids",
+        "prevention",
+        "medcom",
+    ]
     aids = apps.get_app_config("aids")
     assert isinstance(aids, areas.AreaConfig)
     assert (aids.urls, aids.api_routes, aids.panel, aids.demo_loader) == (
@@ -49,6 +58,7 @@ def test_pages_and_api_routes_come_from_the_areas() -> None:
         "discharge.urls",
         "rehab.urls",
         "aids.urls",
+        "prevention.urls",
         "medcom.urls",
     ]
     assert reverse("contact-list") == "/kontakter/"
@@ -82,6 +92,7 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
         "discharge.demo.load",
         "rehab.demo.load",
         "aids.demo.load",
+        "prevention.demo.load",
         "medcom.demo.load",
     ]
     assert not hasattr(settings, "DEMO_LOADERS")
@@ -103,6 +114,7 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
                 ("Advarsler", "/advarsler/"),
                 ("Genoptræning", "/genoptraening/indbakke/"),
                 ("Hjælpemidler", "/hjaelpemidler/"),
+                ("Forebyggelse", "/forebyggelse/tilbud/"),
                 ("Kontaktliste", "/kontakter/"),
             ],
             id="municipality",
@@ -119,6 +131,7 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
                 ("Advarsler", "/advarsler/"),
                 ("Genoptræning", "/genoptraening/afdeling/"),
                 ("Hjælpemidler", "/hjaelpemidler/"),
+                ("Forebyggelse", "/forebyggelse/tilbud/"),
                 ("Kontaktliste", "/kontakter/"),
             ],
             id="ward",
@@ -134,6 +147,7 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
                 ("Praksis", "/praksis/"),
                 ("Advarsler", "/advarsler/"),
                 ("Genoptræning", "/genoptraening/afdeling/"),
+                ("Forebyggelse", "/forebyggelse/tilbud/"),
                 ("Kontaktliste", "/kontakter/"),
             ],
             id="gp",
@@ -142,7 +156,7 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
             "cluster",
             "steering_group",
             False,
-            [("Overblik", "/"), ("Kontaktliste", "/kontakter/")],
+            [("Overblik", "/"), ("Forebyggelse", "/forebyggelse/tilbud/"), ("Kontaktliste", "/kontakter/")],
             id="steering",
         ),
     ],
@@ -177,6 +191,7 @@ def test_the_rendered_navigation_keeps_its_links_and_the_live_alert_count() -> N
         "/advarsler/",
         "/genoptraening/indbakke/",
         "/hjaelpemidler/",
+        "/forebyggelse/tilbud/",
         "/kontakter/",
     ]
     assert (
