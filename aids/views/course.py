@@ -66,9 +66,10 @@ def need_create(request: AppRequest, course_pk: int) -> HttpResponse:
         except DomainError as error:
             form_add_domain_error(form, error)
         else:
+            if request.htmx:  # the section is swapped in place: the notice goes with it, not to the next page
+                context = {**_course_context(request, course), "registered": need}
+                return render(request, "aids/course.html#section", context)
             messages.success(request, f"{need.aid_type} er registreret. {need.reason}")
-            if request.htmx:
-                return render(request, "aids/course.html#section", _course_context(request, course))
             return redirect("aids-course", course_pk=course.pk)
     access_log_record(
         request=request, citizen_ids=[course.citizen_id], what="Hjælpemidler på forløb", action="view"

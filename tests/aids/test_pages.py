@@ -165,3 +165,17 @@ def test_a_dispute_goes_up_the_ladder_on_its_page(
     assert "Afgjort: Kommunen er ansvarlig" in decided
     assert "Regionalt Samarbejdsråd på hjælpemiddelområdet" in decided
     assert "Ingen enighed lokalt" in decided
+
+
+def test_with_htmx_only_the_section_is_swapped_with_the_notice_in_it(
+    course: Course, rollator: AidType, ward: User
+) -> None:
+    response = _client(ward).post(
+        f"/hjaelpemidler/forloeb/{course.pk}/nyt-behov/",
+        {"aid_type": rollator.pk, "situation": "home_nursing", "known_at_hospital": "on"},
+        headers={"HX-Request": "true"},
+    )
+
+    body = response.content.decode()
+    assert body.startswith('<div id="aids-section">')
+    assert "Rollator er registreret. Kommunen leverer, fordi" in body
