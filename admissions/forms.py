@@ -9,6 +9,7 @@ from admissions.models import Consent, Course, Thread
 from sundhedsaftale.citizens.services import LookupPurpose
 from sundhedsaftale.forms import (
     DesignSystemForm,
+    choices_with_blank,
     when_field,
 )
 from sundhedsaftale.organisations.actor import Actor
@@ -29,9 +30,9 @@ class AdmitForm(DesignSystemForm):
         label=_("Bopælskommune"), queryset=Organisation.objects.filter(kind="municipality").order_by("name")
     )
     gp_code = forms.CharField(label=_("Egen læge (ydernummer)"), max_length=32, required=False)
-    kind = forms.ChoiceField(label=_("Indlæggelsestype"), choices=Course.Kind.choices)
+    kind = forms.ChoiceField(label=_("Indlæggelsestype"), choices=choices_with_blank(Course.Kind.choices))
     department = forms.ModelChoiceField(label=_("Afdeling"), queryset=Organisation.objects.none())
-    admitted_at = when_field(_("Indlagt"))
+    admitted_at = when_field(_("Indlagt"), now=True)
     episode_of_care_id = forms.CharField(label=_("Forløbs-id fra EPJ"), max_length=80, required=False)
     # Shown only when a known citizen's stored master data differ from those typed (see the template).
     update_master_data = forms.BooleanField(
@@ -51,6 +52,10 @@ class AdmitForm(DesignSystemForm):
         field = self.fields["department"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = departments.select_related("parent").order_by("parent__name", "name")
+        # a department's own staff admit to their department: it is chosen already
+        acting = actor.acting_organisation
+        if acting is not None and acting.kind == Organisation.Kind.DEPARTMENT:
+            field.initial = acting.pk
 
     def clean_gp_code(self) -> Organisation | None:
         code = self.cleaned_data.get("gp_code", "").strip()
@@ -71,7 +76,8 @@ class ContactPersonForm(DesignSystemForm):
 class ConsentForm(DesignSystemForm):
     given_by = forms.ChoiceField(label=_("Givet af"), choices=Consent.GivenBy.choices)
     given_by_name = forms.CharField(label=_("Navn (pårørende/værge)"), max_length=200, required=False)
-    given_at = when_field(_("Tidspunkt"))
+    given_at = when_field(_("Tidspunkt"), now=True)
+    # never ticked beforehand: the person recording the consent affirms each sharing herself
     to_municipality = forms.BooleanField(label=_("Deling med bopælskommunen"), required=False)
     to_gp = forms.BooleanField(label=_("Deling med egen læge"), required=False)
 

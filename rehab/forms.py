@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rehab.diagnoses import icd10_meaning, icd10_normalise, icd10_validate, sks_validate
 from rehab.models import AdvanceNotice, CapacityNotice, FirstContact, PlanVersion, RehabCourse
 from rehab.plan_rows import PLAN_ROWS, Row, plan_row_clean
+from sundhedsaftale.forms import DesignSystemForm, DesignSystemModelForm, design_system_widgets
 from sundhedsaftale.organisations.models import Organisation
 
 SECONDARY_ROWS = 3  # the template has two rows; one more for comorbidity
@@ -74,9 +75,12 @@ PLAN_FIELDS = [
 ]
 
 
-class PlanVersionForm(forms.ModelForm):
+class PlanVersionForm(DesignSystemModelForm):
     """The whole plan; repeated rows (bidiagnoses, SKS codes, measurements) are numbered fields packed into
     the version's structured lists. Valid fields are saved even when others are not (autosave)."""
+
+    # every field may be empty while drafting; "Mangler" above the form says what finishing needs
+    hide_optional_marks = True
 
     class Meta:
         model = PlanVersion
@@ -128,7 +132,6 @@ class PlanVersionForm(forms.ModelForm):
             field = self.fields[name]
             field.required = False
             field.choices = [choice for choice in field.choices if choice[0]]  # type: ignore[attr-defined]
-            field.widget.attrs["class"] = "form-radio"
         self.fields["diagnosis_code"].widget.attrs["list"] = "icd10-codes"
         version: PlanVersion = self.instance
         for i in range(SECONDARY_ROWS):
@@ -157,6 +160,7 @@ class PlanVersionForm(forms.ModelForm):
                 for i, row in enumerate(rows):
                     for key, value in row.items():
                         self.initial[f"{prefix}_{i}_{key}"] = value
+        design_system_widgets(self)  # the numbered row fields, added after the base class styled the others
 
     def clean_diagnosis_code(self) -> str:
         code = self.cleaned_data.get("diagnosis_code", "")
@@ -228,7 +232,10 @@ class PlanVersionForm(forms.ModelForm):
         return rows if valid else None
 
 
-class SendForm(forms.Form):
+class SendForm(DesignSystemForm):
+    """The citizen's agreement to each sending. Never ticked beforehand: the person sending affirms it; a consent
+    already recorded on the course is named in the hint."""
+
     consent_municipality = forms.BooleanField(
         label=_("Borgeren har givet tilsagn til at sende planen til kommunen"), required=False
     )
@@ -239,12 +246,19 @@ class SendForm(forms.Form):
         label=_("Borgeren har givet tilsagn til at sende en kopi til egen læge"), required=False
     )
 
+    def __init__(self, *args: Any, recorded: set[str] | frozenset[str] = frozenset(), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for party in recorded:
+            field = self.fields.get(f"consent_{party}")
+            if field is not None:
+                field.help_text = _("Forløbets samtykke dækker deling med denne modtager.")
 
-class CorrectForm(forms.Form):
+
+class CorrectForm(DesignSystemForm):
     correction_reason = forms.CharField(label=_("Hvorfor rettes planen?"), max_length=300)
 
 
-class FirstContactForm(forms.ModelForm):
+class FirstContactForm(DesignSystemModelForm):
     class Meta:
         model = FirstContact
         fields = [
@@ -265,7 +279,7 @@ class FirstContactForm(forms.ModelForm):
         }
 
 
-class ForwardForm(forms.Form):
+class ForwardForm(DesignSystemForm):
     to = forms.ModelChoiceField(label=_("Videresend til"), queryset=Organisation.objects.none())
     consent = forms.BooleanField(label=_("Borgeren har givet tilsagn til videresendelsen"), required=False)
     reason = forms.CharField(label=_("Borgerens valg / bemærkning"), required=False, max_length=200)
@@ -275,11 +289,11 @@ class ForwardForm(forms.Form):
         self.fields["to"].queryset = Organisation.objects.filter(kind__in=kinds, is_active=True)  # type: ignore[attr-defined]
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(DesignSystemForm):
     reason = forms.CharField(label=_("Årsag (kapacitet)"), max_length=300, widget=TEXT)
 
 
-class RehabCourseForm(forms.ModelForm):
+class RehabCourseForm(DesignSystemModelForm):
     class Meta:
         model = RehabCourse
         fields = [
@@ -294,12 +308,12 @@ class RehabCourseForm(forms.ModelForm):
         widgets = {"started_on": DATE, "services": TEXT}
 
 
-class RehabCourseEndForm(forms.Form):
+class RehabCourseEndForm(DesignSystemForm):
     ended_on = forms.DateField(label=_("Slutdato"), widget=DATE)
     services = forms.CharField(label=_("Leverede ydelser"), widget=TEXT, required=False)
 
 
-class AdvanceNoticeForm(forms.ModelForm):
+class AdvanceNoticeForm(DesignSystemModelForm):
     """Advance notice of expected rehab (2.1.5); the therapy department is one of the course's hospital."""
 
     class Meta:
@@ -330,7 +344,7 @@ class AdvanceNoticeForm(forms.ModelForm):
         return icd10_normalise(code)
 
 
-class FinalStatusForm(forms.Form):
+class FinalStatusForm(DesignSystemForm):
     summary = forms.CharField(label=_("Afsluttende status"), widget=TEXT)
     functional_level = forms.CharField(label=_("Funktionsniveau ved afslutning"), widget=TEXT, required=False)
     continued_need = forms.CharField(
@@ -339,7 +353,7 @@ class FinalStatusForm(forms.Form):
     ended_on = forms.DateField(label=_("Slutdato"), widget=DATE, required=False)
 
 
-class CapacityNoticeForm(forms.ModelForm):
+class CapacityNoticeForm(DesignSystemModelForm):
     class Meta:
         model = CapacityNotice
         fields = ["kind", "receiver", "description", "effective_on"]

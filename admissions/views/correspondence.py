@@ -16,6 +16,8 @@ from sundhedsaftale.errors import DomainError
 from sundhedsaftale.forms import form_add_domain_error
 from sundhedsaftale.requests import AppRequest
 
+FORWARD_IDS = "forward_%s"  # the forwarding form's field ids, apart from the reply form's on the same page
+
 
 @login_required
 def thread_detail(request: AppRequest, pk: int) -> HttpResponse:
@@ -30,8 +32,13 @@ def thread_detail(request: AppRequest, pk: int) -> HttpResponse:
     last_to_us = to_us[-1] if to_us else None
     recipients = [o for o in course_related_organisations(course=course) if o != organisation]
     forward = request.POST.get("activity") == "forward"
+    # the reply and the forwarding are two forms on one page: each has its own ids, so each label finds its field
     form = f.MessageReplyForm(
-        request.POST or None, request.FILES or None, recipients=recipients, forward=forward
+        request.POST or None,
+        request.FILES or None,
+        recipients=recipients,
+        forward=forward,
+        auto_id=FORWARD_IDS if forward else "id_%s",
     )
     if request.method == "POST" and form.is_valid():
         previous = next((m for m in thread_messages if str(m.pk) == request.POST.get("previous")), None)
@@ -74,7 +81,7 @@ def thread_detail(request: AppRequest, pk: int) -> HttpResponse:
         "thread_messages": thread_messages,
         "last_to_us": last_to_us,
         "form": form,
-        "forward_form": f.MessageReplyForm(recipients=recipients, forward=True),
+        "forward_form": f.MessageReplyForm(recipients=recipients, forward=True, auto_id=FORWARD_IDS),
         "forwarding": forward,
         "last": thread_messages[-1] if thread_messages else None,
     }

@@ -124,9 +124,7 @@ def _plan_context(request: AppRequest, plan: Plan, form: PlanVersionForm | None 
         "form": form or (PlanVersionForm(instance=latest) if latest.is_editable else None),
         "missing": services.plans.plan_missing(latest) if latest.is_editable else [],
         "deliveries": deliveries,
-        "send_form": SendForm(
-            initial={f"consent_{party}": True for party in course_consents(course=plan.course)}
-        ),
+        "send_form": SendForm(recorded=course_consents(course=plan.course)),
         "correct_form": CorrectForm(),
         "deadline": deadline,
         "icd10": sorted(icd10_subset().items()),
