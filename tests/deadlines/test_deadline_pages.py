@@ -82,6 +82,17 @@ def test_the_pixi_edition_is_a_public_tagged_pdf() -> None:
     assert reader.metadata is not None and reader.metadata.title == "Frister – pixi-udgave"
 
 
+def test_the_pixi_edition_is_a_pocket_card_on_one_a5_sheet_without_rule_codes() -> None:
+    reader = PdfReader(io.BytesIO(Client().get("/frister.pdf").content))
+
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    box = reader.pages[0].mediabox
+    assert len(reader.pages) <= 2  # one sheet, folded: front and back at most
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (148, 210)  # A5
+    assert "discharge.home_care" not in text and ".txt" not in text
+    assert "3 hverdage før · planlagt udskrivningsdato" in text and "2008" in text and "2021" in text
+
+
 def test_the_inbox_shows_the_rule_title_local_due_time_and_the_citizen(alert: Alert) -> None:
     user = member("visitation", "751")
 
