@@ -16,7 +16,7 @@ from aids import selectors, services
 from aids.forms import CancelForm, DeliverForm, DisputeForm, LoanForm, NeedForm, ReturnForm
 from aids.models import AidNeed, Loan
 from aids.pdf import loan_slip_bytes, slip_required
-from aids.permissions import is_deliverer
+from aids.permissions import course_party_organisation, is_deliverer
 from sundhedsaftale.access.reads import read_or_404
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.errors import DomainError
@@ -31,8 +31,17 @@ def _course_context(request: AppRequest, course: Course, need_form: NeedForm | N
         "citizen": course.citizen,
         "needs": needs,
         "need_form": need_form or NeedForm(),
-        "can_register": course.discharged_at is None,
+        "can_register": course.discharged_at is None and _is_party(request, course),
     }
+
+
+def _is_party(request: AppRequest, course: Course) -> bool:
+    """Whether the user acts for the hospital side or the municipality of the course (a GP only reads)."""
+    try:
+        course_party_organisation(course=course, user=request.user)
+    except DomainError:
+        return False
+    return True
 
 
 @login_required

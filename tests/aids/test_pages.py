@@ -14,7 +14,10 @@ from admissions.models import Course
 from aids import services
 from aids.models import AidNeed, AidType, Dispute, Loan
 from sundhedsaftale.access.models import AccessLog
+from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.workdays import local_date
+from tests.factories import CitizenFactory
+from tests.factories.rehab import course_at
 
 
 def _client(user: User) -> Client:
@@ -179,3 +182,15 @@ def test_with_htmx_only_the_section_is_swapped_with_the_notice_in_it(
     body = response.content.decode()
     assert body.startswith('<div id="aids-section">')
     assert "Rollator er registreret. Kommunen leverer, fordi" in body
+
+
+def test_the_gp_reads_the_citizens_aids_but_is_not_offered_to_register_one(
+    practice: Organisation, gp: User
+) -> None:
+    course = course_at(citizen=CitizenFactory(name="Gerda Lægesen", gp_practice=practice), at="AUH-ORT")
+
+    response = _client(gp).get(f"/hjaelpemidler/forloeb/{course.pk}/")
+
+    assert response.status_code == 200
+    assert "Gerda Lægesen" in response.content.decode()
+    assert "Registrér et behov" not in response.content.decode()
