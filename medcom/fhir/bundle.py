@@ -73,6 +73,11 @@ class Envelope:
     resources: dict[str, Resource] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
 
+    def focused[R: Resource](self, kind: type[R]) -> list[R]:
+        """The resources of type ``kind`` the MessageHeader's ``focus`` points to."""
+        found = (self.resolve(reference) for reference in self.header.focus or [])
+        return [resource for resource in found if isinstance(resource, kind)]
+
     def resolve(self, reference: Any) -> Resource | None:
         """The resource a ``Reference`` points to inside the Bundle (``Type/id`` or a full URL ending so)."""
         target = getattr(reference, "reference", None) or ""

@@ -125,9 +125,7 @@ def care_communication_read(data: Any) -> CareCommunication:
     new/reply/forward, and for a reply or forward the message it follows."""
     envelope = envelope_read(data, event_code=CC_EVENT)
     issues = envelope.issues
-    header = envelope.header
-    focus = [envelope.resolve(reference) for reference in getattr(header, "focus", None) or []]
-    communications = [r for r in focus if isinstance(r, Communication)]
+    communications = envelope.focused(Communication)
     if len(communications) != 1:
         raise MessageInvalid(
             [*issues, Issue("MessageHeader.focus skal pege på én Communication.", "MessageHeader.focus")]

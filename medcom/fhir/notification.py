@@ -116,14 +116,12 @@ def hospital_notification_read(data: Any) -> HospitalNotification:
     """
     envelope = envelope_read(data, event_code=HN_EVENT)
     issues = envelope.issues
-    header = envelope.header
     cpr = patient_cpr(envelope.patient)
     if len(cpr) != 10 or not cpr.isdigit():
         issues.append(
             Issue("Patienten skal have et CPR-nummer (urn:oid:1.2.208.176.1.2).", "Patient.identifier")
         )
-    focus = [envelope.resolve(reference) for reference in getattr(header, "focus", None) or []]
-    encounters = [r for r in focus if isinstance(r, Encounter)]
+    encounters = envelope.focused(Encounter)
     if len(encounters) != 1:
         raise MessageInvalid(
             [*issues, Issue("MessageHeader.focus skal pege på ét Encounter.", "MessageHeader.focus")]
