@@ -30,6 +30,7 @@ from discharge.services import (
     discharge_notification_send,
     discharge_plan_save,
     discharge_report_send,
+    discharge_time_propose,
     finished_treatment_record,
     municipal_reply_send,
 )
@@ -66,7 +67,8 @@ PLANS: tuple[PlanStory, ...] = (
     PlanStory("DEMO-AUH-04", Need.HOUSING, "warning"),
     PlanStory("DEMO-AUH-05", Need.HOME_CARE, "warning", finished_days_ago=3),
     PlanStory("DEMO-AUH-07", Need.SIMPLE_NURSING, "pending"),
-    PlanStory("DEMO-RHR-01", Need.HOME_CARE, "warning"),
+    # Klynge Randers works by the 2021 agreement: the municipality needs more time and proposes a later day
+    PlanStory("DEMO-RHR-01", Need.HOME_CARE, "warning", notify=True, reply=Reply.Answer.NEEDS_TIME),
     PlanStory("DEMO-RHR-03", Need.SPECIAL_AIDS, "breached"),
     PlanStory("DEMO-HEV-01", Need.HOUSING, "pending"),
     PlanStory("DEMO-HEV-02", Need.SPECIAL_AIDS, "pending", notify=True, reply=Reply.Answer.READY),
@@ -174,6 +176,14 @@ def _plan_load(story: PlanStory, course: Course, *, now: datetime) -> None:
                 notification=notification,
                 acting_user=visitation,
             )
+            if story.reply == Reply.Answer.NEEDS_TIME and plan.agreed_date is not None:
+                # the 2021 dialogue: the municipality proposes a later discharge time; the ward answers it
+                discharge_time_propose(
+                    course=course,
+                    proposed_date=plan.agreed_date + timedelta(days=2),
+                    reason=NEEDS_TIME,
+                    acting_user=visitation,
+                )
 
 
 def _discharge_load(story: DischargeStory, course: Course, *, now: datetime) -> None:
