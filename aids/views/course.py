@@ -96,11 +96,12 @@ def _need_context(request: AppRequest, need: AidNeed, **forms: Any) -> dict[str,
         "loans": need.loans.select_related("aid_type", "depot", "lender"),
         "disputes": need.disputes.prefetch_related("steps"),
         "is_deliverer": deliverer,
-        "deliver_form": forms.get("deliver_form") or DeliverForm(),
-        "cancel_form": forms.get("cancel_form") or CancelForm(),
-        "loan_form": forms.get("loan_form") or LoanForm(depots=selectors.own_depots(actor=request.actor)),
-        "dispute_form": forms.get("dispute_form") or DisputeForm(),
-        "return_form": ReturnForm(),
+        "deliver_form": forms.get("deliver_form") or DeliverForm(auto_id="deliver_%s"),
+        "cancel_form": forms.get("cancel_form") or CancelForm(auto_id="cancel_%s"),
+        "loan_form": forms.get("loan_form")
+        or LoanForm(auto_id="loan_%s", depots=selectors.own_depots(actor=request.actor)),
+        "dispute_form": forms.get("dispute_form") or DisputeForm(auto_id="dispute_%s"),
+        "return_kinds": Loan.ReturnKind.choices,
         "open_form": forms.get("open_form", ""),
     }
 
@@ -124,9 +125,11 @@ def _need_action(request: AppRequest, pk: int, action: str) -> HttpResponse:
         "dispute": DisputeForm,
     }
     if action == "loan":
-        form: Any = LoanForm(request.POST, depots=selectors.own_depots(actor=request.actor))
+        form: Any = LoanForm(
+            request.POST, auto_id="loan_%s", depots=selectors.own_depots(actor=request.actor)
+        )
     else:
-        form = forms_by_action[action](request.POST)
+        form = forms_by_action[action](request.POST, auto_id=f"{action}_%s")
     if form.is_valid():
         data = form.cleaned_data
         try:

@@ -21,7 +21,7 @@ from sundhedsaftale.requests import AppRequest
 
 
 def _context(dispute: Dispute, **forms: Any) -> dict[str, Any]:
-    escalate_form = forms.get("escalate_form") or EscalateForm()
+    escalate_form = forms.get("escalate_form") or EscalateForm(auto_id="escalate_%s")
     to_field = escalate_form.fields["to"]
     assert isinstance(to_field, ChoiceField)
     labels = dict(Level.choices)
@@ -32,7 +32,7 @@ def _context(dispute: Dispute, **forms: Any) -> dict[str, Any]:
         "citizen": dispute.need.course.citizen,
         "steps": dispute.steps.all(),
         "escalate_form": escalate_form,
-        "decide_form": forms.get("decide_form") or DecideForm(),
+        "decide_form": forms.get("decide_form") or DecideForm(auto_id="decide_%s"),
         "open_form": forms.get("open_form", ""),
     }
 
@@ -50,7 +50,11 @@ def dispute_detail(request: AppRequest, pk: int) -> HttpResponse:
 
 def _act(request: AppRequest, pk: int, action: str) -> HttpResponse:
     dispute = selectors.dispute_get(actor=request.actor, pk=pk)
-    form: Any = EscalateForm(request.POST) if action == "escalate" else DecideForm(request.POST)
+    form: Any = (
+        EscalateForm(request.POST, auto_id="escalate_%s")
+        if action == "escalate"
+        else DecideForm(request.POST, auto_id="decide_%s")
+    )
     if form.is_valid():
         data = dict(form.cleaned_data)
         try:
