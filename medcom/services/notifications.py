@@ -19,10 +19,11 @@ from admissions.services import (
 )
 from admissions.services.corrections import course_correct_start
 from discharge.services.closing import course_close_as_discharged
+from medcom.fhir.bundle import MessageInvalid
 from medcom.fhir.codes import Correction, Event
 from medcom.fhir.notification import HospitalNotification, hospital_notification_read
 from medcom.models import InboundMessage
-from medcom.services.inbound import Received, Result, inbound_receive, inbound_reprocess
+from medcom.services.inbound import Received, Result, inbound_apply, inbound_receive, inbound_reprocess
 from medcom.services.parties import (
     hospital_side_user,
     hospital_user,
@@ -98,7 +99,10 @@ def hospital_notification_apply(
     if notification.correction == Correction.REVISION and notification.event in (Event.STIN, Event.STAA):
         return _correct(notification, course, result)
     if notification.event in (Event.STIN, Event.STAA):
-        return _admit(notification, receiver, citizen, course, result)
+        result = _admit(notification, receiver, citizen, course, result)
+        if result.outcome == Outcome.APPLIED and result.course is not None:
+            _waiting_apply(notification, row)
+        return result
     if notification.event == Event.MORS and course is None:  # a death is the first we hear (MORS_J)
         return _admit(notification, receiver, citizen, None, result)
     if course is None:
@@ -128,6 +132,29 @@ def hospital_notification_apply(
     if notification.correction == Correction.REVISION:
         result.detail += " " + _("(rettelse)")
     return result
+
+
+def _waiting_apply(notification: HospitalNotification, row: InboundMessage) -> None:
+    """Messages about this stay that came before its admission (a leave or discharge delivered first) had no
+    course to attach to; now it exists they are applied, in the order their events happened."""
+    waiting = InboundMessage.objects.filter(
+        kind=InboundMessage.Kind.HOSPITAL_NOTIFICATION,
+        outcome=Outcome.NO_CASE,
+        sender_sor=row.sender_sor,
+        episode_of_care_id__in=notification.episode_ids,
+        duplicate_of__isnull=True,
+        receiver__isnull=False,
+    ).exclude(pk=row.pk)
+    for early in waiting.select_related("receiver").order_by("occurred_at", "received_at"):
+        try:
+            parsed = hospital_notification_read(early.bundle)
+        except MessageInvalid:
+            continue
+        if parsed.cpr != notification.cpr or parsed.event in (Event.STIN, Event.STAA):
+            continue
+        early.attempts += 1
+        assert early.receiver is not None
+        inbound_apply(row=early, parsed=parsed, receiver=early.receiver, apply=hospital_notification_apply)
 
 
 def _later_applied(course: Course, moment: datetime) -> bool:

@@ -119,3 +119,16 @@ def test_a_message_with_errors_is_refused_with_an_operation_outcome_and_stores_n
     assert not Citizen.objects.filter(cpr=ELMER).exists()
     assert not Organisation.objects.filter(sor_code="265161000016000").exists()
     assert InboundMessage.objects.get().outcome == "rejected"
+
+
+def test_a_discharge_delivered_before_its_admission_is_applied_when_the_admission_arrives(
+    post: Callable[..., Any],
+) -> None:
+    # given the discharge of a stay, delivered before its admission: there is no course to attach it to yet
+    early = post(example("SLHJ_H"))
+    assert early["X-Message-Outcome"] == "no_case"
+    # when the admission arrives
+    post(example("STIN_H"))
+    # then the stay is admitted and discharged, and both messages are applied
+    assert Course.objects.get(citizen__cpr=ELMER).state == Course.State.DISCHARGED
+    assert set(InboundMessage.objects.values_list("outcome", flat=True)) == {"applied"}

@@ -3,13 +3,17 @@ Bundle with the citizen left out; a message that had no course processed again o
 
 import html
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
-from admissions.models import Course
+from admissions.models import Course, Message
+from admissions.services import consent_record
 from medcom.models import InboundMessage
+from medcom.services.parties import hospital_side_user
 from sundhedsaftale.access.models import AccessLog
 from tests.factories import member
 from tests.medcom.conftest import CC_URL, cc_example, example
@@ -65,20 +69,34 @@ def test_others_may_not_see_the_page(post: Callable[..., Any]) -> None:
     assert client.get(f"/medcom/modtaget/{InboundMessage.objects.get().pk}/").status_code == 403
 
 
-def test_a_discharge_that_came_first_is_applied_when_processed_again(post: Callable[..., Any]) -> None:
-    # given a discharge that arrived before its admission: there was no course to attach it to
-    post(example("SLHJ_H"))
+def test_a_message_that_had_no_course_is_applied_when_processed_again(
+    post: Callable[..., Any], cc_post: Callable[..., Any], settings: Any, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    # given a message from Hjerteafdelingen about a citizen the product did not know yet
+    cc_post(cc_example("receive/Bundle-R-Tek-E"))
     early = InboundMessage.objects.get()
     assert early.outcome == "no_case"
-    post(example("STIN_H"))
+    # and then the citizen's admission there, with consent to share with Aarhus
+    post(example("STIN_A"))
+    course = Course.objects.get(citizen__cpr=ELMER)
+    consent_record(
+        course=course,
+        given_by="citizen",
+        given_at=timezone.now(),
+        to_municipality=True,
+        to_gp=False,
+        acting_user=hospital_side_user(course),
+    )
     # when the admin presses "Behandl igen"
     client = _admin()
     response = client.post(f"/medcom/modtaget/{early.pk}/", follow=True)
-    # then the discharge is applied to the course
+    # then the message joins the course's correspondence
     assert "Meddelelsen er behandlet igen." in response.content.decode()
     early.refresh_from_db()
     assert early.outcome == "applied" and early.attempts == 2
-    assert Course.objects.get(citizen__cpr=ELMER).state == Course.State.DISCHARGED
+    assert Message.objects.get().course == course
     # and an applied message is not applied twice
     again = client.post(f"/medcom/modtaget/{early.pk}/", follow=True)
     assert "kunne ikke behandles igen" in again.content.decode()
+    assert Message.objects.count() == 1
