@@ -12,9 +12,11 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from admissions.models import Course
 from sundhedsaftale.deadlines.models import Alert, ClosedDay, Deadline, RuleSetAdoption
+from sundhedsaftale.deadlines.scan import scan_due
 from sundhedsaftale.deadlines.services import deadline_cancel, deadline_ensure, deadline_meet
 from sundhedsaftale.workdays import TZ
 from tests.factories import CourseFactory, organisation_get
@@ -112,6 +114,25 @@ def test_a_later_anchor_never_reopens_a_breached_deadline(
     assert postponed.breached_at == local(2025, 4, 15)
     assert postponed.due_date == date(2025, 4, 14)
     assert Alert.objects.filter(deadline=deadline, kind=Alert.Kind.BREACH).count() == 1
+
+
+def test_cancel_leaves_an_obligation_already_due_to_the_scan_which_records_the_breach(
+    course_planned_home_after_easter_2025: Course,
+) -> None:
+    """DOMAIN.md: "Cancellation only when the obligation becomes moot (death, transfer, cancelled course) and
+    only while pending: a breach is never erased". Due Monday 14 April and unmet, the obligation is not moot on
+    the 15th: the scan records the breach."""
+    with time_machine.travel(local(2025, 4, 1, 9), tick=False):
+        deadline = home_care_deadline(
+            course=course_planned_home_after_easter_2025, discharge_on=EASTER_DISCHARGE
+        )
+
+    with time_machine.travel(local(2025, 4, 15, 10), tick=False):
+        assert deadline_cancel(subject=course_planned_home_after_easter_2025, reason="Borgeren er død") == 0
+        scan_due(now=timezone.now())
+
+    deadline.refresh_from_db()
+    assert deadline.state == Deadline.State.BREACHED
 
 
 @time_machine.travel(local(2025, 4, 1, 9), tick=False)
