@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from admissions.models import Course
@@ -134,3 +135,20 @@ def test_correspondence_goes_out_as_carecommunication(course: Course, settings: 
     assert communication.newest.text == "Karl kommer hjem i morgen."
     assert communication.newest.author == "Karen Sygeplejerske"
     assert message_queue(message=message) is None
+
+
+def test_the_operators_set_a_receivers_endpoint_in_the_admin(receivers: None) -> None:
+    client = Client()
+    client.force_login(member("superuser"))
+    aarhus = Organisation.objects.get(code="751")
+    response = client.post(
+        "/admin/medcom/deliveryendpoint/add/",
+        {
+            "organisation": aarhus.pk,
+            "url": "https://eoj.aarhus.example/fhir",
+            "authorization": "",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert DeliveryEndpoint.objects.get().organisation == aarhus
