@@ -18,10 +18,14 @@ def choices_with_blank(choices: Any, label: str = "Vælg …") -> list[tuple[str
     return [("", label), *choices]
 
 
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+
 class CatalogueFilterForm(DesignSystemForm):
     """The catalogue's filters (read leniently by ``selectors.offer_filters_from``; this form draws them)."""
 
-    q = forms.CharField(label=_("Søg"), required=False, max_length=200)
+    q = forms.CharField(label=_("Søg"), required=False, max_length=200, widget=SearchInput)
     kram = forms.MultipleChoiceField(
         label=_("KRAM-faktor"), choices=KRAM_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -46,7 +50,6 @@ class CatalogueFilterForm(DesignSystemForm):
         municipality = self.fields["municipality"]
         assert isinstance(municipality, forms.ChoiceField)
         municipality.choices = choices_with_blank(municipalities, "Alle")
-        self.fields["q"].widget.attrs["type"] = "search"
 
 
 class OfferForm(DesignSystemForm):
