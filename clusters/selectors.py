@@ -128,8 +128,9 @@ class FigureView:
 type Sums = dict[tuple[date, int | None, str, str], int]  # (month, place, figure, key) -> value
 
 
-def _sums(figure: KeyFigure, scope: Q, months: list[date], by: str | None) -> Sums:
-    figures = [figure.figure] + ([figure.base_figure] if figure.base_figure else [])
+def _sums(chosen: list[KeyFigure], scope: Q, months: list[date], by: str | None) -> Sums:
+    """The cells of ``chosen`` figures in ``scope`` summed per month, place (when broken down ``by``) and key."""
+    figures = {name for figure in chosen for name in (figure.figure, figure.base_figure) if name}
     rows = (
         FigureCell.objects.filter(scope, figure__in=figures, month__in=months)
         .values_list("month", by if by else "figure", "figure", "key")
@@ -190,8 +191,8 @@ def _headline(figure: KeyFigure, sums: Sums, months: set[date]) -> Headline:
         return headline
     if figure.shape == "distribution":
         histogram: dict[int, int] = defaultdict(int)
-        for (month, _where, _name, key), value in sums.items():
-            if month in months:
+        for (month, _where, name, key), value in sums.items():
+            if month in months and name == figure.figure:
                 histogram[int(key)] += value
         if sum(histogram.values()) < 5:
             return Headline(value=HIDDEN if histogram else 0)
@@ -248,7 +249,7 @@ def _series(figure: KeyFigure, sums: Sums, months: set[date]) -> list[Row]:
     if figure.shape != "per_rule":
         return []
     titles = {rule.code: rule.title for rule in all_rules()}
-    codes = sorted({key for (_m, _p, _f, key) in current})
+    codes = sorted({key for (_m, _p, name, key) in current if name in (figure.figure, figure.base_figure)})
     rows = []
     for code in codes:
         met = _total(current, figure.figure, keys={code})
@@ -257,13 +258,12 @@ def _series(figure: KeyFigure, sums: Sums, months: set[date]) -> list[Row]:
     return rows
 
 
-def figure_view(figure: KeyFigure, unit: Organisation, period: Period) -> FigureView:
-    """The figure for ``unit`` in ``period``: the number, the previous period's, the cluster's and the region's,
-    the trend per month, the breakdown per place and the series (planned/acute, per rule)."""
+_HEADINGS = {"municipality": "Kommune", "department": "Afdeling", "hospital": "Hospital"}
+
+
+def _view(figure: KeyFigure, period: Period, sums: Sums, by: str | None, names: dict[int, str]) -> FigureView:
     months = [month.start for month in period.months()]
     previous = [month.start for month in period.previous().months()]
-    by = _breakdown_field(unit)
-    sums = _sums(figure, _scope(unit), months + previous, by)
     current = {key: value for key, value in sums.items() if key[0] in set(months)}
     view = FigureView(
         figure=figure,
@@ -273,23 +273,36 @@ def figure_view(figure: KeyFigure, unit: Organisation, period: Period) -> Figure
     )
     view.trend = _rows(figure, current, {f"{m:%m.%Y}": {m} for m in months}, "months")
     if by is not None:
-        places = {place for (_m, place, _f, _k) in current if place is not None}
-        names = dict(Organisation.objects.filter(pk__in=places).values_list("pk", "name"))
+        places = {
+            place
+            for (_m, place, name, _k) in current
+            if place is not None and name in (figure.figure, figure.base_figure)
+        }
         groups = {names[pk]: {pk} for pk in sorted(places, key=lambda pk: names[pk])}
         view.breakdown = _rows(figure, current, groups, "places")
-        view.breakdown_heading = {
-            "municipality": "Kommune",
-            "department": "Afdeling",
-            "hospital": "Hospital",
-        }[by]
-    for other in comparison_units(unit):
-        other_sums = _sums(figure, _scope(other), months, None)
-        view.comparisons.append(Comparison(other, _headline(figure, other_sums, set(months))))
+        view.breakdown_heading = _HEADINGS[by]
     return view
 
 
 def dashboard(unit: Organisation, period: Period, codes: list[str] | None = None) -> list[FigureView]:
-    """Every key figure (or those named by ``codes``) for ``unit`` in ``period``."""
-    return [
-        figure_view(figure, unit, period) for figure in CATALOGUE if codes is None or figure.code in codes
-    ]
+    """Every key figure (or those named by ``codes``) for ``unit`` in ``period``: the number, the previous
+    period's, the cluster's and the region's, the trend per month, the breakdown per place and the series
+    (planned/acute, per rule). One query for the unit and one per unit compared, whatever the figures."""
+    chosen = [figure for figure in CATALOGUE if codes is None or figure.code in codes]
+    months = [month.start for month in period.months()]
+    previous = [month.start for month in period.previous().months()]
+    by = _breakdown_field(unit)
+    sums = _sums(chosen, _scope(unit), months + previous, by)
+    places = {place for (_m, place, _f, _k) in sums if place is not None}
+    names = dict(Organisation.objects.filter(pk__in=places).values_list("pk", "name")) if places else {}
+    views = [_view(figure, period, sums, by, names) for figure in chosen]
+    for other in comparison_units(unit):
+        other_sums = _sums(chosen, _scope(other), months, None)
+        for view in views:
+            view.comparisons.append(Comparison(other, _headline(view.figure, other_sums, set(months))))
+    return views
+
+
+def figure_view(figure: KeyFigure, unit: Organisation, period: Period) -> FigureView:
+    """One key figure for ``unit`` in ``period`` (see ``dashboard``)."""
+    return dashboard(unit, period, [figure.code])[0]

@@ -78,7 +78,12 @@ class Course(models.Model):
                 name="one_course_per_episode_of_care",
             ),
         ]
-        indexes = [models.Index(fields=["department", "state"])]
+        indexes = [
+            models.Index(fields=["department", "state"]),
+            # the key figures recompute a month at a time (clusters.keyfigures.sources)
+            models.Index(fields=["admitted_at"], name="course_admitted_at"),
+            models.Index(fields=["discharged_at"], name="course_discharged_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.citizen.name}: {self.get_kind_display()} {self.admitted_at:%d.%m.%Y}"

@@ -73,9 +73,9 @@ CATALOGUE: tuple[KeyFigure, ...] = (
         code="obligations",
         title="Frister overholdt pr. regel",
         definition=(
-            "Hver forpligtelse med frist, der blev afgjort i perioden: overholdt til tiden, eller overskredet "
-            "(aldrig opfyldt eller opfyldt for sent — også en varsling, der aldrig blev sendt). En forpligtelse, "
-            "der bortfaldt (borgeren døde eller blev overflyttet), tæller ikke."
+            "Hver afgjort forpligtelse med frist i perioden (talt i den måned, fristen faldt): overholdt til "
+            "tiden, eller overskredet (aldrig opfyldt eller opfyldt for sent — også en varsling, der aldrig blev "
+            "sendt). En forpligtelse, der bortfaldt (borgeren døde eller blev overflyttet), tæller ikke."
         ),
         clause=(
             "001, Aftale om udskrivningsforløb (varsling, l. 1530–1543), informationssvar, genoptræning og "

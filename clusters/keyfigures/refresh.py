@@ -6,7 +6,7 @@ aggregate is always what a direct computation would give. Which months changed c
 * the audit log (every write is audited): each entry since the last one processed names the dates it
   changed, old and new, so a discharge time corrected a month later refreshes both months; a discharge also
   refreshes the next month (the 30-day readmission window reaches into it);
-* deadlines changed since the last run (the engine's own rows, not audited): the months they settle in;
+* deadlines changed since the last run (the engine's own rows, not audited): the months they fall due in;
 * always the current and the previous month, where the færdigbehandlede sengedage of citizens still
   admitted grow every day.
 """
@@ -104,8 +104,8 @@ def _changed_months(state: FigureRefresh, now_month: date) -> tuple[set[date], i
         last_id = max(last_id, entry_id)
     if state.changed_since is not None:
         deadlines = Deadline.objects.filter(updated_at__gte=state.changed_since - OVERLAP)
-        for row in deadlines.values_list("due_at", "met_at", "breached_at").iterator(BATCH):
-            months |= {month_of(local_date(moment)) for moment in row if moment is not None}
+        for due_at in deadlines.values_list("due_at", flat=True).iterator(BATCH):
+            months.add(month_of(local_date(due_at)))
     return {month for month in months if month <= now_month}, last_id
 
 

@@ -168,20 +168,17 @@ _OBLIGATION_VALUES = (
 
 
 def obligations(months: Sequence[date], today: date) -> Cells:
-    """Every obligation settled in the month, per rule: met in time by the month it was met, missed (never met,
-    or met late) by the month its deadline passed. An obligation never sent is missed; a cancelled one (moot)
-    counts nowhere."""
+    """Every obligation settled, per rule, in the month its deadline fell due: met in time, or missed (never met,
+    or met late). An obligation never sent is missed; a cancelled one (moot) counts nowhere; a pending one
+    counts once it is settled."""
     cells: Cells = {}
     for month in months:
         start, end = _bounds(month)
-        met = Q(state=Deadline.State.MET, met_late=False, met_at__gte=start, met_at__lt=end)
-        missed = (Q(state=Deadline.State.BREACHED) | Q(state=Deadline.State.MET, met_late=True)) & (
-            Q(breached_at__gte=start, breached_at__lt=end)
-            | Q(breached_at__isnull=True, due_at__gte=start, due_at__lt=end)
-        )
+        met = Q(state=Deadline.State.MET, met_late=False)
+        missed = Q(state=Deadline.State.BREACHED) | Q(state=Deadline.State.MET, met_late=True)
         for figure, condition in (("obligations_met", met), ("obligations_missed", missed)):
             rows = (
-                Deadline.objects.filter(condition)
+                Deadline.objects.filter(condition, due_at__gte=start, due_at__lt=end)
                 .order_by()
                 .values(*_OBLIGATION_VALUES)
                 .annotate(n=Count("pk"))

@@ -49,7 +49,9 @@ def decision_add(*, meeting: Meeting, text: str, owner: str, due_on: date) -> De
 def decision_follow_up(*, decision: Decision, follow_up: str, done_on: date) -> Decision:
     """Record how a decision was followed up (at a later meeting)."""
     if done_on < decision.meeting.held_on:
-        raise DomainError("Opfølgningen kan ikke ligge før mødet, hvor beslutningen blev truffet.", field="done_on")
+        raise DomainError(
+            "Opfølgningen kan ikke ligge før mødet, hvor beslutningen blev truffet.", field="done_on"
+        )
     decision.follow_up = follow_up.strip()
     decision.done_on = done_on
     decision.save(update_fields=["follow_up", "done_on"])
