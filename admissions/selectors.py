@@ -3,7 +3,18 @@
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -279,12 +290,14 @@ def inbox_for(*, actor: Actor, organisation: Organisation, place: int | None = N
     if place:
         place_filter = Q(course__hospital_id=place) | Q(course__department_id=place)
     related = ("course__citizen", "course__department__parent")
+    # unread first, then newest: what nobody has looked at yet is on top
     notices = (
         AdmissionNotice.objects.visible_to(actor)
         .filter(place_filter, municipality=organisation)
         .filter(Q(read_at__isnull=True) | Q(sent_at__gte=since))
+        .annotate(unread=ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField()))
         .select_related(*related)
-        .order_by("-sent_at")
+        .order_by("-unread", "-sent_at", "-pk")
     )
     reports = (
         AdmissionReport.objects.visible_to(actor)
@@ -292,11 +305,18 @@ def inbox_for(*, actor: Actor, organisation: Organisation, place: int | None = N
         .select_related(*related)
         .order_by("requested_at")
     )
+    # what is due first: each request with its 24-hour reply deadline (``due_at``)
+    reply_due = Deadline.objects.filter(
+        subject_type=ContentType.objects.get_for_model(InformationRequest),
+        subject_id=OuterRef("pk"),
+        rule_code="admission.info_reply",
+    ).order_by("-created_at")
     requests = (
         InformationRequest.objects.visible_to(actor)
         .filter(place_filter, recipient=organisation, state=InformationRequest.State.OPEN)
+        .annotate(due_at=Subquery(reply_due.values("due_at")[:1]))
         .select_related(*related, "sender__parent")
-        .order_by("sent_at")
+        .order_by(F("due_at").asc(nulls_last=True), "sent_at")
     )
     unread = message_list_unread(actor=actor, organisation=organisation).filter(place_filter)
     places = list(

@@ -1,22 +1,29 @@
 """The municipal inbox and the GP's page: what has arrived and what awaits an answer."""
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from admissions import forms as f
 from admissions import selectors, services
-from admissions.models import InformationRequest
+from admissions.models import AdmissionNotice, InformationRequest
 from admissions.views.common import active_organisation
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.errors import DomainError
 from sundhedsaftale.forms import form_add_domain_error
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.requests import AppRequest
+
+INBOX_PAGE = 25  # admission notices per page of the municipal inbox (unread first)
 
 
 def _inbox(request: AppRequest, kind: str, template: str, what: str) -> HttpResponse:
@@ -26,8 +33,17 @@ def _inbox(request: AppRequest, kind: str, template: str, what: str) -> HttpResp
     place_text = request.GET.get("sted", "")
     place = int(place_text) if place_text.isdigit() else None
     inbox = selectors.inbox_for(actor=request.actor, organisation=organisation, place=place)
+    page = Paginator(inbox.notices, INBOX_PAGE).get_page(request.GET.get("side"))
+    inbox.notices = cast(QuerySet[AdmissionNotice], page.object_list)
     access_log_record(request=request, citizen_ids=inbox.citizen_ids, what=what, action="list")
-    context = {"organisation": organisation, "inbox": inbox, "place": place}
+    context = {
+        "organisation": organisation,
+        "inbox": inbox,
+        "place": place,
+        "notices_page": page,
+        "query": f"sted={place}" if place else "",
+        "now": timezone.now(),
+    }
     name = f"{template}#inbox" if request.htmx else template
     return render(request, name, context)
 
@@ -60,7 +76,7 @@ def gp_inbox(request: AppRequest) -> HttpResponse:
     return render(
         request,
         "admissions/gp_inbox.html",
-        {"organisation": organisation, "inbox": inbox, "admitted": admitted},
+        {"organisation": organisation, "inbox": inbox, "admitted": admitted, "now": timezone.now()},
     )
 
 
