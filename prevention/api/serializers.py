@@ -3,7 +3,7 @@
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from admissions.models import Course
@@ -40,6 +40,7 @@ def _kram_field(**kwargs: Any) -> serializers.ListField:
     )
 
 
+@extend_schema_serializer(component_name="PreventionOffer")
 class OfferSerializer(serializers.ModelSerializer):
     """An offer of the public catalogue: no citizen, no user."""
 
@@ -74,6 +75,7 @@ class OfferSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_serializer(component_name="PreventionOfferWrite")
 class OfferWriteSerializer(serializers.Serializer):
     """An offer's fields as written by its provider; the service checks the rules (citizen-oriented offers are
     the municipality's, dates in order)."""
@@ -107,6 +109,7 @@ class OfferWriteSerializer(serializers.Serializer):
         return data
 
 
+@extend_schema_serializer(component_name="PreventionOfferQuery")
 class OfferQuerySerializer(serializers.Serializer):
     """The catalogue's filters; a value it does not know is a 400 naming the parameter."""
 
@@ -132,6 +135,7 @@ class OfferQuerySerializer(serializers.Serializer):
         return factors
 
 
+@extend_schema_serializer(component_name="PreventionScreening")
 class ScreeningSerializer(serializers.ModelSerializer):
     organisation = _org()
 
@@ -151,6 +155,7 @@ class ScreeningSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_serializer(component_name="PreventionScreeningCreate")
 class ScreeningCreateSerializer(serializers.Serializer):
     course = VisiblePrimaryKeyRelatedField(queryset=Course.objects.all(), required=False, allow_null=True)
     citizen = VisiblePrimaryKeyRelatedField(queryset=Citizen.objects.all(), required=False, allow_null=True)
@@ -176,6 +181,7 @@ def _course_or_citizen(attrs: dict[str, Any]) -> dict[str, Any]:
     return attrs
 
 
+@extend_schema_serializer(component_name="PreventionReferralEvent")
 class ReferralEventSerializer(serializers.ModelSerializer):
     organisation = _org()
 
@@ -185,6 +191,7 @@ class ReferralEventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_serializer(component_name="PreventionReferral")
 class ReferralSerializer(serializers.ModelSerializer):
     referrer = _org()
     provider = _org()
@@ -214,6 +221,7 @@ class ReferralSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_serializer(component_name="PreventionReferralCreate")
 class ReferralCreateSerializer(serializers.Serializer):
     course = VisiblePrimaryKeyRelatedField(queryset=Course.objects.all(), required=False, allow_null=True)
     citizen = VisiblePrimaryKeyRelatedField(queryset=Citizen.objects.all(), required=False, allow_null=True)
@@ -229,11 +237,13 @@ class ReferralCreateSerializer(serializers.Serializer):
         return _course_or_citizen(attrs)
 
 
+@extend_schema_serializer(component_name="PreventionReferralStatus")
 class ReferralStatusSerializer(serializers.Serializer):
     status = _choice([c for c in Referral.Status.choices if c[0] != Referral.Status.SENT])
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
+@extend_schema_serializer(component_name="PreventionImportRowError")
 class ImportRowErrorSerializer(serializers.Serializer):
     line = serializers.IntegerField()
     column = serializers.CharField()

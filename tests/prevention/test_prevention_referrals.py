@@ -223,3 +223,15 @@ def test_a_gp_refers_by_cpr_from_the_offer_page(smoking_offer: Offer, gp: User, 
     )
     referral = Referral.objects.get()
     assert response.status_code == 302 and referral.referrer.code == practice.code  # type: ignore[attr-defined]
+
+
+def test_the_dashboard_counts_new_referrals_for_the_receiver(
+    course: Course, ward: User, visitator: User
+) -> None:
+    referral_made(course=course, by=ward)
+    body = _client(visitator).get("/").content.decode()
+    assert "nye henvisninger modtaget" in body
+    assert (
+        '<span class="app-figure">1</span> <span class="app-figure-label">nye henvisninger modtaget' in body
+    )
+    assert course.citizen.name not in body.split("panel-prevention-h")[1].split("</section>")[0]
