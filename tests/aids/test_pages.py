@@ -194,3 +194,26 @@ def test_the_gp_reads_the_citizens_aids_but_is_not_offered_to_register_one(
     assert response.status_code == 200
     assert "Gerda Lægesen" in response.content.decode()
     assert "Registrér et behov" not in response.content.decode()
+
+
+def test_the_lender_records_the_return_on_the_needs_page(
+    course: Course, rollator: AidType, ward: User, depot_worker: User
+) -> None:
+    need = services.need_register(
+        course=course, aid_type=rollator, situation="general_rehab", acting_user=ward
+    )
+    loan = services.loan_create(
+        need=need, acting_user=depot_worker, item_number="R-5", contact_name="Bo", contact_phone="8713"
+    )
+    client = _client(depot_worker)
+    assert (
+        "Retur af Rollator nr. R-5: hvordan"
+        in client.get(f"/hjaelpemidler/behov/{need.pk}/").content.decode()
+    )
+
+    page = client.post(f"/hjaelpemidler/udlaan/{loan.pk}/retur/", {"kind": "collected"}, follow=True)
+
+    body = page.content.decode()
+    assert "Udlånet er afsluttet." in body
+    assert "Afhentet af udlåner" in body
+    assert "Retur af Rollator" not in body
