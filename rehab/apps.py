@@ -11,13 +11,13 @@ class RehabConfig(areas.AreaConfig):
     verbose_name = "Genoptræning"
 
     panel = "rehab.panels.panel"
-    # Municipalities receive training plans, everyone else writes them: one entry, two landing pages.
+    # Municipalities receive training plans and GPs their copies, hospitals write them: one entry, two pages.
     nav = (
         NavEntry(
             _("Genoptræning"),
             "rehab-inbox",
             order=90,
-            kinds=frozenset({"municipality"}),
+            kinds=frozenset({"municipality", "practice"}),
             citizens_only=True,
             active=_REHAB_PAGES,
         ),
@@ -25,7 +25,7 @@ class RehabConfig(areas.AreaConfig):
             _("Genoptræning"),
             "rehab-ward",
             order=90,
-            except_kinds=frozenset({"municipality"}),
+            except_kinds=frozenset({"municipality", "practice"}),
             citizens_only=True,
             active=_REHAB_PAGES,
         ),
