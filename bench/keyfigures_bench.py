@@ -50,8 +50,8 @@ from django.utils import timezone  # noqa: E402
 
 from admissions.models import Course  # noqa: E402
 from clusters.keyfigures.periods import period_of  # noqa: E402
+from clusters.keyfigures.raw import compute  # noqa: E402
 from clusters.keyfigures.refresh import keyfigures_refresh  # noqa: E402
-from clusters.keyfigures.sources import compute  # noqa: E402
 from clusters.models import FigureCell  # noqa: E402
 from discharge.models import FinishedTreatment  # noqa: E402
 from sundhedsaftale.citizens.models import Citizen  # noqa: E402
@@ -226,7 +226,7 @@ def main() -> int:
             role=Role.STEERING_GROUP,
         )
         client = Client()
-        client.force_login(user)
+        client.force_login(user)  # type: ignore[arg-type]
         half = period_of(local_date(timezone.now()), "half").previous()
         url = f"/noegletal/?enhed=klynge-aarhus&periode={half.code}"
         assert client.get(url).status_code == 200  # warm-up

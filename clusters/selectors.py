@@ -81,11 +81,12 @@ class Headline:
     median: int | None = None
     p90: int | None = None
     extra: str = ""  # e.g. the care fee implied by the færdigbehandlede sengedage
+    unit: str = "dage"
 
     @property
     def text(self) -> str:
         if self.median is not None:
-            return f"median {self.median} dage, 90 % inden for {self.p90} dage"
+            return f"median {self.median} {self.unit}, 90 % inden for {self.p90} {self.unit}"
         if self.base is None:
             return _number(self.value)
         if self.percent is None:
@@ -197,7 +198,10 @@ def _headline(figure: KeyFigure, sums: Sums, months: set[date]) -> Headline:
         if sum(histogram.values()) < 5:
             return Headline(value=HIDDEN if histogram else 0)
         return Headline(
-            value=sum(histogram.values()), median=_quantile(histogram, 0.5), p90=_quantile(histogram, 0.9)
+            value=sum(histogram.values()),
+            median=_quantile(histogram, 0.5),
+            p90=_quantile(histogram, 0.9),
+            unit=figure.unit,
         )
     if figure.shape == "per_rule":
         met = _total(sums, figure.figure, months=months)

@@ -114,4 +114,72 @@ CATALOGUE: tuple[KeyFigure, ...] = (
     ),
 )
 
+_STATUSES = {
+    "sent": "Sendt",
+    "received": "Modtaget",
+    "contacted": "Borgeren kontaktet",
+    "started": "Startet",
+    "completed": "Gennemført",
+    "declined": "Afvist eller fravalgt",
+    "no_show": "Udeblevet",
+}
+
+CATALOGUE += (
+    KeyFigure(
+        code="preparation_time",
+        title="Forberedelsestid givet kommunen",
+        definition=(
+            "For hver udskrivning med en udskrivningsplan: arbejdsdage fra den første varsling til udskrivningen "
+            "efter kommunens kalender (0, når kommunen aldrig blev varslet): median og 90 %-fraktil."
+        ),
+        clause="Samarbejdsaftalen om udskrivning 2021: aftalt udskrivningstidspunkt og fælles forberedelsestid",
+        unit="arbejdsdage",
+        shape="distribution",
+        figure="preparation_days",
+    ),
+    KeyFigure(
+        code="aids_ready",
+        title="Hjælpemidler på plads ved udskrivning",
+        definition=(
+            "Udskrivninger, hvor borgeren havde behov for et hjælpemiddel senest ved udskrivningen, og hvor alle "
+            "var på plads (ingen advarsel om manglende hjælpemiddel), ud af alle sådanne udskrivninger."
+        ),
+        clause="001, Aftale om hjælpemiddelområdet (krav 1–5)",
+        unit="udskrivninger",
+        shape="share",
+        figure="aids_at_discharge",
+        series={"ready": "Alle hjælpemidler på plads"},
+        base_figure="aids_at_discharge",
+    ),
+    KeyFigure(
+        code="aids_delivery",
+        title="Leveringstid for hjælpemidler",
+        definition="Dage fra behovet blev registreret til hjælpemidlet var leveret: median og 90 %-fraktil.",
+        clause="001, Aftale om hjælpemiddelområdet",
+        unit="dage",
+        shape="distribution",
+        figure="aids_delivery_days",
+    ),
+    KeyFigure(
+        code="prevention_referrals",
+        title="Henvisninger til forebyggelsestilbud",
+        definition="Henvisninger fra hospital og almen praksis sendt i perioden, fordelt på deres status nu.",
+        clause="001, Aftale om sundhedsfremme og forebyggelse; 003, opfølgning på henvisninger",
+        unit="henvisninger",
+        shape="count",
+        figure="prevention_referrals",
+        series=_STATUSES,
+    ),
+    KeyFigure(
+        code="smoking_referrals",
+        title="Henvisninger til kommunalt rygestop",
+        definition="Henvisninger til tilbud om rygning sendt i perioden, fordelt på deres status nu.",
+        clause="003, Samarbejdsaftale om rygestop (henvisning til kommunalt rygestopkursus)",
+        unit="henvisninger",
+        shape="count",
+        figure="smoking_referrals",
+        series=_STATUSES,
+    ),
+)
+
 BY_CODE = {figure.code: figure for figure in CATALOGUE}

@@ -22,9 +22,12 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from admissions.models import Course
-from clusters.keyfigures.sources import compute, month_of, next_month
+from aids.models import AidNeed, MissingAidAlert
+from clusters.keyfigures.raw import compute
+from clusters.keyfigures.sources import month_of, next_month
 from clusters.models import FigureCell, FigureRefresh
-from discharge.models import FinishedTreatment
+from discharge.models import DischargeNotification, DischargePlan, FinishedTreatment
+from prevention.models import Referral
 from rehab.models import Delivery, Plan, RehabCourse
 from sundhedsaftale.citizens.models import Citizen
 from sundhedsaftale.deadlines.models import Deadline
@@ -32,7 +35,19 @@ from sundhedsaftale.workdays import local_date
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # the models whose changes move a figure (a citizen moving municipality moves its counts)
-_AUDITED = (Course, FinishedTreatment, Plan, Delivery, RehabCourse, Citizen)
+_AUDITED = (
+    Course,
+    FinishedTreatment,
+    DischargePlan,
+    DischargeNotification,
+    Plan,
+    Delivery,
+    RehabCourse,
+    AidNeed,
+    MissingAidAlert,
+    Referral,
+    Citizen,
+)
 BATCH = 5000
 OVERLAP = timedelta(minutes=10)
 

@@ -6,8 +6,7 @@ stored cells. Places are ids: the citizen's municipality, the course's hospital 
 obligation, the department that owes it or waits for it). Cancelled courses count nowhere.
 """
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q
@@ -34,12 +33,12 @@ def next_month(month: date) -> date:
     return date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
-def _bounds(month: date) -> tuple[datetime, datetime]:
+def month_bounds(month: date) -> tuple[datetime, datetime]:
     """The month as aware datetimes in Danish time, ``[start, end)``."""
     return local_datetime(month, datetime.min.time()), local_datetime(next_month(month), datetime.min.time())
 
 
-def _add(cells: Cells, figure: str, key: str, month: date, place: tuple[int | None, ...], n: int) -> None:
+def cell_add(cells: Cells, figure: str, key: str, month: date, place: tuple[int | None, ...], n: int) -> None:
     if n:
         municipality, hospital, department = place
         cell = (figure, key, month, municipality, hospital, department)
@@ -54,7 +53,7 @@ def admissions(months: Sequence[date], today: date) -> Cells:
     """Admissions by the month admitted, planned or acute (an open admission is handled as acute)."""
     cells: Cells = {}
     for month in months:
-        start, end = _bounds(month)
+        start, end = month_bounds(month)
         rows = (
             Course.objects.filter(_LIVE, admitted_at__gte=start, admitted_at__lt=end)
             .order_by()
@@ -62,7 +61,7 @@ def admissions(months: Sequence[date], today: date) -> Cells:
             .annotate(n=Count("pk"))
         )
         for kind, *place, n in rows:
-            _add(
+            cell_add(
                 cells,
                 "admissions",
                 "planned" if kind == Course.Kind.PLANNED else "acute",
@@ -77,7 +76,7 @@ def discharges(months: Sequence[date], today: date) -> Cells:
     """Discharges (not deaths) by the month discharged: the base of the readmission rate."""
     cells: Cells = {}
     for month in months:
-        start, end = _bounds(month)
+        start, end = month_bounds(month)
         rows = (
             Course.objects.filter(
                 state=Course.State.DISCHARGED, discharged_at__gte=start, discharged_at__lt=end
@@ -87,7 +86,7 @@ def discharges(months: Sequence[date], today: date) -> Cells:
             .annotate(n=Count("pk"))
         )
         for *place, n in rows:
-            _add(cells, "discharges", "", month, tuple(place), n)
+            cell_add(cells, "discharges", "", month, tuple(place), n)
     return cells
 
 
@@ -102,7 +101,7 @@ def readmissions(months: Sequence[date], today: date) -> Cells:
     ).exclude(pk=OuterRef("pk"))
     cells: Cells = {}
     for month in months:
-        start, end = _bounds(month)
+        start, end = month_bounds(month)
         rows = (
             Course.objects.filter(_LIVE, admitted_at__gte=start, admitted_at__lt=end)
             .exclude(kind=Course.Kind.PLANNED)
@@ -112,7 +111,7 @@ def readmissions(months: Sequence[date], today: date) -> Cells:
             .annotate(n=Count("pk"))
         )
         for *place, n in rows:
-            _add(cells, "readmissions", "", month, tuple(place), n)
+            cell_add(cells, "readmissions", "", month, tuple(place), n)
     return cells
 
 
@@ -122,7 +121,7 @@ def finished_bed_days(months: Sequence[date], today: date) -> Cells:
     that pays for them."""
     cells: Cells = {}
     for month in months:
-        start, _end = _bounds(month)
+        start, _end = month_bounds(month)
         last_day = next_month(month) - timedelta(days=1)
         rows = (
             FinishedTreatment.objects.filter(finished_on__lt=last_day)
@@ -141,7 +140,7 @@ def finished_bed_days(months: Sequence[date], today: date) -> Cells:
             first = max(finished_on + timedelta(days=1), month)
             days = (min(through, last_day) - first).days + 1
             if days > 0:
-                _add(cells, "finished_bed_days", "", month, tuple(place), days)
+                cell_add(cells, "finished_bed_days", "", month, tuple(place), days)
     return cells
 
 
@@ -173,7 +172,7 @@ def obligations(months: Sequence[date], today: date) -> Cells:
     counts once it is settled."""
     cells: Cells = {}
     for month in months:
-        start, end = _bounds(month)
+        start, end = month_bounds(month)
         met = Q(state=Deadline.State.MET, met_late=False)
         missed = Q(state=Deadline.State.BREACHED) | Q(state=Deadline.State.MET, met_late=True)
         for figure, condition in (("obligations_met", met), ("obligations_missed", missed)):
@@ -184,7 +183,7 @@ def obligations(months: Sequence[date], today: date) -> Cells:
                 .annotate(n=Count("pk"))
             )
             for row in rows:
-                _add(cells, figure, str(row["rule_code"]), month, _obligation_place(row), int(row["n"]))
+                cell_add(cells, figure, str(row["rule_code"]), month, _obligation_place(row), int(row["n"]))
     return cells
 
 
@@ -195,7 +194,7 @@ def rehab_plans_at_discharge(months: Sequence[date], today: date) -> Cells:
     )
     cells: Cells = {}
     for month in months:
-        start, end = _bounds(month)
+        start, end = month_bounds(month)
         rows = (
             Course.objects.filter(
                 state=Course.State.DISCHARGED, discharged_at__gte=start, discharged_at__lt=end
@@ -207,7 +206,7 @@ def rehab_plans_at_discharge(months: Sequence[date], today: date) -> Cells:
             .annotate(n=Count("pk"))
         )
         for in_time, *place, n in rows:
-            _add(cells, "rehab_plans", "by_discharge" if in_time else "after", month, tuple(place), n)
+            cell_add(cells, "rehab_plans", "by_discharge" if in_time else "after", month, tuple(place), n)
     return cells
 
 
@@ -227,7 +226,7 @@ def rehab_waiting(months: Sequence[date], today: date) -> Cells:
         )
         for started_on, discharged_at, *place in rows:
             days = min(max((started_on - local_date(discharged_at)).days, 0), WAITING_CAP_DAYS)  # type: ignore[arg-type]
-            _add(cells, "rehab_waiting_days", str(days), month, tuple(place), 1)
+            cell_add(cells, "rehab_waiting_days", str(days), month, tuple(place), 1)
     return cells
 
 
@@ -240,13 +239,3 @@ SOURCES: tuple[Source, ...] = (
     rehab_plans_at_discharge,
     rehab_waiting,
 )
-
-
-def compute(months: Iterable[date], today: date) -> Cells:
-    """Every figure's cells for ``months``, straight from the raw rows."""
-    chosen = sorted(set(months))
-    cells: Cells = defaultdict(int)
-    for source in SOURCES:
-        for key, value in source(chosen, today).items():
-            cells[key] += value
-    return dict(cells)

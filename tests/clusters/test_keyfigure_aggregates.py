@@ -12,8 +12,9 @@ from django.contrib.contenttypes.models import ContentType
 
 from admissions.demo.people import cpr_fake
 from admissions.models import Course
+from clusters.keyfigures.raw import compute
 from clusters.keyfigures.refresh import keyfigures_refresh
-from clusters.keyfigures.sources import compute, month_of, next_month
+from clusters.keyfigures.sources import month_of, next_month
 from clusters.models import FigureCell, FigureRefresh
 from discharge.models import FinishedTreatment
 from sundhedsaftale.citizens.models import Citizen

@@ -26,9 +26,13 @@ def test_a_steering_group_member_changes_the_period_and_downloads_the_report(
 ) -> None:
     steering = member("steering_group", "klynge-aarhus")
     for day in range(1, 13):
-        CourseFactory(citizen=CitizenFactory(municipality=organisation_get("751")), admitted_at=local(2026, 2, day, 9))
+        CourseFactory(
+            citizen=CitizenFactory(municipality=organisation_get("751")), admitted_at=local(2026, 2, day, 9)
+        )
     for day in range(1, 7):
-        CourseFactory(citizen=CitizenFactory(municipality=organisation_get("741")), admitted_at=local(2026, 5, day, 9))
+        CourseFactory(
+            citizen=CitizenFactory(municipality=organisation_get("741")), admitted_at=local(2026, 5, day, 9)
+        )
     keyfigures_rebuild(first=date(2026, 1, 1), last=date(2026, 12, 1), today=date(2026, 12, 6))
 
     login(page, steering.username, TEST_PASSWORD)

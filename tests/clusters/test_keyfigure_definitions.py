@@ -3,11 +3,13 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from admissions.models import Course
 from clusters.keyfigures.catalogue import BY_CODE
 from clusters.keyfigures.periods import period_parse
 from clusters.keyfigures.refresh import keyfigures_rebuild
+from clusters.keyfigures.sources import month_of
 from clusters.models import FigureCell
 from clusters.selectors import figure_view
 from sundhedsaftale.deadlines.models import Deadline
@@ -123,3 +125,45 @@ def test_the_dashboard_shows_small_counts_as_under_five_also_when_derivable_from
     assert breakdown == {"Aarhus": "<5", "Samsø": "<5"}
     region = Organisation.objects.get(kind=Organisation.Kind.REGION)
     assert [comparison.unit for comparison in view.comparisons] == [region]
+
+
+def test_preparation_time_counts_working_days_from_the_first_notice_and_zero_without_one() -> None:
+    from discharge.models import DischargeNotification
+    from tests.factories.discharge import DischargePlanFactory
+
+    notified = CourseFactory(
+        state=Course.State.DISCHARGED, admitted_at=local(2026, 11, 2), discharged_at=local(2026, 11, 13, 11)
+    )
+    plan = DischargePlanFactory(course=notified, planned_date=date(2026, 11, 13))
+    # the first notice on Monday 9 November: 4 working days to Friday the 13th
+    for sent in (local(2026, 11, 9, 10), local(2026, 11, 11, 10)):
+        DischargeNotification.objects.create(
+            plan=plan,
+            course=notified,
+            municipality=notified.citizen.municipality,
+            planned_date=plan.planned_date,
+            need=plan.need,
+            sent_at=sent,
+            on_time=True,
+        )
+    never = CourseFactory(
+        state=Course.State.DISCHARGED, admitted_at=local(2026, 11, 2), discharged_at=local(2026, 11, 20, 11)
+    )
+    DischargePlanFactory(course=never, planned_date=date(2026, 11, 20))
+
+    keyfigures_rebuild(first=date(2026, 11, 1), last=date(2026, 11, 1), today=TODAY)
+
+    assert _cells("preparation_days") == {("4", date(2026, 11, 1)): 1, ("0", date(2026, 11, 1)): 1}
+
+
+def test_referrals_to_smoking_cessation_count_by_status_in_the_month_sent(make_member) -> None:  # type: ignore[no-untyped-def]
+    from tests.factories.prevention import referral_made
+
+    course = CourseFactory(admitted_at=local(2026, 11, 2))
+    referral_made(course=course, by=make_member("ward_staff", "AUH-ORT"))
+
+    keyfigures_rebuild(first=date(2026, 11, 1), last=date(2026, 12, 1), today=TODAY)
+
+    month = month_of(timezone.localdate())
+    assert _cells("prevention_referrals") == {("sent", month): 1}
+    assert _cells("smoking_referrals") == {("sent", month): 1}

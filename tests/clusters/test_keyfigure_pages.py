@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def steering_client(make_member) -> Client:  # type: ignore[no-untyped-def]
+def steering_client(make_member) -> Client:
     client = Client()
     client.force_login(make_member("steering_group", "klynge-aarhus"))
     return client
@@ -83,7 +83,7 @@ def test_the_dashboard_needs_a_login() -> None:
     assert response.status_code == 302
 
 
-def test_the_api_gives_the_same_numbers_and_suppression(make_member, figures: None) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_gives_the_same_numbers_and_suppression(make_member, figures: None) -> None:
     from rest_framework.test import APIClient
 
     client = APIClient()

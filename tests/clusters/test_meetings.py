@@ -9,7 +9,7 @@ from clusters.models import ClusterNotice, Decision, Meeting
 pytestmark = pytest.mark.django_db
 
 
-def test_a_decision_is_followed_up_at_the_next_meeting(make_member) -> None:  # type: ignore[no-untyped-def]
+def test_a_decision_is_followed_up_at_the_next_meeting(make_member) -> None:
     client = Client()
     client.force_login(make_member("steering_group", "klynge-aarhus"))
 
@@ -55,7 +55,7 @@ def test_a_decision_is_followed_up_at_the_next_meeting(make_member) -> None:  # 
     assert "Ingen åbne beslutninger." in client.get(f"/moeder/{second.pk}/").content.decode()
 
 
-def test_only_the_clusters_steering_group_plans_meetings_and_members_announce_capacity(make_member) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_clusters_steering_group_plans_meetings_and_members_announce_capacity(make_member) -> None:
     other = Client()
     other.force_login(make_member("steering_group", "klynge-vest"))
     assert (
