@@ -197,3 +197,11 @@ def test_the_login_pages_of_the_catalogue_send_anonymous_visitors_to_log_in(
     ]:
         response = Client().get(url)
         assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_the_catalogue_links_its_public_copy_for_citizens(catalogue: dict[str, Offer]) -> None:
+    client = Client()
+    client.force_login(member("visitation", "751"))
+    assert 'href="/forebyggelse/offentlig/"' in client.get("/forebyggelse/tilbud/").content.decode()
+    public = Client().get("/forebyggelse/offentlig/").content.decode()
+    assert "Rygestop på hold" in public and "Opret tilbud" not in public
