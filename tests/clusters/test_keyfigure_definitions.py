@@ -1,6 +1,7 @@
 """Each key figure's definition on hand-made data: the numbers a steering group reads on its dashboard."""
 
 from datetime import date
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -131,10 +132,10 @@ def test_preparation_time_counts_working_days_from_the_first_notice_and_zero_wit
     from discharge.models import DischargeNotification
     from tests.factories.discharge import DischargePlanFactory
 
-    notified = CourseFactory(
+    notified = CourseFactory.create(
         state=Course.State.DISCHARGED, admitted_at=local(2026, 11, 2), discharged_at=local(2026, 11, 13, 11)
     )
-    plan = DischargePlanFactory(course=notified, planned_date=date(2026, 11, 13))
+    plan = DischargePlanFactory.create(course=notified, planned_date=date(2026, 11, 13))
     # the first notice on Monday 9 November: 4 working days to Friday the 13th
     for sent in (local(2026, 11, 9, 10), local(2026, 11, 11, 10)):
         DischargeNotification.objects.create(
@@ -146,20 +147,20 @@ def test_preparation_time_counts_working_days_from_the_first_notice_and_zero_wit
             sent_at=sent,
             on_time=True,
         )
-    never = CourseFactory(
+    never = CourseFactory.create(
         state=Course.State.DISCHARGED, admitted_at=local(2026, 11, 2), discharged_at=local(2026, 11, 20, 11)
     )
-    DischargePlanFactory(course=never, planned_date=date(2026, 11, 20))
+    DischargePlanFactory.create(course=never, planned_date=date(2026, 11, 20))
 
     keyfigures_rebuild(first=date(2026, 11, 1), last=date(2026, 11, 1), today=TODAY)
 
     assert _cells("preparation_days") == {("4", date(2026, 11, 1)): 1, ("0", date(2026, 11, 1)): 1}
 
 
-def test_referrals_to_smoking_cessation_count_by_status_in_the_month_sent(make_member) -> None:  # type: ignore[no-untyped-def]
+def test_referrals_to_smoking_cessation_count_by_status_in_the_month_sent(make_member: Any) -> None:
     from tests.factories.prevention import referral_made
 
-    course = CourseFactory(admitted_at=local(2026, 11, 2))
+    course = CourseFactory.create(admitted_at=local(2026, 11, 2))
     referral_made(course=course, by=make_member("ward_staff", "AUH-ORT"))
 
     keyfigures_rebuild(first=date(2026, 11, 1), last=date(2026, 12, 1), today=TODAY)
