@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
+from sundhedsaftale.organisations.models import Organisation
 from tests.factories import member
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +50,12 @@ def test_the_deadline_rules_cite_the_agreement_by_name() -> None:
 
     assert "Den generelle sundhedsaftale for Region Midtjylland (revision 2008)" in body
     assert ".txt" not in body
+
+
+def test_the_gps_rehabilitation_menu_opens_the_plans_the_practice_received(practice: Organisation) -> None:
+    client = _client("gp", practice.code)
+
+    response = client.get("/genoptraening/indbakke/")
+
+    assert response.status_code == 200
+    assert 'href="/genoptraening/indbakke/"' in response.content.decode()
