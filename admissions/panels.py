@@ -1,11 +1,10 @@
 """The admissions panel of the dashboard: who is admitted now, and what has arrived for the municipality or GP.
 
-Counts only, no names: the dashboard shows nothing that needs the access log. The steering group's figures are
-aggregates of the cluster (its role sees no citizen through ``visible_to``, so they are counted without it and
-only numbers leave the query).
+Counts only, no names: the dashboard shows nothing that needs the access log. The steering groups' figures are the
+key figures (``clusters.panels``).
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.db.models import Count, Q
@@ -16,14 +15,8 @@ from admissions.selectors import course_list, inbox_for
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.organisations.roles import Role
 from sundhedsaftale.requests import AppRequest
-from sundhedsaftale.workdays import local_date
 
 WARD_KINDS = (Organisation.Kind.DEPARTMENT, Organisation.Kind.HOSPITAL)
-
-
-def report_period(*, today: date) -> tuple[date, date]:
-    """Return the half-year the steering groups report on (1 January or 1 July) up to and including today."""
-    return date(today.year, 1 if today.month <= 6 else 7, 1), today
 
 
 def _ward(request: AppRequest, organisation: Organisation) -> dict[str, Any]:
@@ -57,31 +50,6 @@ def _inbox(request: AppRequest, organisation: Organisation, template: str) -> di
     return {"template": template, "counts": counts}
 
 
-def admission_counts_for_cluster(*, cluster: Organisation, start: date, end: date) -> dict[str, int]:
-    """Return how many admissions of citizens living in the cluster's municipalities began in ``start..end``
-    (``total``, ``acute``, ``planned``): numbers only, for the steering group."""
-    courses = Course.objects.filter(
-        citizen__municipality__cluster=cluster,
-        admitted_at__date__gte=start,
-        admitted_at__date__lte=end,
-    ).exclude(state=Course.State.CANCELLED)
-    return courses.aggregate(
-        total=Count("pk"),
-        acute=Count("pk", filter=~Q(kind=Course.Kind.PLANNED)),
-        planned=Count("pk", filter=Q(kind=Course.Kind.PLANNED)),
-    )
-
-
-def _steering_group(request: AppRequest, cluster: Organisation) -> dict[str, Any]:
-    start, end = report_period(today=local_date(timezone.now()))
-    return {
-        "template": "admissions/_panel_cluster.html",
-        "start": start,
-        "end": end,
-        "counts": admission_counts_for_cluster(cluster=cluster, start=start, end=end),
-    }
-
-
 def panel(request: AppRequest) -> dict[str, Any] | None:
     """Return the admissions panel for the active membership, or None for roles without one."""
     membership = request.actor.membership
@@ -95,6 +63,4 @@ def panel(request: AppRequest) -> dict[str, Any] | None:
         return _inbox(request, organisation, "admissions/_panel_municipality.html")
     if role == Role.GP and kind == Organisation.Kind.PRACTICE:
         return _inbox(request, organisation, "admissions/_panel_gp.html")
-    if role == Role.STEERING_GROUP and kind == Organisation.Kind.CLUSTER:
-        return _steering_group(request, organisation)
     return None

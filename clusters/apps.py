@@ -21,6 +21,7 @@ class ClustersConfig(areas.AreaConfig):
         ),
         NavEntry(_("Kontaktliste"), "contact-list", order=100),
     )
+    panel = "clusters.panels.panel"
     urls = "clusters.urls"
     api_routes = "clusters.api.routes.register"
     beat_schedule = {

@@ -1,8 +1,7 @@
 """The discharge panel of the dashboard: what the ward must do before discharge, what the municipality must
-prepare, the GP's new epikriser, and the cluster's færdigbehandlede sengedage.
+prepare and the GP's new epikriser. The steering groups' figures are the key figures (``clusters.panels``).
 
-Counts only, no names: the dashboard shows nothing that needs the access log. The steering group's figures are
-aggregates of the cluster (its role sees no citizen through ``visible_to``; only numbers leave the queries).
+Counts only, no names: the dashboard shows nothing that needs the access log.
 """
 
 from datetime import date, timedelta
@@ -10,13 +9,11 @@ from typing import Any
 
 from django.utils import timezone
 
-from admissions.panels import WARD_KINDS, report_period
+from admissions.panels import WARD_KINDS
 from discharge.selectors import (
     expected_discharges_per_day,
-    finished_bed_days_for_cluster,
     finished_waiting_count,
     letter_counts_for_practice,
-    notification_on_time_share,
     ward_discharge_counts,
 )
 from sundhedsaftale.organisations.models import Organisation
@@ -75,32 +72,6 @@ def _practice(request: AppRequest, organisation: Organisation) -> dict[str, Any]
     return {"template": "discharge/_panel_gp.html", "counts": counts}
 
 
-def bed_days_chart(*, bed_days: dict[str, int]) -> dict[str, Any]:
-    """Return the bar chart (``kernel/_bar_chart.html``) of færdigbehandlede sengedage per municipality."""
-    rows = [{"label": name, "value": days, "tone": "neutral"} for name, days in bed_days.items()]
-    return {
-        "id": "chart-finished-bed-days",
-        "title": "Færdigbehandlede sengedage pr. kommune",
-        "unit": "sengedage",
-        "label_heading": "Kommune",
-        "rows": rows,
-        "max": max(bed_days.values(), default=0) or 1,
-    }
-
-
-def _steering_group(cluster: Organisation, today: date) -> dict[str, Any]:
-    start, end = report_period(today=today)
-    bed_days = finished_bed_days_for_cluster(cluster=cluster, start=start, end=end, today=today)
-    return {
-        "template": "discharge/_panel_cluster.html",
-        "start": start,
-        "end": end,
-        "bed_days_total": sum(bed_days.values()),
-        "chart": bed_days_chart(bed_days=bed_days),
-        "notifications": notification_on_time_share(cluster=cluster, start=start, end=end),
-    }
-
-
 def panel(request: AppRequest) -> dict[str, Any] | None:
     """Return the discharge panel for the active membership, or None for roles without one."""
     membership = request.actor.membership
@@ -115,6 +86,4 @@ def panel(request: AppRequest) -> dict[str, Any] | None:
         return _municipality(request, organisation, today)
     if role == Role.GP and kind == Organisation.Kind.PRACTICE:
         return _practice(request, organisation)
-    if role == Role.STEERING_GROUP and kind == Organisation.Kind.CLUSTER:
-        return _steering_group(organisation, today)
     return None

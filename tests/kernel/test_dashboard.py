@@ -8,12 +8,12 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
-from discharge.models import DischargeNotification
+from clusters.keyfigures.refresh import keyfigures_refresh
 from sundhedsaftale.access.models import AccessLog
 from sundhedsaftale.citizens.cpr import cpr_format
 from tests.factories import CitizenFactory, CourseFactory, member
 from tests.factories.deadlines import DeadlineFactory
-from tests.factories.discharge import DischargePlanFactory, FinishedTreatmentFactory
+from tests.factories.discharge import FinishedTreatmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,10 +49,15 @@ def _headings(html: str) -> list[str]:
         pytest.param(
             "steering_group",
             "klynge-aarhus",
-            ["Indlæggelser i klyngen", "Færdigbehandlede sengedage", "Varsling til tiden"],
+            ["Nøgletal for Klynge Aarhus"],
             id="steering-group",
         ),
-        pytest.param("regional_admin", "1082", ["Regionalt Sundhedssamarbejde"], id="region"),
+        pytest.param(
+            "regional_admin",
+            "1082",
+            ["Nøgletal for Region Midtjylland", "Regionalt Sundhedssamarbejde"],
+            id="region",
+        ),
     ],
 )
 def test_each_role_sees_its_panels(role: str, code: str | None, headings: list[str]) -> None:
@@ -98,21 +103,15 @@ def test_the_steering_group_sees_cluster_figures_without_cpr_or_name() -> None:
     citizen = CitizenFactory.create(name="Gudrun Hemmeligsen")
     course = CourseFactory.create(citizen=citizen, admitted_at=timezone.now() - timedelta(days=4))
     FinishedTreatmentFactory.create(course=course, finished_on=timezone.localdate() - timedelta(days=2))
-    plan = DischargePlanFactory.create(course=course)
-    DischargeNotification.objects.create(
-        plan=plan,
-        course=course,
-        municipality=citizen.municipality,
-        planned_date=plan.planned_date,
-        need=plan.need,
-        sent_at=timezone.now(),
-        on_time=False,
-    )
+    for _ in range(6):
+        CourseFactory.create(admitted_at=timezone.now() - timedelta(days=3))
+    keyfigures_refresh()
     # when the cluster's steering group opens its dashboard
     html = _dashboard(member("steering_group", "klynge-aarhus"))
-    # then it sees the aggregates: the bed days per municipality as a chart, and the share on time
-    assert "Aarhus: 2" in html
-    assert "0 af 1 varsling sendt i perioden." in html
+    # then it sees the key figures of the half-year: 7 admissions, and the 2 bed days only as "<5"
+    assert '<span class="app-figure">7</span> <span class="app-figure-label">indlæggelser</span>' in html
+    assert "Aarhus: &lt;5" in html and "Aarhus: 2" not in html
+    assert "/noegletal/?enhed=klynge-aarhus" in html
     # and never the citizen
     assert citizen.name not in html and "Hemmeligsen" not in html
     assert citizen.cpr not in html and cpr_format(citizen.cpr) not in html
