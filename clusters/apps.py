@@ -23,6 +23,8 @@ class ClustersConfig(areas.AreaConfig):
     )
     panel = "clusters.panels.panel"
     urls = "clusters.urls"
+    demo_loader = "clusters.demo.load"
+    demo_order = 100  # after every area: the key figures count their demo data
     api_routes = "clusters.api.routes.register"
     beat_schedule = {
         # the key-figure cells follow the day's activity within minutes
