@@ -339,11 +339,11 @@ ENDPOINTS = [
             ("psychiatry-treatment-plan-pdf", PsychiatricTreatmentPlan),
         ]
     ),
-    _html(  # the child course of the referral: its department's hospital only
+    _html(
         "html-psychiatry-statement-pdf",
         "psychiatry-statement-pdf",
         on_record("psychiatry-statement-pdf", PsychiatricCourse, "citizen", kind="child"),
-        readers=frozenset({"integration"}),
+        readers=PSYCHIATRY,
         shows_cpr=False,
     ),
     _psy("course", PsychiatricCourse, kind="adult"),
@@ -357,7 +357,7 @@ ENDPOINTS = [
     ),
     _psy("dual-diagnosis-plan", CarePlan, kind="dual_diagnosis"),
     _psy("action-plan", CarePlan, kind="action_plan"),
-    _psy("referral", Referral, frozenset({"integration"})),
+    _psy("referral", Referral),
     # prevention: the course's screenings and referrals; a referral is between the referring hospital and the
     # receiving municipality (the GP sees the citizen but is no party)
     _html("html-prevention-course", "prevention-course", on_course("prevention-course")),

@@ -32,6 +32,7 @@ def test_every_area_declares_itself_in_its_app_config() -> None:
         "rehab",
         "aids",
         "prevention",
+        "psychiatry",
         "medcom",
     ]
     aids = apps.get_app_config("aids")
@@ -59,6 +60,7 @@ def test_pages_and_api_routes_come_from_the_areas() -> None:
         "rehab.urls",
         "aids.urls",
         "prevention.urls",
+        "psychiatry.urls",
         "medcom.urls",
     ]
     assert reverse("contact-list") == "/kontakter/"
@@ -91,6 +93,7 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
         "admissions.demo.load",
         "discharge.demo.load",
         "rehab.demo.load",
+        "psychiatry.demo.load",
         "aids.demo.load",
         "prevention.demo.load",
         "medcom.demo.load",
@@ -114,6 +117,7 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
                 ("Advarsler", "/advarsler/"),
                 ("Genoptræning", "/genoptraening/indbakke/"),
                 ("Hjælpemidler", "/hjaelpemidler/"),
+                ("Psykiatri", "/psykiatri/indbakke/"),
                 ("Forebyggelse", "/forebyggelse/tilbud/"),
                 ("Kontaktliste", "/kontakter/"),
             ],
@@ -131,6 +135,7 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
                 ("Advarsler", "/advarsler/"),
                 ("Genoptræning", "/genoptraening/afdeling/"),
                 ("Hjælpemidler", "/hjaelpemidler/"),
+                ("Psykiatri", "/psykiatri/"),
                 ("Forebyggelse", "/forebyggelse/tilbud/"),
                 ("Kontaktliste", "/kontakter/"),
             ],
@@ -146,7 +151,8 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
                 ("Epikriser", "/praksis/epikriser/"),
                 ("Praksis", "/praksis/"),
                 ("Advarsler", "/advarsler/"),
-                ("Genoptræning", "/genoptraening/indbakke/"),
+                ("Genoptræning", "/genoptraening/afdeling/"),
+                ("Psykiatri", "/psykiatri/indbakke/"),
                 ("Forebyggelse", "/forebyggelse/tilbud/"),
                 ("Kontaktliste", "/kontakter/"),
             ],
@@ -191,6 +197,7 @@ def test_the_rendered_navigation_keeps_its_links_and_the_live_alert_count() -> N
         "/advarsler/",
         "/genoptraening/indbakke/",
         "/hjaelpemidler/",
+        "/psykiatri/indbakke/",
         "/forebyggelse/tilbud/",
         "/kontakter/",
     ]

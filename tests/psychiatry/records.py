@@ -2,7 +2,7 @@
 an adult outpatient course at the psychiatric department of the hospital the citizen is admitted to (consent
 given, the municipality and the GP informed) with a contact person, a meeting, a treatment plan, the children
 assessment and one plan of each kind; and a referral to child and adolescent psychiatry with its discharge
-statement. Only AUH has both departments; citizens at other hospitals get none."""
+statement, the municipality and GP informed of it too. Only AUH has both departments; citizens at other hospitals get none."""
 
 from django.utils import timezone
 
@@ -71,6 +71,17 @@ def psychiatric_records_create(citizen: Citizen, course: Course) -> None:
         purpose="Udredning",
         acting_user=child_staff,
     )
+    # the family's consent: the municipality and the GP are told of the referral, and read it from then on
+    psychiatry.course_update(
+        course=referral.course,
+        legal_status="voluntary",
+        consent="substitute",
+        consent_by="Forældrene",
+        acting_user=child_staff,
+    )
+    psychiatry.course_inform(course=referral.course, party="municipality", acting_user=child_staff)
+    if citizen.gp_practice_id:
+        psychiatry.course_inform(course=referral.course, party="gp", acting_user=child_staff)
     psychiatry.statement_write(
         course=referral.course, acting_user=child_staff, **{name: "Beskrevet" for name in STATEMENT_FIELDS}
     )
