@@ -151,7 +151,7 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
                 ("Epikriser", "/praksis/epikriser/"),
                 ("Praksis", "/praksis/"),
                 ("Advarsler", "/advarsler/"),
-                ("Genoptræning", "/genoptraening/afdeling/"),
+                ("Genoptræning", "/genoptraening/indbakke/"),
                 ("Psykiatri", "/psykiatri/indbakke/"),
                 ("Forebyggelse", "/forebyggelse/tilbud/"),
                 ("Kontaktliste", "/kontakter/"),
