@@ -72,8 +72,9 @@ def delivery_detail(request: AppRequest, pk: int) -> HttpResponse:
             "forward_form": ForwardForm(kinds=_forward_kinds(delivery)),
             "decline_form": DeclineForm(),
             "course_form": RehabCourseForm(),
-            "final_status_form": FinalStatusForm(),
-            "end_form": RehabCourseEndForm(),
+            # three forms of the page share field names: each its own ids, so each label finds its field
+            "final_status_form": FinalStatusForm(auto_id="final_%s"),
+            "end_form": RehabCourseEndForm(auto_id="end_%s"),
             "rehab_courses": delivery.plan.rehab_courses.select_related("final_status"),
             "can_decline": delivery.recipient == Delivery.Recipient.MUNICIPALITY
             and delivery.organisation_id != delivery.plan.course.citizen.municipality_id,

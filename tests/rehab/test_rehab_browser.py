@@ -34,14 +34,19 @@ def test_ward_writes_and_sends_a_plan_that_arrives_in_the_municipal_inbox(
     assert plan.latest.health_state == "Opereret for hoftebrud."
 
     page.get_by_label("3. Henvisningsdiagnose (ICD-10)").fill("S72.0")
-    page.locator("label[for=id_plan_type_0]", has_text="Almen genoptræning (ZZ0175X)").click()
-    page.locator("label[for=id_outpatient_control_1]", has_text="Nej").click()
+    # the radio buttons and checkboxes are clicked where a person clicks them: on the box drawn beside the label
+    page.get_by_role("radio", name="Almen genoptræning (ZZ0175X)").check()
+    page.get_by_role("group", name="7. Ambulant kontrol på hospital", exact=True).get_by_role(
+        "radio", name="Nej"
+    ).check()
     page.get_by_label("13. Genoptræningsbehov: aktivitet og deltagelse").fill("Gang uden rollator, trapper")
     page.get_by_role("button", name="Gem og færdiggør").click()
     page.get_by_text("Planen er færdiggjort").wait_for()
 
-    # and sends it with the citizen's consent
-    page.get_by_text("Borgeren har givet tilsagn til at sende planen til kommunen").click()
+    # and sends it with the citizen's consent, which is not ticked beforehand
+    consent = page.get_by_role("checkbox", name="Borgeren har givet tilsagn til at sende planen til kommunen")
+    assert not consent.is_checked()
+    consent.check()
     page.get_by_role("button", name="Send genoptræningsplan").click()
     page.wait_for_load_state()
     page.get_by_text("Planen er sendt til").wait_for()
