@@ -15,9 +15,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from aids.figures import disputes_by_outcome
 from clusters import services
 from clusters.forms import DecisionForm, FollowUpForm, MeetingForm, MinutesForm, NoticeForm
-from clusters.keyfigures.periods import last_completed_half
+from clusters.keyfigures.periods import Period, last_completed_half
+from clusters.keyfigures.suppression import suppress
 from clusters.models import ClusterNotice, Decision, Meeting
 from sundhedsaftale.errors import DomainError
 from sundhedsaftale.forms import DesignSystemForm, form_add_domain_error
@@ -134,6 +136,12 @@ def _follow_up_form(decision: Decision, today: date) -> FollowUpForm:
     return FollowUpForm(initial={"done_on": today}, prefix=f"d{decision.pk}")
 
 
+def _disputes(cluster: Organisation, period: Period) -> dict[str, int | str]:
+    """The cluster's disputes about aids in the half-year, by outcome, suppressed like every figure."""
+    counts = disputes_by_outcome(start=period.start, end=period.end - timedelta(days=1), cluster=cluster)
+    return suppress(counts)
+
+
 @login_required
 def meeting_detail_view(request: AppRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("cluster"), pk=pk)
@@ -163,6 +171,7 @@ def meeting_detail_view(request: AppRequest, pk: int) -> HttpResponse:
         "notices": ClusterNotice.objects.filter(cluster=meeting.cluster).filter(
             Q(valid_until__isnull=True) | Q(valid_until__gte=meeting.held_on)
         ),
-        "report_period": last_completed_half(meeting.held_on),
+        "report_period": (period := last_completed_half(meeting.held_on)),
+        "disputes": _disputes(meeting.cluster, period),
     }
     return render(request, "clusters/meeting.html", context, status=400 if bound else 200)
