@@ -68,7 +68,9 @@ class Organisation(models.Model):
     sor_code = models.CharField(_("SOR-kode"), max_length=20, blank=True)
     gln = models.CharField(_("GLN (EAN-lokationsnummer)"), max_length=13, blank=True)
     is_external = models.BooleanField(
-        _("ekstern"), default=False, help_text=_("Registreret fra en MedCom-meddelelse; ikke en del af regionen.")
+        _("ekstern"),
+        default=False,
+        help_text=_("Registreret fra en MedCom-meddelelse; ikke en del af regionen."),
     )
     department_kind = models.CharField(
         _("afdelingstype"),
