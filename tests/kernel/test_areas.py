@@ -75,9 +75,11 @@ def test_beat_runs_the_kernel_tasks_and_every_areas() -> None:
     # given the kernel's beat tick and the areas' periodic tasks / when beat reads its schedule
     schedule = dict(app.conf.beat_schedule)
 
-    # then it has the kernel's entry first, then each area's
-    assert list(schedule)[:3] == ["beat-tick", "scan-deadlines", "rehab-sync-plan-deadlines"]
+    # then it has the kernel's entries first, then each area's
+    assert list(schedule)[:2] == ["beat-tick", "scan-deadlines"]
     assert schedule["rehab-sync-plan-deadlines"]["task"] == "rehab.tasks.sync_plan_deadlines"
+    assert schedule["clusters-refresh-keyfigures"]["task"] == "clusters.tasks.refresh_keyfigures"
+    assert schedule["clusters-semiannual-reports"]["task"] == "clusters.tasks.semiannual_reports"
 
 
 def test_an_area_cannot_silently_replace_another_beat_entry() -> None:
@@ -97,6 +99,7 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
         "aids.demo.load",
         "prevention.demo.load",
         "medcom.demo.load",
+        "clusters.demo.load",
     ]
     assert not hasattr(settings, "DEMO_LOADERS")
     assert not hasattr(settings, "DASHBOARD_PANELS")
@@ -162,7 +165,12 @@ def test_demo_loaders_run_in_the_declared_order() -> None:
             "cluster",
             "steering_group",
             False,
-            [("Overblik", "/"), ("Forebyggelse", "/forebyggelse/tilbud/"), ("Kontaktliste", "/kontakter/")],
+            [
+                ("Overblik", "/"),
+                ("Nøgletal", "/noegletal/"),
+                ("Forebyggelse", "/forebyggelse/tilbud/"),
+                ("Kontaktliste", "/kontakter/"),
+            ],
             id="steering",
         ),
     ],
