@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from discharge.models import DischargeConference, FunctionalAbility, MunicipalReply, Need, SuddenChange
 from sundhedsaftale.forms import (
     DesignSystemForm,
+    choices_with_blank,
     date_field,
     when_field,
 )
@@ -13,11 +14,12 @@ from sundhedsaftale.forms import (
 
 class PlanForm(DesignSystemForm):
     functional_ability = forms.ChoiceField(
-        label=_("Forventet funktionsevne ved udskrivning"), choices=FunctionalAbility.choices
+        label=_("Forventet funktionsevne ved udskrivning"),
+        choices=choices_with_blank(FunctionalAbility.choices),
     )
     need = forms.ChoiceField(
         label=_("Behov efter udskrivning"),
-        choices=Need.choices,
+        choices=choices_with_blank(Need.choices),
         help_text=_("Behovet afgør varslingsfristen (sundhedsaftalen 1.2.1–1.2.4)."),
     )
     needs = forms.MultipleChoiceField(
@@ -88,7 +90,7 @@ class ConferenceOutcomeForm(DesignSystemForm):
 
 
 class NoticeForm(DesignSystemForm):
-    discharged_at = when_field(_("Udskrevet"))
+    discharged_at = when_field(_("Udskrevet"), now=True)
     destination = forms.CharField(label=_("Udskrives til"), required=False, max_length=200)
     medication_changed = forms.BooleanField(label=_("Medicinen er ændret under indlæggelsen"), required=False)
     dose_dispensing_cancelled = forms.BooleanField(label=_("Dosisdispensering er annulleret"), required=False)
