@@ -277,7 +277,9 @@ def test_the_access_log_is_paged_and_filtered_by_action(ward: User, admitted: li
         AccessLog(citizen=citizen, user=ward, username=ward.username, action="view", what=f"Forløbsside {n}")
         for n in range(60)
     )
-    AccessLog.objects.create(citizen=citizen, user=ward, username=ward.username, action="search", what="Søgning")
+    AccessLog.objects.create(
+        citizen=citizen, user=ward, username=ward.username, action="search", what="Søgning"
+    )
     client = _looked_up(member("regional_admin"), citizen)
     # when the admin opens the log, then page 2, then only the searches
     first = client.get(f"/borgere/{citizen.pk}/adgangslog/").content.decode()
