@@ -15,8 +15,17 @@ ORGANISATION = "organisations.Organisation"
 
 class FigureCell(models.Model):
     """One number of one key figure: ``value`` for ``figure`` (and its series ``key``: a rule code, planned or
-    acute, a waiting-time bucket) in ``month`` at one place. Counts only — no citizen is named here."""
+    acute, a waiting-time bucket) in ``month`` at one place. Counts only — no citizen is named here.
 
+    Every number is stored at two levels, so a dashboard reads few rows: per municipality and hospital unit
+    (``level`` municipality: the region, a cluster, a municipality) and per hospital unit and department
+    (``level`` department: a hospital unit, a department)."""
+
+    class Level(models.TextChoices):
+        MUNICIPALITY = "municipality", _("kommune og hospital")
+        DEPARTMENT = "department", _("hospital og afdeling")
+
+    level = models.CharField(_("niveau"), max_length=12, choices=Level.choices)
     figure = models.CharField(_("nøgletal"), max_length=48)
     key = models.CharField(_("serie"), max_length=64, blank=True)
     month = models.DateField(_("måned"))
@@ -34,7 +43,7 @@ class FigureCell(models.Model):
     class Meta:
         verbose_name = _("nøgletalscelle")
         verbose_name_plural = _("nøgletalsceller")
-        indexes = [models.Index(fields=["month", "figure"], name="figurecell_month_figure")]
+        indexes = [models.Index(fields=["level", "month", "figure"], name="figurecell_level_month_figure")]
 
     def __str__(self) -> str:
         return f"{self.figure}[{self.key}] {self.month:%Y-%m}: {self.value}"

@@ -38,17 +38,19 @@ def units() -> QuerySet[Organisation]:
 
 
 def _scope(unit: Organisation) -> Q:
+    """The unit's cells, at the level stored for it (``FigureCell.Level``)."""
+    by_municipality = Q(level=FigureCell.Level.MUNICIPALITY)
     match unit.kind:
         case Organisation.Kind.REGION:
-            return Q()
+            return by_municipality
         case Organisation.Kind.CLUSTER:
-            return Q(municipality__cluster=unit)
+            return by_municipality & Q(municipality__cluster=unit)
         case Organisation.Kind.MUNICIPALITY:
-            return Q(municipality=unit)
+            return by_municipality & Q(municipality=unit)
         case Organisation.Kind.HOSPITAL:
-            return Q(hospital=unit)
+            return Q(level=FigureCell.Level.DEPARTMENT, hospital=unit)
         case _:
-            return Q(department=unit)
+            return Q(level=FigureCell.Level.DEPARTMENT, department=unit)
 
 
 def _breakdown_field(unit: Organisation) -> str | None:

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from clusters.keyfigures.catalogue import BY_CODE
 from clusters.keyfigures.periods import PeriodError, period_of, period_parse
 from clusters.selectors import FigureView, dashboard, units
+from sundhedsaftale.api.schema import SingleObjectSchema
 from sundhedsaftale.workdays import local_date
 
 _SHOWN = {"oneOf": [{"type": "integer"}, {"type": "string", "enum": ["<5"]}], "nullable": True}
@@ -73,6 +74,8 @@ class KeyFiguresSerializer(serializers.Serializer):
 
 class KeyFigureViewSet(viewsets.ViewSet):
     """Key figures of a unit (region, cluster, municipality, hospital, department) and period: numbers only."""
+
+    schema = SingleObjectSchema()
 
     serializer_class = KeyFiguresSerializer
 

@@ -12,6 +12,7 @@ aggregate is always what a direct computation would give. Which months changed c
 """
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -24,7 +25,7 @@ from django.utils import timezone
 from admissions.models import Course
 from aids.models import AidNeed, MissingAidAlert
 from clusters.keyfigures.raw import compute
-from clusters.keyfigures.sources import month_of, next_month
+from clusters.keyfigures.sources import CellKey, Cells, month_of, next_month
 from clusters.models import FigureCell, FigureRefresh
 from discharge.models import DischargeNotification, DischargePlan, FinishedTreatment
 from prevention.models import Referral
@@ -67,17 +68,28 @@ def _months_named(changes: object) -> set[date]:
     return found
 
 
+def cells_by_level(cells: Cells) -> dict[tuple[str, CellKey], int]:
+    """The cells of the sources summed to the two stored levels: (municipality, hospital unit) and (hospital unit,
+    department)."""
+    levels: dict[tuple[str, CellKey], int] = defaultdict(int)
+    for (figure, key, month, municipality, hospital, department), value in cells.items():
+        levels[(FigureCell.Level.MUNICIPALITY, (figure, key, month, municipality, hospital, None))] += value
+        levels[(FigureCell.Level.DEPARTMENT, (figure, key, month, None, hospital, department))] += value
+    return dict(levels)
+
+
 def cells_store(months: Iterable[date], *, today: date) -> int:
     """Recompute ``months`` from the raw rows and replace their cells. Returns the number of cells stored."""
     chosen = sorted(set(months))
     if not chosen:
         return 0
-    cells = compute(chosen, today)
+    cells = cells_by_level(compute(chosen, today))
     with transaction.atomic():
         FigureCell.objects.filter(month__in=chosen).delete()
         FigureCell.objects.bulk_create(
             (
                 FigureCell(
+                    level=level,
                     figure=figure,
                     key=key,
                     month=month,
@@ -86,7 +98,7 @@ def cells_store(months: Iterable[date], *, today: date) -> int:
                     department_id=department,
                     value=value,
                 )
-                for (figure, key, month, municipality, hospital, department), value in cells.items()
+                for (level, (figure, key, month, municipality, hospital, department)), value in cells.items()
             ),
             batch_size=BATCH,
         )

@@ -26,7 +26,7 @@ TODAY = date(2026, 12, 6)
 
 
 def _cells(figure: str, **filters: object) -> dict[tuple[str, date], int]:
-    rows = FigureCell.objects.filter(figure=figure, **filters)
+    rows = FigureCell.objects.filter(figure=figure, level=FigureCell.Level.MUNICIPALITY, **filters)
     return {(row.key, row.month): row.value for row in rows}
 
 
@@ -54,7 +54,7 @@ def test_an_acute_admission_within_30_days_of_a_discharge_from_another_hospital_
     keyfigures_rebuild(first=date(2026, 8, 1), last=date(2026, 10, 1), today=TODAY)
 
     assert _cells("readmissions") == {("", date(2026, 10, 1)): 1}
-    readmission = FigureCell.objects.get(figure="readmissions")
+    readmission = FigureCell.objects.get(figure="readmissions", level=FigureCell.Level.DEPARTMENT)
     assert readmission.hospital == organisation_get("RHR")
     assert _cells("admissions", month=date(2026, 10, 1)) == {
         ("acute", date(2026, 10, 1)): 1,
