@@ -312,6 +312,14 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AdmissionKindEnum": "admissions.models.Course.Kind",
         "DeadlineStateEnum": "sundhedsaftale.deadlines.models.Deadline.State",
+        "DischargeNeedEnum": "discharge.models.Need",
+        "ScreeningAssessmentEnum": "prevention.models.referrals.Assessment",
+        "AidPartyEnum": "aids.models.needs.PARTY_CHOICES",
+        "AidSituationEnum": "aids.models.catalogue.SITUATION_CHOICES",
+        "AidDisputeLevelEnum": "aids.models.disputes.Level",
+        "AidDisputeOutcomeEnum": "aids.models.disputes.Outcome",
+        "RehabLevelEnum": "rehab.models.training.RehabCourse.Level",
+        "PsychiatryReferralOutcomeEnum": "psychiatry.models.plans.Referral.Outcome",
     },
 }
 

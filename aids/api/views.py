@@ -23,6 +23,7 @@ from aids import responsibility, services
 from aids.api import serializers as s
 from aids.models import AidNeed, AidType, CapacityNote, Depot, Dispute, Loan
 from aids.pdf import loan_slip_bytes
+from sundhedsaftale.api.schema import SingleObjectSchema
 from sundhedsaftale.api.viewsets import ReadOnlyVisibleViewSet
 from sundhedsaftale.errors import DomainError
 
@@ -73,6 +74,8 @@ class PdfRenderer(BaseRenderer):
 )
 class ResponsibilityViewSet(viewsets.ViewSet):
     """The pure decision of ``aids.responsibility``; no citizen data."""
+
+    schema = SingleObjectSchema()
 
     def list(self, request: Request) -> Response:
         query = s.ResponsibilityQuerySerializer(data=request.query_params)

@@ -241,10 +241,3 @@ class ReferralCreateSerializer(serializers.Serializer):
 class ReferralStatusSerializer(serializers.Serializer):
     status = _choice([c for c in Referral.Status.choices if c[0] != Referral.Status.SENT])
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
-
-
-@extend_schema_serializer(component_name="PreventionImportRowError")
-class ImportRowErrorSerializer(serializers.Serializer):
-    line = serializers.IntegerField()
-    column = serializers.CharField()
-    message = serializers.CharField()

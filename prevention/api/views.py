@@ -119,7 +119,12 @@ class OfferViewSet(ReadOnlyVisibleViewSet):
     @extend_schema(
         summary="Indlæs tilbud fra CSV (alt eller intet)",
         request={"text/csv": str},
-        responses={200: s.OfferSerializer(many=True), 400: s.ImportRowErrorSerializer(many=True)},
+        responses={
+            200: s.OfferSerializer(many=True),
+            400: OpenApiResponse(
+                description="Intet er indlæst: fejlene pr. række står i errors.rows (line, column, message)."
+            ),
+        },
     )
     @action(detail=False, methods=["post"], url_path="import", pagination_class=None)
     def import_csv(self, request: Request) -> Response:

@@ -228,7 +228,7 @@ class NoticeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CourseSerializer(serializers.ModelSerializer):
+class PsychiatricCourseSerializer(serializers.ModelSerializer):
     department = ORG
     contact_persons = ContactPersonSerializer(many=True, read_only=True)
 

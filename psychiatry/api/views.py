@@ -39,7 +39,7 @@ def _valid(serializer_class: type[Serializer], request: Request) -> dict[str, An
 )
 class CourseViewSet(ReadOnlyVisibleViewSet):
     queryset = PsychiatricCourse.objects.all()
-    serializer_class = s.CourseSerializer
+    serializer_class = s.PsychiatricCourseSerializer
 
     def scope_queryset(self, queryset: Any) -> Any:
         return (
@@ -50,12 +50,12 @@ class CourseViewSet(ReadOnlyVisibleViewSet):
 
     def _respond(self, course: PsychiatricCourse, code: int = status.HTTP_200_OK) -> Response:
         course = PsychiatricCourse.objects.prefetch_related("contact_persons__organisation").get(pk=course.pk)
-        return Response(s.CourseSerializer(course).data, status=code)
+        return Response(s.PsychiatricCourseSerializer(course).data, status=code)
 
     @extend_schema(
         summary="Start det psykiatriske forløb for en indlæggelse på en psykiatrisk afdeling",
         request=s.CourseCreateSerializer,
-        responses={201: s.CourseSerializer},
+        responses={201: s.PsychiatricCourseSerializer},
         examples=[
             OpenApiExample(
                 "Frivillig indlæggelse",
@@ -72,7 +72,7 @@ class CourseViewSet(ReadOnlyVisibleViewSet):
     @extend_schema(
         summary="Retsgrundlag, samtykke og ønsker om pårørende",
         request=s.ConsentSerializer,
-        responses={200: s.CourseSerializer},
+        responses={200: s.PsychiatricCourseSerializer},
     )
     @action(detail=True, methods=["post"])
     def consent(self, request: Request, pk: Any = None) -> Response:
@@ -97,7 +97,7 @@ class CourseViewSet(ReadOnlyVisibleViewSet):
     @extend_schema(
         summary="Aftal eller ændr udskrivningstidspunktet",
         request=s.DischargeTimeSerializer,
-        responses={200: s.CourseSerializer},
+        responses={200: s.PsychiatricCourseSerializer},
     )
     @action(detail=True, methods=["post"], url_path="discharge-time")
     def discharge_time(self, request: Request, pk: Any = None) -> Response:
@@ -110,7 +110,7 @@ class CourseViewSet(ReadOnlyVisibleViewSet):
     @extend_schema(
         summary="Afslut forløbet (kræver vurdering af børn i familien)",
         request=s.EndSerializer,
-        responses={200: s.CourseSerializer},
+        responses={200: s.PsychiatricCourseSerializer},
     )
     @action(detail=True, methods=["post"])
     def complete(self, request: Request, pk: Any = None) -> Response:
@@ -123,7 +123,7 @@ class CourseViewSet(ReadOnlyVisibleViewSet):
     @extend_schema(
         summary="Uplanlagt udskrivning: patienten forlod afdelingen",
         request=s.UnplannedSerializer,
-        responses={200: s.CourseSerializer},
+        responses={200: s.PsychiatricCourseSerializer},
     )
     @action(detail=True, methods=["post"], url_path="unplanned-discharge")
     def unplanned_discharge(self, request: Request, pk: Any = None) -> Response:

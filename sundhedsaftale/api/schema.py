@@ -8,6 +8,8 @@ then read every answer the API gives.
 
 from typing import Any
 
+from drf_spectacular.openapi import AutoSchema
+
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
 ERROR_SCHEMA = {
     "type": "object",
@@ -75,3 +77,11 @@ def document_error_responses(
                     response["content"] = {"application/json": {"schema": ERROR_REF}}
             responses.setdefault("414", dict(URI_TOO_LONG))
     return result
+
+
+class SingleObjectSchema(AutoSchema):
+    """For a ViewSet whose ``list`` answers one object (a computation, not a collection): drf-spectacular
+    otherwise documents every ``list`` as an array."""
+
+    def _is_list_view(self, serializer: Any = None) -> bool:
+        return False
