@@ -157,7 +157,7 @@ def walk(live_server: Any, reference_data: None) -> Walk:
 
 # Measures every control in the page. Returns one row per control: its index (also written to the control as
 # data-form-check, for the trial click), name, type, label and what is wrong with it.
-MEASURE = """
+MEASURE = r"""
 (maxGap) => {
   document.querySelectorAll('details:not([open])').forEach(d => { d.open = true; });
   window.scrollTo(0, 0);
