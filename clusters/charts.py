@@ -30,6 +30,9 @@ class Chart:
 
 
 def _measure(row: Row, as_percent: bool) -> tuple[float | None, str]:
+    if isinstance(row.value, str) and " / " in row.value:  # a distribution: median / 90th percentile
+        median, p90 = row.value.split(" / ")
+        return float(median), f"median {median}, 90 %: {p90}"
     if as_percent:
         if row.percent is None:
             return None, "<5" if "<5" in (row.value, row.base) else "–"
@@ -45,7 +48,7 @@ def _bars(rows: list[Row], as_percent: bool) -> list[tuple[Row, float | None, st
 
 def columns(view: FigureView, chart_id: str) -> Chart:
     """The trend per month as vertical columns (120 units high)."""
-    as_percent = view.figure.shape != "count"
+    as_percent = view.figure.shape in ("share", "per_rule")
     measured = _bars(view.trend, as_percent)
     top = max((value for _row, value, _text in measured if value), default=1.0)
     bars = []
@@ -64,7 +67,7 @@ def columns(view: FigureView, chart_id: str) -> Chart:
 
 def bars(view: FigureView, chart_id: str) -> Chart:
     """The breakdown per place as horizontal bars (220 units long)."""
-    as_percent = view.figure.shape != "count"
+    as_percent = view.figure.shape in ("share", "per_rule")
     measured = _bars(view.breakdown, as_percent)
     top = max((value for _row, value, _text in measured if value), default=1.0)
     drawn = []
