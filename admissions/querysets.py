@@ -78,6 +78,12 @@ class ToMunicipalityQuerySet(PartyQuerySet):
     hospital_side: str | None = "course"
 
 
+class AdmissionNoticeQuerySet(ToMunicipalityQuerySet):
+    """Admission notices: the hospital side, the municipality and — at an acute admission — the GP named on it."""
+
+    parties: tuple[str, ...] = ("municipality", "gp_practice")
+
+
 class MessageQuerySet(PartyQuerySet):
     """Messages: visible when their citizen is, and only to the two parties of each (``correspondence_scope``)."""
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from admissions.querysets import (
+    AdmissionNoticeQuerySet,
     CourseDataQuerySet,
     HomeCareServiceQuerySet,
     PartyQuerySet,
@@ -93,7 +94,12 @@ class LeavePeriod(models.Model):
 
 
 class AdmissionNotice(models.Model):
-    """The admission notice (indlæggelsesadvis, MedCom HospitalNotification) to the home municipality."""
+    """The admission notice (indlæggelsesadvis, MedCom HospitalNotification) to the home municipality.
+
+    At an acute (or open) admission the citizen's listed GP is told as well ("Underrette pårørende og egen
+    læge og kommune hurtigst muligt efter indlæggelsen", section 1.2.3.2); a planned admission tells only
+    the municipality (section 1.2.3.1). The notice is read by the hospital side and the parties named on it.
+    """
 
     course = models.ForeignKey(
         "admissions.Course", on_delete=models.CASCADE, related_name="admission_notices"
@@ -104,12 +110,21 @@ class AdmissionNotice(models.Model):
         related_name="+",
         limit_choices_to={"kind": "municipality"},
     )
+    gp_practice = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("egen læge"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "practice"},
+    )
     sent_at = models.DateTimeField(_("sendt"))
     received_at = models.DateTimeField(_("modtaget"), null=True, blank=True)
     read_at = models.DateTimeField(_("læst"), null=True, blank=True)
     read_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
-    objects = ToMunicipalityQuerySet.as_manager()
+    objects = AdmissionNoticeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("indlæggelsesadvis")

@@ -27,6 +27,7 @@ from admissions.services.notices import home_care_pause
 from admissions.services.notices import (
     home_care_resume as home_care_resume,  # the discharge app imports it here
 )
+from admissions.services.stays import place_clean, place_text
 from sundhedsaftale.citizens.models import CareRelation
 from sundhedsaftale.citizens.services import care_relation_end, care_relation_open
 from sundhedsaftale.errors import Conflict, DomainError
@@ -81,9 +82,11 @@ def course_admit(
     episode_of_care_id: str = "",
     update_master_data: bool = False,
     master_data_reason: str = "",
+    room: str = "",
+    bed: str = "",
 ) -> Course:
     """Admit the citizen: find or create the citizen, create the course and its first stay, send the admission
-    notice to the home municipality and pause the citizen's active home-care services from ``admitted_at``.
+    notice to the home municipality (and, at an acute or open admission, the listed GP) and pause the citizen's active home-care services from ``admitted_at``.
 
     Returns the course. A second admission of the same stay (same hospital and episode-of-care id), or of a
     citizen who already has an open course, raises ``Conflict`` (409) and saves nothing. A known citizen is
@@ -95,6 +98,7 @@ def course_admit(
     if department.kind != Organisation.Kind.DEPARTMENT or department.parent is None:
         raise DomainError(_("Vælg en afdeling på et hospital."), field="department")
     _not_future(admitted_at, "admitted_at")
+    room, bed = place_clean(room=room, bed=bed)
     _department_of_user(user=acting_user, department=department)
     hospital = department.parent
     episode_of_care_id = episode_of_care_id.strip()
@@ -154,7 +158,9 @@ def course_admit(
             field="episode_of_care_id",
             code="duplicate_admission",
         ) from error
-    Stay.objects.create(course=course, hospital=hospital, department=department, started_at=admitted_at)
+    Stay.objects.create(
+        course=course, hospital=hospital, department=department, started_at=admitted_at, room=room, bed=bed
+    )
     _care_relation_open(course=course, hospital=hospital, at=admitted_at)
     course_event_record(
         course=course,
@@ -162,7 +168,14 @@ def course_admit(
         at=admitted_at,
         actor=acting_user,
         organisation=department,
-        text=f"{course.get_kind_display()} indlæggelse på {department}",
+        text=", ".join(
+            p
+            for p in (
+                f"{course.get_kind_display()} indlæggelse på {department}",
+                place_text(room=room, bed=bed),
+            )
+            if p
+        ),
     )
     if change is not None:
         course_event_record(
@@ -179,16 +192,25 @@ def course_admit(
             + f" ({change.reason})",
         )
     now = timezone.now()
+    # Section 1.2.3.2 (acute): "Underrette pårørende og egen læge og kommune hurtigst muligt efter
+    # indlæggelsen"; section 1.2.3.1 (planned) names only the municipality's notice. Open admissions are
+    # handled as acute.
+    gp_practice = citizen.gp_practice if kind != Course.Kind.PLANNED else None
     AdmissionNotice.objects.create(
-        course=course, municipality=citizen.municipality, sent_at=now, received_at=now
+        course=course,
+        municipality=citizen.municipality,
+        gp_practice=gp_practice,
+        sent_at=now,
+        received_at=now,
     )
+    recipients = citizen.municipality.name + (f" og egen læge ({gp_practice.name})" if gp_practice else "")
     course_event_record(
         course=course,
         kind=CourseEvent.Kind.NOTICE_SENT,
         at=now,
         actor=acting_user,
         organisation=department,
-        text=f"Indlæggelsesadvis sendt til {citizen.municipality.name}",
+        text=f"Indlæggelsesadvis sendt til {recipients}",
     )
     home_care_pause(course=course, at=admitted_at)
     return course
