@@ -95,6 +95,19 @@ def test_an_unreachable_endpoint_fails_for_the_task_to_retry(course: Course) -> 
     assert row.attempts == 1 and row.last_error
 
 
+def test_an_endpoint_that_is_not_http_is_never_opened(course: Course) -> None:
+    # given an endpoint the admin form accepts (a URLField takes ftp) but the delivery must not open
+    DeliveryEndpoint.objects.create(
+        organisation=Organisation.objects.get(code="751"), url="ftp://127.0.0.1:9/fhir"
+    )
+    (row,) = course_notifications_queue(course=course)
+    with pytest.raises(DeliveryFailed, match="http"):
+        outbound_deliver_once(outbound_id=row.pk)
+    row.refresh_from_db()
+    assert row.state == OutboundMessage.State.QUEUED
+    assert row.last_error == "not an http(s) address"
+
+
 def test_the_scan_queues_the_events_of_the_courses(course: Course) -> None:
     # given a course with a new event (a leave begun on the ward)
     ward = member("ward_staff", "AUH-ORT")
