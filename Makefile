@@ -19,7 +19,7 @@ PYTEST_ARGS ?=
 TEST_CLOCKS ?= 2026-11-30T00:30 2026-12-02T11:59 2026-12-04T23:59 2027-03-28T00:30 2026-12-24T00:30
 CLOCK_PYTEST_ARGS ?= -q -n 2
 
-.PHONY: help install install-system run test test-clocks bench screenshots lint security format typecheck migrations-check check
+.PHONY: help install install-system run test test-clocks bench fuzz screenshots lint security format typecheck migrations-check check
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -67,8 +67,11 @@ test-clocks: install ## the suite once per moment in TEST_CLOCKS, the clock move
 	done; \
 	if [ -n "$$failed" ]; then echo "the suite failed at:$$failed" >&2; exit 1; fi
 
-bench: install ## every benchmark (PostgreSQL + Redis; hours: 1M citizens, 1,000 fuzz cases per operation); results in bench/README.md
+bench: install ## the region's load (PostgreSQL + Redis; < 30 min): seed, gunicorn + Celery, open loop and locust; bench/README.md
 	bench/run-all
+
+fuzz: install ## schemathesis with 1,000 cases per API operation against a live server (about an hour); bench/README.md
+	bench/fuzz-run
 
 screenshots: | $(PY) ## the ward board, course page, municipal inbox, reply form and rehab plan at 1,400 and 390 px in docs/screenshots/
 	SCREENSHOTS=1 $(VENV)/bin/pytest -q -p no:cacheprovider tests/kernel/test_screenshots.py

@@ -49,6 +49,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.db.models import CharField, TextField  # noqa: E402
 
 from admissions.demo import FEMALE_NAMES, MALE_NAMES, SURNAMES  # noqa: E402
 from admissions.models import Course, Stay  # noqa: E402
@@ -69,6 +70,17 @@ H = "(hashint8(({n})::bigint * 1000003 + {salt}) & 2147483647)"
 
 def h(n: str, salt: int) -> str:
     return H.format(n=n, salt=salt)
+
+
+def blanks(model: type, given: str) -> tuple[str, str]:
+    """The text columns an INSERT below does not name (fields added since): '' each, as a blank form would."""
+    named = {column.strip() for column in given.split(",")}
+    extra = [
+        f.column
+        for f in model._meta.concrete_fields
+        if isinstance(f, CharField | TextField) and not f.null and f.column not in named
+    ]
+    return "".join(f", {column}" for column in extra), "".join(", ''" for _ in extra)
 
 
 def step(title: str, sql: str, params: list | None = None) -> None:
@@ -237,11 +249,15 @@ def courses(count: int, years: int, open_per_department: int) -> None:
     # courses 1..closed are history (admitted over the years, 1-14 days); the last `opened` are still open,
     # admitted within the last ten days, `open_per_department` at each department
     closed = count - opened
+    columns = (
+        "citizen_id, kind, state, hospital_id, department_id, admitted_at, discharged_at, episode_of_care_id, "
+        "contact_name, contact_role, contact_phone, created_at"
+    )
+    extra_columns, extra_values = blanks(Course, columns)
     step(
         "courses",
         f"""
-        INSERT INTO {table} (citizen_id, kind, state, hospital_id, department_id, admitted_at, discharged_at,
-                             episode_of_care_id, contact_name, contact_role, contact_phone, created_at)
+        INSERT INTO {table} ({columns}{extra_columns})
         SELECT 1 + {h("i", 11)} % {citizens},
                CASE WHEN {h("i", 12)} % 3 = 0 THEN 'planned' ELSE 'acute' END,
                CASE WHEN i > {closed} THEN (CASE WHEN {h("i", 13)} % 20 = 0 THEN 'on_leave' ELSE 'admitted' END)
@@ -249,7 +265,7 @@ def courses(count: int, years: int, open_per_department: int) -> None:
                d.hospital_id, d.id, a.admitted_at,
                CASE WHEN i > {closed} THEN NULL
                     ELSE a.admitted_at + interval '1 hour' * (24 + {h("i", 14)} % (13 * 24)) END,
-               '', '', '', '', a.admitted_at
+               '', '', '', '', a.admitted_at{extra_values}
           FROM generate_series(1, %s) i
           CROSS JOIN LATERAL (
               SELECT CASE WHEN i > {closed} THEN now() - interval '1 minute' * ({h("i", 15)} % (10 * 24 * 60))
@@ -264,11 +280,13 @@ def courses(count: int, years: int, open_per_department: int) -> None:
         """,
         [count],
     )
+    columns = "course_id, hospital_id, department_id, started_at, ended_at"
+    extra_columns, extra_values = blanks(Stay, columns)
     step(
         "stays",
         f"""
-        INSERT INTO {Stay._meta.db_table} (course_id, hospital_id, department_id, started_at, ended_at)
-        SELECT id, hospital_id, department_id, admitted_at, discharged_at FROM {table} ORDER BY id
+        INSERT INTO {Stay._meta.db_table} ({columns}{extra_columns})
+        SELECT id, hospital_id, department_id, admitted_at, discharged_at{extra_values} FROM {table} ORDER BY id
         """,
     )
     days = settings.CARE_RELATION_DAYS_AFTER_COURSE
