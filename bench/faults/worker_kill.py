@@ -33,6 +33,7 @@ import time
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.faults.stack import FaultFailed, Stack, prepare_database, run, wait_until
@@ -90,7 +91,7 @@ def _run(stack: Stack, args: argparse.Namespace) -> list[str]:
     from sundhedsaftale.ops.tasks import beat_tick
     from sundhedsaftale.organisations.models import Organisation
 
-    broker = redis.Redis.from_url(stack.redis_url)
+    broker: Any = redis.Redis.from_url(stack.redis_url)  # replies are bytes
     rng = random.Random(17)
 
     # --- the production shape ------------------------------------------------------------------------
