@@ -34,6 +34,8 @@ class AdmitForm(DesignSystemForm):
     department = forms.ModelChoiceField(label=_("Afdeling"), queryset=Organisation.objects.none())
     admitted_at = when_field(_("Indlagt"), now=True)
     episode_of_care_id = forms.CharField(label=_("Forløbs-id fra EPJ"), max_length=80, required=False)
+    room = forms.CharField(label=_("Stue"), max_length=20, required=False)
+    bed = forms.CharField(label=_("Seng"), max_length=20, required=False)
     # Shown only when a known citizen's stored master data differ from those typed (see the template).
     update_master_data = forms.BooleanField(
         label=_("Opdatér borgerens stamdata"),
@@ -71,6 +73,13 @@ class ContactPersonForm(DesignSystemForm):
     name = forms.CharField(label=_("Navn"), max_length=200)
     role = forms.CharField(label=_("Funktion"), max_length=100, required=False)
     phone = forms.CharField(label=_("Telefon"), max_length=40)
+
+
+class PlaceForm(DesignSystemForm):
+    """The room and bed of the current stay, as the ward names them; blank clears them."""
+
+    room = forms.CharField(label=_("Stue"), max_length=20, required=False, help_text=_("Fx 4 eller 12B."))
+    bed = forms.CharField(label=_("Seng"), max_length=20, required=False)
 
 
 class ConsentForm(DesignSystemForm):

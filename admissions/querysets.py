@@ -4,7 +4,7 @@ and for records between organisations, that the reader is one of their parties."
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Self
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from sundhedsaftale.citizens.querysets import CitizenDataQuerySet, party_condition
 
@@ -45,6 +45,18 @@ class CourseQuerySet(CitizenDataQuerySet):
 
     def at_department(self, department_id: int) -> "CourseQuerySet":
         return self.filter(department_id=department_id)
+
+    def with_place(self) -> "CourseQuerySet":
+        """Each course with its current stay's room and bed (``stay_room``, ``stay_bed``; None without an open
+        stay), in the same query."""
+        from admissions.models import Stay
+
+        current = Stay.objects.filter(course=OuterRef("pk"), ended_at__isnull=True).order_by(
+            "-started_at", "-pk"
+        )
+        return self.annotate(
+            stay_room=Subquery(current.values("room")[:1]), stay_bed=Subquery(current.values("bed")[:1])
+        )
 
 
 class CourseDataQuerySet(CitizenDataQuerySet):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("indlaeggelse/ny/", course.course_admit, name="course-admit"),
     path("forloeb/<int:pk>/", course.course_detail, name="course-detail"),
     path("forloeb/<int:pk>/kontaktperson/", course.course_contact_person, name="course-contact-person"),
+    path("forloeb/<int:pk>/stue/", course.course_place, name="course-place"),
     path("forloeb/<int:pk>/samtykke/", course.course_consent, name="course-consent"),
     path("forloeb/<int:pk>/orlov/", course.course_leave, name="course-leave"),
     path("forloeb/<int:pk>/overflytning/", course.course_transfer, name="course-transfer"),

@@ -24,9 +24,11 @@ from admissions.api.serializers import (
     CourseCancelInputSerializer,
     CourseSerializer,
     CourseWhenInputSerializer,
+    PlaceInputSerializer,
     TransferInputSerializer,
 )
 from admissions.models import Course
+from admissions.querysets import CourseQuerySet
 from sundhedsaftale.api.viewsets import VisibleViewSet
 
 ERROR = inline_serializer(
@@ -93,7 +95,8 @@ ADMIT_EXAMPLE = OpenApiExample(
 
 class CourseQueryMixin:
     def scope_queryset(self, queryset: QuerySet) -> QuerySet:
-        queryset = queryset.select_related("citizen__municipality", "hospital", "department")
+        assert isinstance(queryset, CourseQuerySet)
+        queryset = queryset.select_related("citizen__municipality", "hospital", "department").with_place()
         state = self.request.query_params.get("state")  # type: ignore[attr-defined]
         return queryset.filter(state=state) if state else queryset
 
@@ -113,6 +116,8 @@ class CourseViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveMode
         data.is_valid(raise_exception=True)
         act(course, data.validated_data)
         course.refresh_from_db()
+        for annotated in ("stay_room", "stay_bed"):  # read again after the action (``course_place``)
+            course.__dict__.pop(annotated, None)
         return Response(CourseSerializer(course, context={"request": request}).data)
 
     @extend_schema(
@@ -128,6 +133,19 @@ class CourseViewSet(CourseQueryMixin, mixins.ListModelMixin, mixins.RetrieveMode
             lambda course, d: services.course_set_contact_person(
                 course=course, acting_user=self.acting_user, **d
             ),
+        )
+
+    @extend_schema(
+        summary="Angiv stue og seng på det nuværende ophold (tomme felter fjerner dem)",
+        request=PlaceInputSerializer,
+        responses={200: CourseSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
+    @action(detail=True, methods=["post"])
+    def place(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(
+            request,
+            PlaceInputSerializer,
+            lambda course, d: services.stay_set_place(course=course, acting_user=self.acting_user, **d),
         )
 
     @extend_schema(

@@ -81,10 +81,24 @@ class CitizenBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "cpr", "name", "municipality"]
 
 
+def course_place(course: Course) -> tuple[str, str]:
+    """The room and bed of the course's current stay: annotated on lists (``with_place``), else read once."""
+    if not hasattr(course, "stay_room"):
+        stay = course.stays.filter(ended_at__isnull=True).order_by("-started_at", "-pk").first()
+        course.stay_room, course.stay_bed = (stay.room, stay.bed) if stay else ("", "")  # type: ignore[attr-defined]
+    return course.stay_room or "", course.stay_bed or ""  # type: ignore[attr-defined]
+
+
 class CourseSerializer(serializers.ModelSerializer):
     citizen = CitizenBriefSerializer(read_only=True)
     hospital = _code()
     department = _code()
+    room = serializers.SerializerMethodField(
+        help_text="Stue på det nuværende ophold (tom, hvis ikke angivet)."
+    )
+    bed = serializers.SerializerMethodField(
+        help_text="Seng på det nuværende ophold (tom, hvis ikke angivet)."
+    )
 
     class Meta:
         model = Course
@@ -101,7 +115,15 @@ class CourseSerializer(serializers.ModelSerializer):
             "contact_name",
             "contact_role",
             "contact_phone",
+            "room",
+            "bed",
         ]
+
+    def get_room(self, course: Course) -> str:
+        return course_place(course)[0]
+
+    def get_bed(self, course: Course) -> str:
+        return course_place(course)[1]
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -132,6 +154,15 @@ class AdmitInputSerializer(serializers.Serializer):
         "telefon): erstat dem med de indsendte (logges). Uden feltet svarer en forskel 409.",
     )
     master_data_reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    room = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    bed = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+
+
+class PlaceInputSerializer(serializers.Serializer):
+    """The room and bed of the current stay; blank clears them."""
+
+    room = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    bed = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
 
 
 class ContactPersonInputSerializer(serializers.Serializer):

@@ -111,6 +111,9 @@ class Stay(models.Model):
     )
     started_at = models.DateTimeField(_("start"))
     ended_at = models.DateTimeField(_("slut"), null=True, blank=True)
+    #: where the citizen lies on the ward, as the ward names it ("Stue 4", "B"): shown on the ward board
+    room = models.CharField(_("stue"), max_length=20, blank=True)
+    bed = models.CharField(_("seng"), max_length=20, blank=True)
 
     objects = CourseDataQuerySet.as_manager()
 

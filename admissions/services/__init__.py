@@ -38,6 +38,7 @@ from admissions.services.records import (
     information_request_reply,
     information_request_send,
 )
+from admissions.services.stays import stay_set_place
 
 __all__ = [
     "MasterDataDiffers",
@@ -68,5 +69,6 @@ __all__ = [
     "message_mark_read",
     "message_reply",
     "message_send",
+    "stay_set_place",
     "thread_mark_read",
 ]

@@ -44,6 +44,8 @@ def course_admit(request: AppRequest) -> HttpResponse:
                 episode_of_care_id=data["episode_of_care_id"],
                 update_master_data=data["update_master_data"],
                 master_data_reason=data["master_data_reason"],
+                room=data["room"],
+                bed=data["bed"],
                 acting_user=request.user,
             )
         except services.MasterDataDiffers as error:
@@ -106,6 +108,7 @@ def _context(request: AppRequest, course: Course, bound: dict[str, Any] | None =
             auto_id="contact_form_%s",
             initial={"name": course.contact_name, "role": course.contact_role, "phone": course.contact_phone},
         ),
+        "place_form": f.PlaceForm(auto_id="place_form_%s", initial=_place(course)),
         "consent_form": f.ConsentForm(auto_id="consent_form_%s", initial={"given_by": "citizen"}),
         "leave_form": f.WhenForm(auto_id="leave_form_%s"),
         "transfer_form": f.TransferForm(auto_id="transfer_form_%s"),
@@ -117,6 +120,12 @@ def _context(request: AppRequest, course: Course, bound: dict[str, Any] | None =
     context.update(_hub(request, course, party, bool(shares)))
     context.update(bound or {})
     return context
+
+
+def _place(course: Course) -> dict[str, str]:
+    """The room and bed of the course's current stay (blank when none is open)."""
+    stay = course.stays.filter(ended_at__isnull=True).order_by("-started_at", "-pk").first()
+    return {"room": stay.room, "bed": stay.bed} if stay else {"room": "", "bed": ""}
 
 
 # The forms a hub link may open on arrival (``?aaben=message_form``): details elements closed otherwise.
@@ -220,6 +229,11 @@ def _contact(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     return "Fast kontaktperson gemt."
 
 
+def _place_set(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
+    services.stay_set_place(course=course, acting_user=request.user, **data)
+    return "Stue og seng gemt."
+
+
 def _consent(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     services.consent_record(course=course, acting_user=request.user, **data)
     return "Samtykke registreret."
@@ -273,6 +287,7 @@ def _message_form_kwargs(request: AppRequest, course: Course) -> dict[str, Any]:
 
 
 course_contact_person = _course_action("contact_form", f.ContactPersonForm, _contact)
+course_place = _course_action("place_form", f.PlaceForm, _place_set)
 course_consent = _course_action("consent_form", f.ConsentForm, _consent)
 course_leave = _course_action("leave_form", f.WhenForm, _leave)
 course_transfer = _course_action("transfer_form", f.TransferForm, _transfer)
