@@ -74,6 +74,7 @@ _COURSE_FORM = "a form on the course page; the page itself is course-detail"
 # (``tests/kernel/test_route_coverage.py``).
 WRITE_ONLY: dict[str, Write] = {
     "course-contact-person": Write(_COURSE_FORM, _course_action("kontaktperson/")),
+    "course-place": Write(_COURSE_FORM, _course_action("stue/")),
     "course-consent": Write(_COURSE_FORM, _course_action("samtykke/")),
     "course-leave": Write(_COURSE_FORM, _course_action("orlov/")),
     "course-transfer": Write(_COURSE_FORM, _course_action("overflytning/")),
@@ -185,7 +186,7 @@ WRITE_ONLY: dict[str, Write] = {
             "an action on a course (api-course-detail reads it)",
             _api_action("courses", Course, name, "citizen"),
         )
-        for name in ["cancel", "contact-person", "death", "leave-end", "leave-start", "transfer"]
+        for name in ["cancel", "contact-person", "death", "leave-end", "leave-start", "place", "transfer"]
     },
     "api:api-consent-withdraw": Write("withdraws a consent", _api_action("consents", Consent, "withdraw")),
     "api:api-information-request-reply": Write(
