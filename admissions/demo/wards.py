@@ -188,6 +188,8 @@ def _stay_load(stay: WardStay, person: Person, *, now: datetime, practices: dict
         address=f"Demovej {person.street_number}, {POSTAL[stay.municipality]}",
         phone=person.phone,
         episode_of_care_id=stay.key,
+        room=str(1 + int(stay.key[-2:]) // 2),  # two beds to a room: DEMO-AUH-01 in room 1, bed 2
+        bed=str(1 + int(stay.key[-2:]) % 2),
     )
     course_set_contact_person(
         course=course,

@@ -41,11 +41,15 @@ class BoardRow:
     kind_label: str = ""
     #: the plan's obligations (each need's notice, the agreed time): due, met / missed / running
     lines: list[ObligationLine] = field(default_factory=list)
+    #: where the citizen lies: the current stay's room and bed ("" when the ward has not said)
+    room: str = ""
+    bed: str = ""
 
 
 def board_courses(*, actor: Actor, organisation: Organisation) -> QuerySet[Course]:
-    """The current (open) courses at the department — or, for a hospital membership, the whole hospital."""
-    courses = Course.objects.open()
+    """The current (open) courses at the department — or, for a hospital membership, the whole hospital —
+    with the current stay's room and bed (``stay_room``, ``stay_bed``) in the same query."""
+    courses = Course.objects.open().with_place()
     if organisation.kind == Organisation.Kind.HOSPITAL:
         courses = courses.filter(hospital=organisation)
     else:
@@ -127,6 +131,8 @@ def ward_board(*, actor: Actor, organisation: Organisation, today: date, now: An
                 state_label=states.get(course.state, course.state),
                 kind_label=kinds.get(course.kind, course.kind),
                 lines=obligation_lines(deadlines=obligations.get(plan.pk, []), now=now) if plan else [],
+                room=getattr(course, "stay_room", None) or "",
+                bed=getattr(course, "stay_bed", None) or "",
             )
         )
     return board

@@ -1,14 +1,22 @@
 """Overviews: the ward board, the municipality's expected discharges, the GP's epikriser."""
 
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from discharge import selectors
-from discharge.models import MunicipalReply
+from discharge.models import MunicipalReply, Need
+from discharge.selectors.board_choice import (
+    SORTS,
+    board_choice_parse,
+    board_municipalities,
+    board_rows_arrange,
+)
 from discharge.views.common import active_organisation, today
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.organisations.models import Organisation
@@ -19,27 +27,38 @@ DAY_CHOICES = (3, 7, 14)
 
 @login_required
 def ward_board(request: AppRequest) -> HttpResponse:
-    """The active membership's department's current citizens: state, next deadline by urgency, what is missing."""
+    """The active membership's department's current citizens: room and bed, state, next deadline by urgency,
+    what is missing — ordered and filtered by a plain GET form (``#rows`` is the part htmx swaps)."""
     organisation = active_organisation(request)
-    rows = []
-    if organisation is not None and organisation.kind in (
+    is_ward = organisation is not None and organisation.kind in (
         Organisation.Kind.DEPARTMENT,
         Organisation.Kind.HOSPITAL,
-    ):
-        rows = selectors.ward_board(
+    )
+    choice = board_choice_parse(request.GET)
+    everyone: list[selectors.BoardRow] = []
+    if organisation is not None and is_ward:
+        everyone = selectors.ward_board(
             actor=request.actor, organisation=organisation, today=today(), now=timezone.now()
         )
+    rows = board_rows_arrange(rows=everyone, choice=choice)
     access_log_record(
         request=request,
         citizen_ids=[r.course.citizen_id for r in rows],
         what="Afdelingens tavle",
         action="view",
     )
+    query = urlencode(choice.params())
     context = {
         "rows": rows,
+        "total": len(everyone),
+        "choice": choice,
+        "sorts": SORTS,
+        "sort_label": SORTS[choice.sort],
+        "needs": Need.choices,
+        "municipalities": board_municipalities(everyone),
+        "board_url": reverse("ward-board") + (f"?{query}" if query else ""),
         "organisation": organisation,
-        "is_ward": organisation is not None
-        and organisation.kind in (Organisation.Kind.DEPARTMENT, Organisation.Kind.HOSPITAL),
+        "is_ward": is_ward,
     }
     template = "discharge/board.html#rows" if request.htmx else "discharge/board.html"
     return render(request, template, context)
