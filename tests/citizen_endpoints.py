@@ -239,6 +239,12 @@ ENDPOINTS = [
         readers=HOSPITAL_AND_MUNICIPALITY,
     ),
     _html(
+        "html-gp-letter",
+        "gp-letter",
+        on_record("gp-letter", DischargeLetter),
+        readers=frozenset({"gp"}),
+    ),
+    _html(
         "html-thread",
         "thread-detail",
         lambda c: None if (m := first_of(Message, c)) is None else _reverse("thread-detail", pk=m.thread_id),

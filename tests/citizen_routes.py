@@ -10,7 +10,7 @@ from django.db.models import Model
 
 from admissions.models import AdmissionNotice, Consent, Course, InformationRequest, Message
 from aids.models import AidNeed, Dispute, Loan, MissingAidAlert
-from discharge.models import DischargeConference, DischargeTimeProposal, SuddenChange
+from discharge.models import DischargeConference, DischargeLetter, DischargeTimeProposal, SuddenChange
 from prevention.models import Referral as PreventionReferral
 from psychiatry.models import CarePlan, Notice, PsychiatricCourse, Referral
 from rehab.models import Delivery, Plan, RehabCourse
@@ -93,6 +93,12 @@ WRITE_ONLY: dict[str, Write] = {
         "marks an admission notice read in the municipal inbox",
         lambda c: (
             None if (row := first_of(AdmissionNotice, c)) is None else f"/kommune/advis/{row.pk}/laest/"
+        ),
+    ),
+    "gp-letter-mark-read": Write(
+        "marks an epikrise read for the practice, then back to the GP's epikriser",
+        lambda c: (
+            None if (row := first_of(DischargeLetter, c)) is None else f"/praksis/epikriser/{row.pk}/laest/"
         ),
     ),
     "discharge-sudden-change-ack": Write(

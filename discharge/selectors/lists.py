@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
 from admissions.models import AdmissionReport, Consent, Course
 from discharge.models import (
@@ -189,3 +190,9 @@ def letters_for_practice(*, actor: Actor, practice: Organisation) -> QuerySet[Di
         .filter(gp_practice=practice)
         .select_related("course__citizen", "course__hospital", "course__department__parent")
     )
+
+
+def letter_get_for_practice(*, actor: Actor, practice: Organisation, pk: int) -> DischargeLetter:
+    """The epikrise sent to the practice, if the user may see it; Http404 otherwise (another practice's
+    letters are not leaked)."""
+    return get_object_or_404(letters_for_practice(actor=actor, practice=practice), pk=pk)

@@ -2,6 +2,7 @@
 
 from discharge.services.agreement import discharge_time_proposal_answer, discharge_time_propose
 from discharge.services.closing import plan_settle_at_discharge
+from discharge.services.letters import discharge_letter_mark_read
 from discharge.services.messages import (
     discharge_letter_send,
     discharge_notice_send,
@@ -23,6 +24,7 @@ from discharge.services.treatment import (
 __all__ = [
     "discharge_conference_record_outcome",
     "discharge_conference_schedule",
+    "discharge_letter_mark_read",
     "discharge_letter_send",
     "discharge_notice_send",
     "discharge_notification_send",

@@ -1,4 +1,4 @@
-"""Overviews: the ward board, the municipality's expected discharges, the GP's epikriser."""
+"""Overviews: the ward board and the municipality's expected discharges (the GP's epikriser: ``letters``)."""
 
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -106,16 +106,3 @@ def municipal_discharges(request: AppRequest) -> HttpResponse:
     }
     template = "discharge/municipal.html#list" if request.htmx else "discharge/municipal.html"
     return render(request, template, context)
-
-
-@login_required
-def gp_letters(request: AppRequest) -> HttpResponse:
-    """The epikriser sent to the active practice."""
-    organisation = active_organisation(request)
-    letters: list = []
-    if organisation is not None and organisation.kind == Organisation.Kind.PRACTICE:
-        letters = list(selectors.letters_for_practice(actor=request.actor, practice=organisation)[:200])
-    access_log_record(
-        request=request, citizen_ids=[x.course.citizen_id for x in letters], what="Epikriser", action="view"
-    )
-    return render(request, "discharge/gp_letters.html", {"letters": letters, "organisation": organisation})

@@ -1,0 +1,71 @@
+"""The filters and pages of the list pages, read from plain GET parameters (``?status=ulaest&fra=01.11.2026``).
+
+A value the page does not know is ignored, as if it had not been given: a list never answers a bad link with
+an error. Dates are read the Danish way, ``27.11.2026`` (or ISO ``2026-11-27``), whatever the browser's language.
+"""
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.paginator import Page, Paginator
+from django.utils import timezone
+
+
+PAGE_PARAMETER = "side"
+DATE_FORMAT = "%d.%m.%Y"  # how a filter's date is shown in its input and in links
+_READ_FORMATS = (DATE_FORMAT, "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d")
+
+
+def choice_param(params: Mapping[str, str], name: str, allowed: Iterable[str], default: str = "") -> str:
+    """The parameter's value if it is one of ``allowed``; ``default`` otherwise."""
+    value = params.get(name, "")
+    return value if value in set(allowed) else default
+
+
+def date_param(params: Mapping[str, str], name: str) -> date | None:
+    """The date the parameter names (``27.11.2026``, ``27-11-2026``, ``27/11/2026`` or ISO), or None when it is
+    missing or no date (a day that does not exist, a year outside 1900-2199)."""
+    text = params.get(name, "").strip()
+    if not text.isascii() or len(text) > 10:
+        return None
+    for pattern in _READ_FORMATS:
+        try:
+            day = datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+        return day if 1900 <= day.year < 2200 else None
+    return None
+
+
+def id_param(params: Mapping[str, str], name: str) -> int | None:
+    """The parameter as a positive whole number, or None."""
+    value = params.get(name, "")
+    return int(value) if value.isdigit() and len(value) < 12 else None
+
+
+def day_start(day: date) -> datetime:
+    """The first moment of the day in Danish local time (aware)."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def day_after(day: date) -> datetime:
+    """The first moment of the next day in Danish local time: the open end of a date range ``fra..til``."""
+    return day_start(day + timedelta(days=1))
+
+
+def query_string(values: Mapping[str, Any]) -> str:
+    """The filters as a query string without the page (for the pager's and the filter form's links); dates
+    in the Danish form people typed them in."""
+    shown = {
+        name: value.strftime(DATE_FORMAT) if isinstance(value, date) else value
+        for name, value in values.items()
+        if value not in (None, "")
+    }
+    return urlencode(shown)
+
+
+def page_of(rows: Any, params: Mapping[str, str], per_page: int) -> Page:
+    """The page ``?side=N`` of ``rows`` (the last page for a number past the end, the first for no number)."""
+    return Paginator(rows, per_page).get_page(params.get(PAGE_PARAMETER))
