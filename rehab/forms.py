@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rehab.diagnoses import icd10_meaning, icd10_normalise, icd10_validate, sks_validate
 from rehab.models import AdvanceNotice, CapacityNotice, FirstContact, PlanVersion, RehabCourse
 from rehab.plan_rows import PLAN_ROWS, Row, plan_row_clean
-from sundhedsaftale.forms import DesignSystemForm, DesignSystemModelForm, design_system_widgets
+from sundhedsaftale.forms import DesignSystemForm, DesignSystemModelForm, date_field, design_system_widgets
 from sundhedsaftale.organisations.models import Organisation
 
 SECONDARY_ROWS = 3  # the template has two rows; one more for comorbidity
@@ -22,7 +22,6 @@ ROW_LISTS = (
     ("measurement", "measurements", MEASUREMENT_ROWS),
 )
 
-DATE = forms.DateInput(attrs={"type": "date", "class": "form-input"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3, "class": "form-input"})
 
 PLAN_FIELDS = [
@@ -86,13 +85,6 @@ class PlanVersionForm(DesignSystemModelForm):
         model = PlanVersion
         fields = PLAN_FIELDS
         widgets = {
-            "admission_date": DATE,
-            "discharge_date": DATE,
-            "outpatient_control_when": DATE,
-            "contact_patient_on": DATE,
-            "appointment_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local", "class": "form-input"}, format="%Y-%m-%dT%H:%M"
-            ),
             "plan_type": forms.RadioSelect,
             "outpatient_control": forms.RadioSelect,
             **{
@@ -147,9 +139,7 @@ class PlanVersionForm(DesignSystemModelForm):
             self.fields[f"intervention_{i}_text"] = forms.CharField(label=_("Beskrivelse"), required=False)
         for i in range(MEASUREMENT_ROWS):
             self.fields[f"measurement_{i}_test"] = forms.CharField(label=_("Test"), required=False)
-            self.fields[f"measurement_{i}_date"] = forms.DateField(
-                label=_("Dato"), required=False, widget=DATE
-            )
+            self.fields[f"measurement_{i}_date"] = date_field(_("Dato"), required=False)
             self.fields[f"measurement_{i}_score"] = forms.CharField(label=_("Score"), required=False)
         if not self.is_bound:
             for prefix, rows in (
@@ -273,8 +263,6 @@ class FirstContactForm(DesignSystemModelForm):
             "note",
         ]
         widgets = {
-            "contacted_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-            "expected_start": DATE,
             "note": TEXT,
         }
 
@@ -305,11 +293,11 @@ class RehabCourseForm(DesignSystemModelForm):
             "healing_days",
             "started_on",
         ]
-        widgets = {"started_on": DATE, "services": TEXT}
+        widgets = {"services": TEXT}
 
 
 class RehabCourseEndForm(DesignSystemForm):
-    ended_on = forms.DateField(label=_("Slutdato"), widget=DATE)
+    ended_on = date_field(_("Slutdato"))
     services = forms.CharField(label=_("Leverede ydelser"), widget=TEXT, required=False)
 
 
@@ -326,7 +314,6 @@ class AdvanceNoticeForm(DesignSystemModelForm):
             "expected_discharge",
             "therapy_department",
         ]
-        widgets = {"operation_date": DATE, "expected_discharge": DATE}
 
     def __init__(self, *args: Any, hospital: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -350,14 +337,14 @@ class FinalStatusForm(DesignSystemForm):
     continued_need = forms.CharField(
         label=_("Fortsat behov (almen genoptræning)"), widget=TEXT, required=False
     )
-    ended_on = forms.DateField(label=_("Slutdato"), widget=DATE, required=False)
+    ended_on = date_field(_("Slutdato"), required=False)
 
 
 class CapacityNoticeForm(DesignSystemModelForm):
     class Meta:
         model = CapacityNotice
         fields = ["kind", "receiver", "description", "effective_on"]
-        widgets = {"effective_on": DATE, "description": TEXT}
+        widgets = {"description": TEXT}
 
     def clean_effective_on(self) -> Any:
         value = self.cleaned_data["effective_on"]

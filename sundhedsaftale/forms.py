@@ -1,40 +1,130 @@
 """Form building blocks shared by every area: Danish date inputs, Det Fælles Designsystem widget classes,
 and the one way a service's ``DomainError`` becomes a form error."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django_stubs_ext import StrOrPromise
 
+from sundhedsaftale.danish_dates import (
+    DATE_ERROR,
+    DATE_HINT,
+    MOMENT_ERROR,
+    MOMENT_HINT,
+    date_implausible,
+    date_parse,
+    date_show,
+    moment_parse,
+    moment_show,
+)
 from sundhedsaftale.errors import DomainError
 from sundhedsaftale.limits import FREE_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH
 
-DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
-DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]
+
+class DateInput(forms.TextInput):
+    """A date as a person types it in Denmark, ``27.11.2026``, whatever language the browser speaks (a
+    ``type="date"`` input shows mm/dd/yyyy in an English browser). The number pad on a phone; no autofill."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs={"inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, datetime):
+            return date_show(value.date())
+        if isinstance(value, date):
+            return date_show(value)
+        if isinstance(value, str) and (parsed := date_parse(value)):
+            return date_show(parsed)  # an ISO date kept as text (the rehab plan's rows), or one typed
+        return super().format_value(value)
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
+class DateTimeLocalInput(DateInput):
+    """A date and a time as a person types them in Denmark, ``27.11.2026 13.00`` (Copenhagen time)."""
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, datetime):
+            return moment_show(value)
+        if isinstance(value, str) and (parsed := moment_parse(value)):
+            return moment_show(parsed)
+        return super().format_value(value)
+
+
+def _hinted(hint: StrOrPromise, help_text: StrOrPromise) -> StrOrPromise:
+    """The field's help text followed by the format to type."""
+    return format_lazy("{} ({})", help_text, hint) if help_text else hint
+
+
+class DanishDateField(forms.DateField):
+    """A date typed the Danish way (``sundhedsaftale.danish_dates``); anything else is a Danish form error."""
+
+    widget = DateInput
+    default_error_messages = {"invalid": DATE_ERROR}
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        kwargs["help_text"] = _hinted(DATE_HINT, kwargs.get("help_text", ""))
+        kwargs.pop("input_formats", None)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> date | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        parsed = date_parse(str(value))
+        if parsed is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        if message := date_implausible(parsed):
+            raise ValidationError(message, code="implausible")
+        return parsed
 
 
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
+class DanishDateTimeField(forms.DateTimeField):
+    """A date and time typed the Danish way, read as Copenhagen time; anything else is a Danish form error."""
+
+    widget = DateTimeLocalInput
+    default_error_messages = {"invalid": MOMENT_ERROR}
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+        kwargs["help_text"] = _hinted(MOMENT_HINT, kwargs.get("help_text", ""))
+        kwargs.pop("input_formats", None)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> datetime | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime):
+            return value if timezone.is_aware(value) else timezone.make_aware(value)
+        parsed = moment_parse(str(value))
+        if parsed is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        if message := date_implausible(parsed.date()):
+            raise ValidationError(message, code="implausible")
+        return parsed
+
+
+def danish_formfield(db_field: "models.Field[Any, Any]", **kwargs: Any) -> forms.Field | None:
+    """A model form's field, with every date and date-time field read and shown the Danish way (the
+    ``formfield_callback`` of ``DesignSystemModelForm``); a widget the form names for it is replaced."""
+    if isinstance(db_field, models.DateTimeField):
+        kwargs.pop("widget", None)
+        return db_field.formfield(form_class=DanishDateTimeField, **kwargs)
+    if isinstance(db_field, models.DateField):
+        kwargs.pop("widget", None)
+        return db_field.formfield(form_class=DanishDateField, **kwargs)
+    return db_field.formfield(**kwargs)
 
 
 def date_field(label: StrOrPromise, required: bool = True, help_text: StrOrPromise = "") -> forms.DateField:
-    """Return a date field with the browser's date picker that also accepts Danish dd.mm.yyyy."""
-    return forms.DateField(
-        label=label, required=required, input_formats=DATE_FORMATS, widget=DateInput(), help_text=help_text
-    )
+    """Return a date field a person fills in as dd.mm.åååå (ISO åååå-mm-dd is read too)."""
+    return DanishDateField(label=label, required=required, help_text=help_text)
 
 
 def now_to_the_minute() -> datetime:
@@ -44,15 +134,9 @@ def now_to_the_minute() -> datetime:
 
 
 def when_field(label: StrOrPromise, required: bool = True, now: bool = False) -> forms.DateTimeField:
-    """Return a date-and-time field (local time) that also accepts Danish dd.mm.yyyy hh:mm; ``now``: it starts
+    """Return a date-and-time field (Copenhagen time) a person fills in as dd.mm.åååå tt.mm; ``now``: it starts
     at the current minute."""
-    return forms.DateTimeField(
-        label=label,
-        required=required,
-        input_formats=DATETIME_FORMATS,
-        widget=DateTimeLocalInput(),
-        initial=now_to_the_minute if now else None,
-    )
+    return DanishDateTimeField(label=label, required=required, initial=now_to_the_minute if now else None)
 
 
 def choices_with_blank(choices: Any, label: StrOrPromise = "Vælg …") -> list[tuple[str, StrOrPromise]]:
@@ -94,6 +178,10 @@ def design_system_widgets(form: forms.BaseForm) -> None:
         elif isinstance(widget, forms.Textarea):
             widget.attrs.setdefault("class", "form-input")
             widget.attrs.setdefault("rows", 3)
+        elif isinstance(widget, DateInput):
+            # wide enough for "27.11.2026" (or "27.11.2026 13.00"), not the page's width
+            width = "input-width-s" if isinstance(widget, DateTimeLocalInput) else "input-width-xs"
+            widget.attrs.setdefault("class", f"form-input {width}")
         elif isinstance(widget, forms.FileInput):
             widget.attrs.setdefault("class", "form-file-input")
         else:
@@ -113,9 +201,16 @@ class DesignSystemForm(forms.Form):
 
 
 class DesignSystemModelForm(forms.ModelForm):
-    """``DesignSystemForm`` for a model form."""
+    """``DesignSystemForm`` for a model form; its date and date-time fields are the Danish ones."""
 
     hide_optional_marks = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # runs before the metaclass reads ``Meta`` (Django reads ``formfield_callback`` from the form's own Meta)
+        meta = cls.__dict__.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = staticmethod(danish_formfield)
+        super().__init_subclass__(**kwargs)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -4,10 +4,9 @@ field (never a 500): dates, local date-times, booleans and bounded text."""
 from datetime import date, datetime
 from typing import Any
 
-from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from sundhedsaftale.danish_dates import DATE_ERROR, MOMENT_ERROR, date_implausible, date_parse, moment_parse
 from sundhedsaftale.errors import DomainError
 
 MAX_TEXT = 8000
@@ -27,14 +26,12 @@ def flag(data: Any, name: str) -> bool:
 
 
 def day(data: Any, name: str) -> date:
-    """A required date (``åååå-mm-dd``)."""
-    raw = text(data, name, 20).strip()
-    try:
-        value = parse_date(raw)
-    except ValueError:
-        value = None
+    """A required date, typed the Danish way (``dd.mm.åååå``; ISO ``åååå-mm-dd`` is read too)."""
+    value = date_parse(text(data, name, 20))
     if value is None:
-        raise DomainError(_("Angiv en gyldig dato (åååå-mm-dd)."), field=name)
+        raise DomainError(str(DATE_ERROR), field=name)
+    if message := date_implausible(value):
+        raise DomainError(message, field=name)
     return value
 
 
@@ -44,16 +41,12 @@ def day_or_none(data: Any, name: str) -> date | None:
 
 
 def moment(data: Any, name: str) -> datetime:
-    """A required point in time (a ``datetime-local`` value is read as Copenhagen time)."""
-    raw = text(data, name, 40).strip()
-    try:
-        value = parse_datetime(raw)
-    except ValueError:
-        value = None
-    if value is None or not (1900 < value.year < 2200):
-        raise DomainError(_("Angiv et gyldigt tidspunkt."), field=name)
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
+    """A required point in time, typed the Danish way (``dd.mm.åååå tt.mm``), read as Copenhagen time."""
+    value = moment_parse(text(data, name, 40))
+    if value is None:
+        raise DomainError(str(MOMENT_ERROR), field=name)
+    if message := date_implausible(value.date()):
+        raise DomainError(message, field=name)
     return value
 
 

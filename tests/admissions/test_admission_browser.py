@@ -30,7 +30,7 @@ def test_ward_admits_and_the_municipality_sees_the_notice_in_its_inbox(
     page.get_by_label("Bopælskommune").select_option(label="Aarhus")
     page.get_by_label("Indlæggelsestype").select_option("acute")
     page.get_by_label("Afdeling").select_option(index=1)
-    admitted = timezone.localtime(timezone.now() - timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M")
+    admitted = timezone.localtime(timezone.now() - timedelta(minutes=30)).strftime("%d.%m.%Y %H.%M")
     page.get_by_label("Indlagt").fill(admitted)
     page.get_by_role("button", name="Indlæg borgeren").click()
     # then she is on the course page, which shows the notice was sent

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _local(**delta: float) -> str:
-    return timezone.localtime(timezone.now() - timedelta(**delta)).strftime("%Y-%m-%dT%H:%M")
+    return timezone.localtime(timezone.now() - timedelta(**delta)).strftime("%d.%m.%Y %H.%M")
 
 
 def _form(action: str, course: Course, practice: Any) -> dict[str, Any]:

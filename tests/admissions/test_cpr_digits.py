@@ -101,7 +101,7 @@ def test_the_admit_form_refuses_a_full_width_cpr_in_danish(client, ward) -> None
             "municipality": organisation_get("751").pk,
             "kind": "acute",
             "department": organisation_get("AUH-ORT").pk,
-            "admitted_at": timezone.localtime(timezone.now() - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+            "admitted_at": timezone.localtime(timezone.now() - timedelta(hours=1)).strftime("%d.%m.%Y %H.%M"),
         },
     )
 

@@ -52,7 +52,7 @@ def test_a_death_during_the_leave_ends_it(on_leave: Course, ward: Any) -> None:
 
 def test_the_death_form_shows_the_reason(client: Any, on_leave: Course, ward: Any) -> None:
     client.force_login(ward)
-    at = timezone.localtime(timezone.now() - timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
+    at = timezone.localtime(timezone.now() - timedelta(hours=2)).strftime("%d.%m.%Y %H.%M")
 
     response = client.post(f"/forloeb/{on_leave.pk}/doedsfald/", {"at": at})
 

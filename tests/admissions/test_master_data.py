@@ -24,7 +24,7 @@ def citizen(practice: Organisation) -> Citizen:
 
 
 def _when(**delta: float) -> str:
-    return timezone.localtime(timezone.now() - timedelta(**delta)).strftime("%Y-%m-%dT%H:%M")
+    return timezone.localtime(timezone.now() - timedelta(**delta)).strftime("%d.%m.%Y %H.%M")
 
 
 def test_admitting_a_known_citizen_with_blank_master_data_uses_the_stored_data(admit, citizen) -> None:

@@ -35,7 +35,7 @@ def _consent(course, ward):
 def test_ward_admits_through_the_form_and_lands_on_the_course_page(client, ward):
     client.force_login(ward)
     assert client.get("/indlaeggelse/ny/").status_code == 200
-    admitted_at = timezone.localtime(timezone.now() - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+    admitted_at = timezone.localtime(timezone.now() - timedelta(hours=1)).strftime("%d.%m.%Y %H.%M")
 
     response = client.post(
         "/indlaeggelse/ny/",
@@ -213,37 +213,37 @@ def test_citizen_page_is_the_course_overview(client, admitted_course, ward):
 
 
 def test_full_course_page_for_each_party_shows_their_actions(
-    client, admitted_course, ward, visitator, gp, practice
+    client, planned_course, ward, visitator, gp, practice
 ):
-    _consent(admitted_course, ward)
+    _consent(planned_course, ward)
     information_request_send(
-        course=admitted_course, recipient=practice, question="Medicinliste?", acting_user=ward
+        course=planned_course, recipient=practice, question="Medicinliste?", acting_user=ward
     )
     message_send(
-        course=admitted_course,
+        course=planned_course,
         category="nursing",
         recipient=organisation_get("751"),
         body="Tryksår.",
         author_phone="78450000",
         acting_user=ward,
     )
-    admission_report_request(course=admitted_course, acting_user=ward)
+    admission_report_request(course=planned_course, acting_user=ward)
 
     client.force_login(ward)
-    ward_page = client.get(f"/forloeb/{admitted_course.pk}/").content.decode()
+    ward_page = client.get(f"/forloeb/{planned_course.pk}/").content.decode()
     assert "Tilbagekald samtykke" in ward_page and "Registrér dødsfald" in ward_page
     assert "Frist: Svar på anmodning om yderligere oplysninger" in ward_page and "Korrespondance" in ward_page
     assert "admission.info_reply" not in ward_page
 
     client.force_login(visitator)
-    municipal_page = client.get(f"/forloeb/{admitted_course.pk}/").content.decode()
+    municipal_page = client.get(f"/forloeb/{planned_course.pk}/").content.decode()
     assert "Udfyld rapporten" in municipal_page and "Registrér dødsfald" not in municipal_page
     assert "Korrespondance sendt" in municipal_page
 
     client.force_login(gp)
-    gp_page = client.get(f"/forloeb/{admitted_course.pk}/").content.decode()
+    gp_page = client.get(f"/forloeb/{planned_course.pk}/").content.decode()
     assert (
         "Frist: Svar på anmodning om yderligere oplysninger" in gp_page
         and "Ny korrespondancemeddelelse" in gp_page
     )
-    assert AccessLog.objects.filter(citizen_id=admitted_course.citizen_id, what="Forløbsside").count() == 3
+    assert AccessLog.objects.filter(citizen_id=planned_course.citizen_id, what="Forløbsside").count() == 3

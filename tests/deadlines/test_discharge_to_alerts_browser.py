@@ -119,7 +119,7 @@ def test_a_planned_discharge_warns_then_breaches_in_the_ward_and_the_municipal_i
     page.wait_for_url(f"**/forloeb/{course.pk}/udskrivning/plan/")
     page.get_by_label("Forventet funktionsevne ved udskrivning").select_option("reduced")
     page.get_by_label("Behov efter udskrivning").select_option("home_care")
-    page.get_by_label("Planlagt udskrivningsdato").fill(case.planned.isoformat())
+    page.get_by_label("Planlagt udskrivningsdato").fill(f"{case.planned:%d.%m.%Y}")
 
     # then the notification deadline appears live, before anything is saved
     due = page.get_by_test_id("plan-due")

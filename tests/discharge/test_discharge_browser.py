@@ -44,7 +44,7 @@ def test_planning_shows_the_deadline_live_then_saves_it(
     assert "Vælg behov og planlagt udskrivningsdato" in due.inner_text()
     page.get_by_label("Forventet funktionsevne ved udskrivning").select_option("reduced")
     page.get_by_label("Behov efter udskrivning").select_option("home_care")
-    page.get_by_label("Planlagt udskrivningsdato").fill("2026-12-29")
+    page.get_by_label("Planlagt udskrivningsdato").fill("29.12.2026")
 
     # then the deadline appears before anything is saved (3 working days before, over Christmas)
     page.wait_for_function(

@@ -53,7 +53,7 @@ def test_a_reported_death_before_the_leave_is_refused_on_the_time_field(on_leave
 def test_the_sudden_change_form_shows_the_reason(on_leave: Course, ward: Any) -> None:
     client = Client()
     client.force_login(ward)
-    at = timezone.localtime(timezone.now() - timedelta(hours=5)).strftime("%Y-%m-%dT%H:%M")
+    at = timezone.localtime(timezone.now() - timedelta(hours=5)).strftime("%d.%m.%Y %H.%M")
 
     response = client.post(
         f"/forloeb/{on_leave.pk}/udskrivning/aendring/",

@@ -69,7 +69,7 @@ def test_the_admission_form_starts_at_now_in_the_nurses_department_with_no_kind_
     # when a ward nurse at AUH-ORT opens "Ny indlæggelse"
     page = _page(ward, reverse("course-admit"))
     # then the time is now (to the minute), her department is chosen, and the admission kind is hers to choose
-    assert page.inputs["admitted_at"][0]["value"] == "2026-12-01T10:17"
+    assert page.inputs["admitted_at"][0]["value"] == "01.12.2026 10.17"
     assert page.selected("department") == [str(organisation_get("AUH-ORT").pk)]
     assert page.selects["kind"][0][0] == "" and page.selected("kind") in ([], [""])
 
@@ -80,7 +80,7 @@ def test_consent_starts_at_now_and_shares_nothing_until_ticked(ward: User) -> No
     # when the nurse opens the course page
     page = _page(ward, reverse("course-detail", args=[course.pk]))
     # then the consent's time is now, and neither sharing is ticked
-    assert page.inputs["given_at"][0]["value"] == "2026-12-01T10:17"
+    assert page.inputs["given_at"][0]["value"] == "01.12.2026 10.17"
     assert all("checked" not in box for box in page.inputs["to_municipality"] + page.inputs["to_gp"])
 
 
@@ -99,7 +99,7 @@ def test_the_discharge_plan_asks_for_the_need_and_the_notice_starts_at_now(ward:
         acting_user=ward,
     )
     page = _page(ward, reverse("discharge-notice", args=[course.pk]))
-    assert page.inputs["discharged_at"][0]["value"] == "2026-12-01T10:17"
+    assert page.inputs["discharged_at"][0]["value"] == "01.12.2026 10.17"
 
 
 def test_sending_a_rehab_plan_asks_for_the_citizens_consent_each_time(ward: User) -> None:

@@ -184,7 +184,7 @@ def test_receiving_and_contact_through_the_pages(
     client.post(
         f"/genoptraening/modtaget/{municipal.pk}/kontakt/",
         {
-            "contacted_at": municipal.received_at.strftime("%Y-%m-%dT%H:%M"),
+            "contacted_at": municipal.received_at.strftime("%d.%m.%Y %H.%M"),
             "method": "phone",
             "contacted_by_name": "Bo Lind",
             "offer_provider": "municipality",
