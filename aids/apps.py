@@ -23,6 +23,7 @@ class AidsConfig(areas.AreaConfig):
         ),
     )
     urls = "aids.urls"
+    course_links = "aids.hub.course_links"
     api_routes = "aids.api.routes.register"
     demo_loader = "aids.demo.load"
     demo_order = (

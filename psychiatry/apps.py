@@ -34,6 +34,7 @@ class PsychiatryConfig(areas.AreaConfig):
         ),
     )
     urls = "psychiatry.urls"
+    course_links = "psychiatry.hub.course_links"
     api_routes = "psychiatry.api.routes.register"
     demo_loader = "psychiatry.demo.load"
     demo_order = 40
