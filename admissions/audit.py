@@ -7,6 +7,7 @@ def register() -> None:
     from admissions.models import (
         AdmissionNotice,
         AdmissionReport,
+        Assignment,
         Attachment,
         Consent,
         Course,
@@ -30,5 +31,6 @@ def register() -> None:
         Thread,
         Message,
         Attachment,
+        Assignment,
     ):
         auditlog.register(model)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from admissions.views import citizens, correspondence, course, inbox
+from admissions.views import assignments, citizens, correspondence, course, inbox
 
 urlpatterns = [
     path("borgere/", citizens.citizen_search, name="citizen-search"),
@@ -32,6 +32,8 @@ urlpatterns = [
     path("kommune/indbakke/", inbox.municipal_inbox, name="municipal-inbox"),
     path("kommune/advis/<int:pk>/laest/", inbox.notice_mark_read, name="notice-mark-read"),
     path("praksis/", inbox.gp_inbox, name="gp-inbox"),
+    path("indbakke/<str:kind>/<int:pk>/tildel/", assignments.inbox_assign, name="inbox-assign"),
+    path("indbakke/<str:kind>/<int:pk>/fjern-tildeling/", assignments.inbox_unassign, name="inbox-unassign"),
     path("forespoergsel/<int:pk>/", inbox.information_request_detail, name="information-request-detail"),
     path("korrespondance/<int:pk>/", correspondence.thread_detail, name="thread-detail"),
     path("bilag/<int:pk>/", correspondence.attachment_download, name="attachment-download"),

@@ -95,6 +95,21 @@ WRITE_ONLY: dict[str, Write] = {
             None if (row := first_of(AdmissionNotice, c)) is None else f"/kommune/advis/{row.pk}/laest/"
         ),
     ),
+    **{
+        f"inbox-{name}": Write(
+            "assigns an inbox item to oneself or lets it go, then back to the inbox",
+            (
+                lambda s: (
+                    lambda c: (
+                        None
+                        if (row := first_of(AdmissionNotice, c)) is None
+                        else f"/indbakke/advis/{row.pk}/{s}/"
+                    )
+                )
+            )(suffix),
+        )
+        for name, suffix in [("assign", "tildel"), ("unassign", "fjern-tildeling")]
+    },
     "gp-letter-mark-read": Write(
         "marks an epikrise read for the practice, then back to the GP's epikriser",
         lambda c: (

@@ -1,5 +1,6 @@
 """The admissions app's models, split by topic; import them from here."""
 
+from admissions.models.assignments import Assignment
 from admissions.models.correspondence import Attachment, Message, MessageRead, Thread
 from admissions.models.course import Course, Stay
 from admissions.models.records import (
@@ -15,6 +16,7 @@ from admissions.models.records import (
 __all__ = [
     "AdmissionNotice",
     "AdmissionReport",
+    "Assignment",
     "Attachment",
     "Consent",
     "Course",

@@ -1,5 +1,6 @@
 """Write use-cases of admissions, by topic. Import them from here."""
 
+from admissions.services.assignments import assignment_release, assignment_take
 from admissions.services.citizens import (
     MasterDataDiffers,
     citizen_update_master_data,
@@ -45,6 +46,8 @@ __all__ = [
     "admission_notice_mark_read",
     "admission_report_request",
     "admission_report_submit",
+    "assignment_release",
+    "assignment_take",
     "attachment_add",
     "attachment_check",
     "citizen_update_master_data",

@@ -14,12 +14,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from admissions import forms as f
-from admissions import selectors, services
+from admissions import selectors, services, triage
 from admissions.models import AdmissionNotice, InformationRequest
 from admissions.views.common import active_organisation
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.errors import DomainError
 from sundhedsaftale.forms import form_add_domain_error
+from sundhedsaftale.listfilters import choice_param, id_param, query_string
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.requests import AppRequest
 
@@ -30,9 +31,11 @@ def _inbox(request: AppRequest, kind: str, template: str, what: str) -> HttpResp
     organisation = active_organisation(request)
     if organisation is None or organisation.kind != kind:
         raise PermissionDenied
-    place_text = request.GET.get("sted", "")
-    place = int(place_text) if place_text.isdigit() else None
+    place = id_param(request.GET, "sted")
+    who = choice_param(request.GET, "tildelt", [value for value, _label in triage.WHO_CHOICES])
     inbox = selectors.inbox_for(actor=request.actor, organisation=organisation, place=place)
+    inbox = triage.inbox_assignments(inbox=inbox, organisation=organisation, user=request.user, who=who)
+    query = query_string({"sted": place, "tildelt": who})
     page = Paginator(inbox.notices, INBOX_PAGE).get_page(request.GET.get("side"))
     inbox.notices = cast(QuerySet[AdmissionNotice], page.object_list)
     access_log_record(request=request, citizen_ids=inbox.citizen_ids, what=what, action="list")
@@ -40,8 +43,11 @@ def _inbox(request: AppRequest, kind: str, template: str, what: str) -> HttpResp
         "organisation": organisation,
         "inbox": inbox,
         "place": place,
+        "who": who,
+        "who_choices": triage.WHO_CHOICES,
         "notices_page": page,
-        "query": f"sted={place}" if place else "",
+        "query": query,
+        "here": reverse("municipal-inbox") + (f"?{query}" if query else ""),
         "now": timezone.now(),
     }
     name = f"{template}#inbox" if request.htmx else template
@@ -64,7 +70,9 @@ def gp_inbox(request: AppRequest) -> HttpResponse:
     organisation = active_organisation(request)
     if organisation is None or organisation.kind != Organisation.Kind.PRACTICE:
         raise PermissionDenied
+    who = choice_param(request.GET, "tildelt", [value for value, _label in triage.WHO_CHOICES])
     inbox = selectors.inbox_for(actor=request.actor, organisation=organisation)
+    inbox = triage.inbox_assignments(inbox=inbox, organisation=organisation, user=request.user, who=who)
     admitted = list(
         selectors.course_list(actor=request.actor)
         .filter(citizen__gp_practice=organisation)
@@ -76,7 +84,15 @@ def gp_inbox(request: AppRequest) -> HttpResponse:
     return render(
         request,
         "admissions/gp_inbox.html",
-        {"organisation": organisation, "inbox": inbox, "admitted": admitted, "now": timezone.now()},
+        {
+            "organisation": organisation,
+            "inbox": inbox,
+            "admitted": admitted,
+            "now": timezone.now(),
+            "who": who,
+            "who_choices": triage.WHO_CHOICES,
+            "here": reverse("gp-inbox") + (f"?tildelt={who}" if who else ""),
+        },
     )
 
 
@@ -92,8 +108,10 @@ def notice_mark_read(request: AppRequest, pk: int) -> HttpResponse:
         response = municipal_inbox(request)
         response["HX-Trigger"] = "inbox-changed"
         return response
-    place = request.GET.get("sted", "")  # the team filter stays as it was
-    return redirect(reverse("municipal-inbox") + (f"?sted={place}" if place.isdigit() else ""))
+    # the team and assignment filters stay as they were
+    who = choice_param(request.GET, "tildelt", [value for value, _label in triage.WHO_CHOICES])
+    query = query_string({"sted": id_param(request.GET, "sted"), "tildelt": who})
+    return redirect(reverse("municipal-inbox") + (f"?{query}" if query else ""))
 
 
 @login_required
