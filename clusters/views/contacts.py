@@ -2,7 +2,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from sundhedsaftale.organisations.models import Contact
+from sundhedsaftale.organisations.models import Contact, Organisation
 from sundhedsaftale.organisations.selectors import contact_is_open, contact_list
 from sundhedsaftale.requests import AppRequest
 
@@ -23,6 +23,10 @@ def contact_list_view(request: AppRequest) -> HttpResponse:
                 {"contact": contact, "open_now": contact_is_open(contact=contact, at=now)}
                 for contact in organisation.contacts.all()
             ],
+            # a municipality whose out-of-hours nursing number is not known says so ("ikke oplyst")
+            "out_of_hours_unknown": organisation.kind == Organisation.Kind.MUNICIPALITY
+            and purpose in ("", Contact.Purpose.OUT_OF_HOURS)
+            and not any(c.purpose == Contact.Purpose.OUT_OF_HOURS for c in organisation.contacts.all()),
         }
         for organisation in organisations
     ]

@@ -141,6 +141,9 @@ class Contact(models.Model):
         REHAB = "rehab", _("Genoptræning (bilag 3.3)")
         THERAPY = "therapy", _("Terapiafdeling (bilag 3.4)")
         AIDS = "aids", _("Hjælpemidler (bilag 4.1)")
+        # The 2008 agreement (section 1.1.2) points to the region's list of the municipalities' nurses on duty,
+        # sent by mail and not printed in the annexes: entered by the regional secretariat where known.
+        OUT_OF_HOURS = "out_of_hours", _("Akut sygepleje aften og nat")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="contacts")
     purpose = models.CharField(_("formål"), max_length=16, choices=Purpose.choices)
@@ -149,6 +152,14 @@ class Contact(models.Model):
     email = models.CharField(_("e-mail"), max_length=200, blank=True)
     address = models.CharField(_("adresse"), max_length=300, blank=True)
     notes = models.TextField(_("bemærkninger"), blank=True)
+    source_year = models.PositiveSmallIntegerField(
+        _("fra sundhedsaftalens bilag, år"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Året for den aftaletekst, oplysningen er hentet fra (fx 2008). Tøm feltet, når oplysningen rettes."
+        ),
+    )
 
     class Meta:
         db_table = "clusters_contact"

@@ -52,7 +52,15 @@ def department_kinds_apply(*, data: dict[str, Any] | None = None, models: ModelS
     return changed
 
 
-def _contacts(m: ModelSet, organisation: Any, contacts: list[dict[str, Any]]) -> int:
+def _source_year(m: ModelSet, data: dict[str, Any]) -> dict[str, Any]:
+    """The year of the annexes the contacts come from; left out for a migration's historical model from before
+    the field existed."""
+    if "source_year" not in {field.name for field in m.contact._meta.get_fields()}:
+        return {}
+    return {"source_year": data.get("annex_year")}
+
+
+def _contacts(m: ModelSet, organisation: Any, contacts: list[dict[str, Any]], **extra: Any) -> int:
     # Contact data is edited by the regional secretariat after the first load: never overwrite it.
     if organisation.contacts.exists():
         return 0
@@ -65,6 +73,7 @@ def _contacts(m: ModelSet, organisation: Any, contacts: list[dict[str, Any]]) ->
             email=entry.get("email", ""),
             address=entry.get("address", ""),
             notes=entry.get("notes", ""),
+            **extra,
         )
         m.opening_hours.objects.bulk_create(
             m.opening_hours(
@@ -135,10 +144,32 @@ def reference_data_load(
             email=entry.get("email", ""),
         )
         created["organisations"] += new
-        created["contacts"] += _contacts(m, municipality, entry.get("contacts", []))
+        created["contacts"] += _contacts(m, municipality, entry.get("contacts", []), **_source_year(m, data))
     by_hospital: dict[str, list[dict[str, Any]]] = {}
     for entry in data.get("hospital_contacts", []):
         by_hospital.setdefault(entry["hospital"], []).append(entry)
     for code, contacts in by_hospital.items():
-        created["contacts"] += _contacts(m, hospitals[code], contacts)
+        created["contacts"] += _contacts(m, hospitals[code], contacts, **_source_year(m, data))
     return created
+
+
+def contact_source_years_apply(*, data: dict[str, Any] | None = None, models: ModelSet | None = None) -> int:
+    """Mark the contacts that are still as the annexes printed them (same organisation, purpose, unit and phone)
+    with the annexes' year; returns how many. Contacts the secretariat has changed stay unmarked."""
+    data = data if data is not None else json.loads(REFERENCE_DATA.read_text(encoding="utf-8"))
+    m = models or ModelSet()
+    year = data.get("annex_year")
+    entries = [
+        (entry["code"], contact) for entry in data["municipalities"] for contact in entry.get("contacts", [])
+    ]
+    entries += [(contact["hospital"], contact) for contact in data.get("hospital_contacts", [])]
+    marked = 0
+    for code, contact in entries:
+        marked += m.contact.objects.filter(
+            organisation__code=code,
+            purpose=contact["purpose"],
+            label=contact["label"],
+            phone=contact.get("phone", ""),
+            source_year__isnull=True,
+        ).update(source_year=year)
+    return marked

@@ -59,14 +59,18 @@ def organisation_expand(*, organisation: Organisation) -> tuple[frozenset[int], 
 
 def contact_list(*, search: str = "", purpose: str = "") -> QuerySet[Organisation]:
     """Return organisations with contact data, each with its contacts and their opening hours prefetched, and a
-    hospital's active departments (``departments``) with their kind."""
+    hospital's active departments (``departments``) with their kind. Asked for the out-of-hours nursing
+    numbers, every municipality, also those whose number is not known."""
     contacts = Contact.objects.prefetch_related(
         Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday", "opens"))
     )
     if purpose:
         contacts = contacts.filter(purpose=purpose)
     organisations = Organisation.objects.filter(contacts__isnull=False).search(search)
-    if purpose:
+    if purpose == Contact.Purpose.OUT_OF_HOURS:
+        # every municipality, with its number or with none known ("ikke oplyst" on the page)
+        organisations = Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY).search(search)
+    elif purpose:
         organisations = organisations.filter(contacts__purpose=purpose)
     return (
         organisations.distinct()
