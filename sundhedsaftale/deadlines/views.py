@@ -16,10 +16,12 @@ from sundhedsaftale.deadlines import selectors, services
 from sundhedsaftale.deadlines.models import Alert
 from sundhedsaftale.deadlines.pixi import pixi_pdf_render
 from sundhedsaftale.deadlines.wording import rule_rows
+from sundhedsaftale.listfilters import page_of, query_string
 from sundhedsaftale.requests import AppRequest
 from sundhedsaftale.workdays import local_date
 
 ALERTS_CHANGED = "alerts-changed"
+ALERTS_PAGE = 50  # alerts per page of the inbox
 STATE_LABELS = {"unacknowledged": "Ikke kvitteret", "acknowledged": "Kvitteret", "all": "Alle"}
 
 
@@ -64,15 +66,23 @@ def _inbox_context(request: AppRequest, alerts: list[Alert]) -> dict[str, Any]:
 @require_GET
 def alert_inbox(request: AppRequest) -> HttpResponse:
     """The active organisation's alerts, filtered by state, kind and rule; htmx gets the rows only."""
+    rules = sorted(
+        {(rule.code, rule.title) for _, rule in selectors.rule_catalogue_list(rule_set_code="2008")}
+    )
     filters = _inbox_filters(request)
-    alerts = list(
+    if filters["rule"] not in {code for code, _title in rules}:
+        filters["rule"] = ""  # an unknown rule is ignored, as every bad filter value
+    page = page_of(
         selectors.alert_list(
             actor=request.actor,
             state=filters["state"],
             kind=filters["kind"],
             rule_code=filters["rule"],
-        )[:200]
+        ),
+        request.GET,
+        ALERTS_PAGE,
     )
+    alerts = list(page.object_list)
     context = _inbox_context(request, alerts)
     if context["show_names"]:
         access_log_record(
@@ -85,12 +95,12 @@ def alert_inbox(request: AppRequest) -> HttpResponse:
         filters=filters,
         states=STATE_LABELS,
         kinds=Alert.Kind.choices,
-        rules=sorted(
-            {(rule.code, rule.title) for _, rule in selectors.rule_catalogue_list(rule_set_code="2008")}
-        ),
+        rules=rules,
+        page=page,
+        query=query_string(filters),
     )
     is_htmx = bool(getattr(request, "htmx", False))
-    template = "deadlines/inbox.html#rows" if is_htmx else "deadlines/inbox.html"
+    template = "deadlines/inbox.html#list" if is_htmx else "deadlines/inbox.html"
     return render(request, template, context)
 
 
