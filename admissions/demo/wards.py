@@ -49,7 +49,9 @@ class WardStay:
     consent: bool = True
     notice_read: bool = False
     report: str = ""  # "", "requested" or "submitted"
-    question_hours_ago: int | None = None  # an information request to the GP, sent this long ago
+    # an information request to the GP, sent this long ago; the 24-hour reply deadline belongs to planned
+    # admissions only (section 1.2.3.1), so the stays with questions are planned
+    question_hours_ago: int | None = None
     question_to_municipality: bool = False
     thread: str = ""  # a key of THREADS
 
@@ -59,7 +61,7 @@ WARD_STAYS: tuple[WardStay, ...] = (
     WardStay("DEMO-AUH-01", "AUH-ORT", "751", "acute", 4 * D + 5, notice_read=True, report="submitted", thread="medicin"),
     WardStay("DEMO-AUH-02", "AUH-ORT", "751", "planned", 3 * D + 2, notice_read=True, report="submitted", thread="hjaelpemidler"),
     WardStay("DEMO-AUH-03", "AUH-ORT", "751", "planned", 6 * D + 3, notice_read=True, report="requested", question_hours_ago=20),
-    WardStay("DEMO-AUH-04", "AUH-ORT", "751", "acute", 9 * D + 7, notice_read=True, report="submitted", question_hours_ago=30),
+    WardStay("DEMO-AUH-04", "AUH-ORT", "751", "planned", 9 * D + 7, notice_read=True, report="submitted", question_hours_ago=30),
     WardStay("DEMO-AUH-05", "AUH-ORT", "741", "acute", 12 * D + 4, listed=False),
     WardStay("DEMO-AUH-06", "AUH-ORT", "710", "acute", 1 * D + 9, listed=False, consent=False),
     WardStay("DEMO-AUH-07", "AUH-ORT", "751", "acute", 2 * D + 6, report="requested"),
@@ -67,7 +69,7 @@ WARD_STAYS: tuple[WardStay, ...] = (
     WardStay("DEMO-AUH-09", "AUH-ORT", "751", "planned", 8 * D + 2, notice_read=True, report="submitted"),
     WardStay("DEMO-AUH-10", "AUH-ORT", "751", "acute", 10 * D + 8, notice_read=True, report="submitted"),
     WardStay("DEMO-RHR-01", "RHR-MED", "730", "acute", 3 * D + 4, notice_read=True, report="submitted"),
-    WardStay("DEMO-RHR-02", "RHR-MED", "730", "acute", 1 * D + 3, report="requested", question_to_municipality=True),
+    WardStay("DEMO-RHR-02", "RHR-MED", "730", "planned", 1 * D + 3, report="requested", question_to_municipality=True),
     WardStay("DEMO-RHR-03", "RHR-MED", "706", "acute", 5 * D + 6, listed=False),
     WardStay("DEMO-RHR-04", "RHR-MED", "730", "planned", 7 * D + 2, notice_read=True, report="submitted"),
     WardStay("DEMO-HEV-01", "HEV-MED", "657", "acute", 2 * D + 8, notice_read=True, report="submitted"),
@@ -161,6 +163,8 @@ def _sent_hours_ago(request: InformationRequest, *, hours: int, now: datetime) -
     the sending back and let the engine recompute the 24-hour deadline from it, as when an anchor moves."""
     sent = now - timedelta(hours=hours)
     InformationRequest.objects.filter(pk=request.pk).update(sent_at=sent)
+    if request.course.kind != Course.Kind.PLANNED:
+        return  # no reply deadline at an acute admission
     deadline_ensure(
         subject=request,
         rule_code=INFO_REPLY_RULE,

@@ -183,8 +183,9 @@ def information_request_send(
     acting_user: "User",
     author_phone: str = "",
 ) -> InformationRequest:
-    """Ask the citizen's GP or the home municipality (home care) a question; the reply is due within 24 hours
-    (``admission.info_reply``). Needs the citizen's consent to exchange information with the recipient."""
+    """Ask the citizen's GP or the home municipality (home care) a question; at a planned admission the reply
+    is due within 24 hours (``admission.info_reply``), at an acute one there is no deadline. Needs the
+    citizen's consent to exchange information with the recipient."""
     sender, _party = course_acting_organisation(course=course, user=acting_user, parties=(Party.HOSPITAL,))
     citizen = course.citizen
     if recipient.pk == citizen.gp_practice_id:
@@ -218,14 +219,17 @@ def information_request_send(
         sent_by=acting_user,
         author_phone=author_phone.strip(),
     )
-    deadline_ensure(
-        subject=request,
-        rule_code=INFO_REPLY_RULE,
-        anchor=now,
-        responsible=recipient,
-        counterpart=sender,
-        citizen=citizen,
-    )
+    if course.kind == Course.Kind.PLANNED:
+        # "Tidsfrist for tilbagemelding: inden 24 timer" stands under section 1.2.3.1 (planned admissions)
+        # only; section 1.2.3.2 (acute, and open admissions handled as acute) sets no reply deadline.
+        deadline_ensure(
+            subject=request,
+            rule_code=INFO_REPLY_RULE,
+            anchor=now,
+            responsible=recipient,
+            counterpart=sender,
+            citizen=citizen,
+        )
     course_event_record(
         course=course,
         kind=CourseEvent.Kind.INFO_REQUESTED,

@@ -47,6 +47,12 @@ def admitted_course(admit) -> Course:
     return admit()
 
 
+@pytest.fixture
+def planned_course(admit) -> Course:
+    """A planned admission: the one kind with the 24-hour reply deadline on information requests (1.2.3.1)."""
+    return admit(kind=Course.Kind.PLANNED)
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path) -> None:
     """Uploaded attachments go to a temporary directory, never to var/media."""

@@ -38,11 +38,9 @@ def test_the_notices_are_paged(client, visitator, admit):
     assert second.count("?fra=indbakke") == 2 and "Forrige side" in second
 
 
-def test_an_overdue_information_request_is_flagged_with_its_due_time(
-    client, ward, visitator, admitted_course
-):
+def test_an_overdue_information_request_is_flagged_with_its_due_time(client, ward, visitator, planned_course):
     consent_record(
-        course=admitted_course,
+        course=planned_course,
         given_by="citizen",
         given_at=timezone.now() - timedelta(minutes=1),
         to_municipality=True,
@@ -50,8 +48,8 @@ def test_an_overdue_information_request_is_flagged_with_its_due_time(
         acting_user=ward,
     )
     information_request_send(
-        course=admitted_course,
-        recipient=admitted_course.citizen.municipality,
+        course=planned_course,
+        recipient=planned_course.citizen.municipality,
         question="Hvilken hjemmepleje har borgeren?",
         acting_user=ward,
     )

@@ -202,11 +202,11 @@ def test_information_request_needs_consent_and_a_related_recipient(admitted_cour
     assert not InformationRequest.objects.exists() and not Deadline.objects.exists()
 
 
-def test_information_request_answered_within_24_hours_meets_the_deadline(admitted_course, ward, gp, practice):
-    _consent(admitted_course, ward)
+def test_information_request_answered_within_24_hours_meets_the_deadline(planned_course, ward, gp, practice):
+    _consent(planned_course, ward)
     with time_machine.travel(timezone.now(), tick=False) as clock:
         request = information_request_send(
-            course=admitted_course,
+            course=planned_course,
             recipient=practice,
             question="Hvilken medicin får borgeren?",
             acting_user=ward,
@@ -228,11 +228,11 @@ def test_information_request_answered_within_24_hours_meets_the_deadline(admitte
     assert request.state == InformationRequest.State.ANSWERED
 
 
-def test_information_request_unanswered_after_24_hours_is_breached(admitted_course, ward, visitator):
-    _consent(admitted_course, ward)
+def test_information_request_unanswered_after_24_hours_is_breached(planned_course, ward, visitator):
+    _consent(planned_course, ward)
     with time_machine.travel(timezone.now(), tick=False) as clock:
         request = information_request_send(
-            course=admitted_course,
+            course=planned_course,
             recipient=organisation_get("751"),
             question="Hvor meget hjemmepleje?",
             acting_user=ward,

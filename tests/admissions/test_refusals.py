@@ -220,21 +220,21 @@ def test_only_the_sender_attaches_to_a_message(admitted_course: Course, ward: Us
 
 
 def test_death_cancels_the_open_24_hour_deadline_and_ends_home_care(
-    admitted_course: Course, ward: User, practice: Any
+    planned_course: Course, ward: User, practice: Any
 ) -> None:
-    ConsentFactory.create(course=admitted_course, given_at=_ago(minutes=10))
+    ConsentFactory.create(course=planned_course, given_at=_ago(minutes=10))
     services.information_request_send(
-        course=admitted_course, recipient=practice, question="Medicin?", acting_user=ward
+        course=planned_course, recipient=practice, question="Medicin?", acting_user=ward
     )
-    service = HomeCareServiceFactory.create(citizen=admitted_course.citizen)
+    service = HomeCareServiceFactory.create(citizen=planned_course.citizen)
 
-    services.course_record_death(course=admitted_course, died_at=_ago(minutes=1), acting_user=ward)
+    services.course_record_death(course=planned_course, died_at=_ago(minutes=1), acting_user=ward)
 
     deadline = Deadline.objects.get(rule_code="admission.info_reply")
     assert deadline.state == Deadline.State.CANCELLED
     service.refresh_from_db()
     assert service.status == HomeCareService.Status.ENDED
-    assert services.home_care_resume(course=admitted_course, at=timezone.now()) == 0
+    assert services.home_care_resume(course=planned_course, at=timezone.now()) == 0
 
 
 def test_the_gp_cannot_mark_the_municipalitys_notice_read(admitted_course: Course, gp: User) -> None:

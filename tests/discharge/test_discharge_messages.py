@@ -277,7 +277,8 @@ def test_an_early_discharge_settles_the_notice_as_a_breach_and_cancels_only_the_
     from sundhedsaftale.deadlines.models import Deadline
     from sundhedsaftale.workdays import local_date
 
-    course = make_course(admitted_at=timezone.now() - timedelta(days=3))
+    # a planned admission: the 24-hour reply deadline belongs to those (section 1.2.3.1)
+    course = make_course(admitted_at=timezone.now() - timedelta(days=3), kind="planned")
     consent_record(
         course=course,
         given_by="citizen",
