@@ -14,10 +14,10 @@ from sundhedsaftale.requests import AppRequest
 
 def course_links(request: AppRequest, course: Course) -> list[CourseLink]:
     """The aids page of the course with how many needs are open; registering a need while the course is open."""
-    is_party = course_party_of_actor(course=course, actor=request.actor) in (
-        Party.HOSPITAL,
-        Party.MUNICIPALITY,
-    )
+    party = course_party_of_actor(course=course, actor=request.actor)
+    if party == Party.GP:
+        return []
+    is_party = party in (Party.HOSPITAL, Party.MUNICIPALITY)
     states = list(needs_for_course(actor=request.actor, course=course).values_list("state", flat=True))
     if not is_party and not states:
         return []

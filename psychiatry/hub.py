@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from admissions.models import Course
 from psychiatry.models import PsychiatricCourse
+from psychiatry.querysets import hospital_side
 from psychiatry.selectors import admissions_awaiting_course
 from sundhedsaftale.areas import CourseAction, CourseLink
 from sundhedsaftale.requests import AppRequest
@@ -19,7 +20,7 @@ def course_links(request: AppRequest, course: Course) -> list[CourseLink]:
     if psychiatric is not None:
         status = f"{psychiatric.get_kind_display()} · {psychiatric.get_state_display().lower()}"
         return [CourseLink("Psykiatri", reverse("psychiatry-course", args=[psychiatric.pk]), status)]
-    if admissions_awaiting_course(actor=actor).filter(pk=course.pk).exists():
+    if hospital_side(actor) and admissions_awaiting_course(actor=actor).filter(pk=course.pk).exists():
         # the board asks for the legal status and consent the course starts with
         board = reverse("psychiatry-board")
         start = CourseAction("Start psykiatrisk forløb", board)

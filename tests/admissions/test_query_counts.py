@@ -168,10 +168,11 @@ def test_citizen_search_costs_the_same_for_many_hits(
     ("viewer", "bound"),
     [
         # the hub ("Forløbet") adds a fixed few: each area's look at the viewer's party, the discharge plan,
-        # the rehabilitation plans with their versions or the plans received, the unread notice
-        pytest.param("ward", 33, id="ward"),
-        pytest.param("visitator", 27, id="municipality"),
-        pytest.param("gp", 26, id="gp"),
+        # the rehabilitation plans with their versions or the plans received, the unread notice, the aid needs,
+        # the psychiatric course (and, on the hospital side, whether the admission still awaits one)
+        pytest.param("ward", 38, id="ward"),
+        pytest.param("visitator", 30, id="municipality"),
+        pytest.param("gp", 28, id="gp"),
     ],
 )
 def test_the_course_page_costs_the_same_for_a_long_course(
@@ -228,3 +229,19 @@ def test_the_api_lists_cost_the_same_for_many_rows(
     body = response.json()
     rows = body["results"] if isinstance(body, dict) else body
     assert len(rows) >= len(courses), (path, len(rows))
+
+
+@pytest.mark.parametrize("courses", ROWS, indirect=True)
+def test_the_api_course_list_carries_room_and_bed_at_the_same_cost(
+    courses: list[Course], ward: User, django_assert_max_num_queries: Any
+) -> None:
+    for n, course in enumerate(courses, start=1):
+        services.stay_set_place(course=course, room=str(n), bed="B", acting_user=ward)
+    client = _client(APIClient, ward)
+
+    with django_assert_max_num_queries(9):
+        rows = _get(client, "/api/v1/courses/").json()["results"]
+
+    assert sorted((row["room"], row["bed"]) for row in rows) == [
+        (str(n), "B") for n in range(1, len(courses) + 1)
+    ]
