@@ -91,6 +91,29 @@ def inbox_list(*, actor: Actor, include_closed: bool = False) -> QuerySet[Delive
     )
 
 
+def inbox_narrow(
+    rows: QuerySet[Delivery],
+    *,
+    received: str = "",
+    plan_type: str = "",
+    sent_from: datetime | None = None,
+    sent_before: datetime | None = None,
+) -> QuerySet[Delivery]:
+    """The inbox's rows narrowed by the page's filters: ``received`` "ikke" (not yet acknowledged) or
+    "kvitteret", the plan's type, and sent in ``sent_from..sent_before``."""
+    if received == "ikke":
+        rows = rows.filter(received_at__isnull=True)
+    elif received == "kvitteret":
+        rows = rows.filter(received_at__isnull=False)
+    if plan_type:
+        rows = rows.filter(version__plan_type=plan_type)
+    if sent_from is not None:
+        rows = rows.filter(sent_at__gte=sent_from)
+    if sent_before is not None:
+        rows = rows.filter(sent_at__lt=sent_before)
+    return rows
+
+
 def inbox_counts(*, actor: Actor, organisation_ids: list[int], now: datetime) -> dict[str, int]:
     """Return the counts of the organisations' open received plans: ``not_received``, ``awaiting_contact``
     (the responsible receiver has not contacted the citizen) and ``contact_overdue`` (past the deadline)."""

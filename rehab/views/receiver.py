@@ -22,18 +22,36 @@ from rehab.forms import (
     RehabCourseEndForm,
     RehabCourseForm,
 )
-from rehab.models import Delivery, RehabCourse
+from rehab.models import Delivery, PlanType, RehabCourse
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.errors import DomainError
+from sundhedsaftale.listfilters import choice_param, date_param, day_after, day_start, page_of, query_string
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.requests import AppRequest
+
+INBOX_PAGE = 25  # received plans per page
 
 
 @login_required
 def inbox(request: AppRequest) -> HttpResponse:
     """Plans sent to the user's municipality or hospital; the most urgent first-contact deadline on top."""
     show_all = request.GET.get("alle") == "1"
-    deliveries = list(selectors.inbox_list(actor=request.actor, include_closed=show_all)[:300])
+    filters: dict[str, Any] = {
+        "alle": "1" if show_all else "",
+        "kvittering": choice_param(request.GET, "kvittering", ["ikke", "kvitteret"]),
+        "type": choice_param(request.GET, "type", PlanType.values),
+        "fra": date_param(request.GET, "fra"),
+        "til": date_param(request.GET, "til"),
+    }
+    rows = selectors.inbox_narrow(
+        selectors.inbox_list(actor=request.actor, include_closed=show_all),
+        received=filters["kvittering"],
+        plan_type=filters["type"],
+        sent_from=day_start(filters["fra"]) if filters["fra"] else None,
+        sent_before=day_after(filters["til"]) if filters["til"] else None,
+    )
+    page = page_of(rows, request.GET, INBOX_PAGE)
+    deliveries = list(page.object_list)
     access_log_record(
         request=request,
         citizen_ids=[d.plan.course.citizen_id for d in deliveries],
@@ -41,7 +59,15 @@ def inbox(request: AppRequest) -> HttpResponse:
         action="view",
     )
     template = "rehab/inbox.html#rows" if request.htmx else "rehab/inbox.html"
-    return render(request, template, {"deliveries": deliveries, "show_all": show_all})
+    context = {
+        "deliveries": deliveries,
+        "show_all": show_all,
+        "filters": filters,
+        "plan_types": PlanType.choices,
+        "page": page,
+        "query": query_string(filters),
+    }
+    return render(request, template, context)
 
 
 def _forward_kinds(delivery: Delivery) -> list[str]:

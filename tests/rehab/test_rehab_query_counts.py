@@ -69,8 +69,8 @@ def test_the_municipal_inbox_costs_the_same_for_several_plans(
     sent_plans(count, therapist, visitator)
     client.force_login(visitator)
 
-    # the deliveries with their deadlines, the access log
-    with django_assert_max_num_queries(6):
+    # the deliveries with their deadlines, the page's count (the pager), the access log
+    with django_assert_max_num_queries(7):
         response = client.get("/genoptraening/indbakke/")
 
     assert len(response.context["deliveries"]) == count
