@@ -18,6 +18,7 @@ from medcom.models import InboundMessage, OutboundMessage
 from medcom.services.communications import care_communication_reprocess
 from medcom.services.notifications import hospital_notification_reprocess
 from sundhedsaftale.errors import DomainError
+from sundhedsaftale.listfilters import page_of, query_string
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.requests import AppRequest
 
@@ -27,35 +28,59 @@ def _admin_only(request: AppRequest) -> None:
         raise PermissionDenied
 
 
+LOG_PAGE = 50  # messages of each list per page
+
+
 def _int(value: str | None) -> int | None:
     return int(value) if value and value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
 @login_required
 def message_log(request: AppRequest) -> HttpResponse:
-    """Inbound and outbound messages, newest first (the first 200 of each), with the filters in the query."""
+    """Inbound and outbound messages, newest first, 50 of each a page (``?side_modtaget=``, ``?side_afsendt=``),
+    with the filters in the query."""
     _admin_only(request)
     organisation_id = _int(request.GET.get("organisation"))
     event = request.GET.get("event", "").strip()[:24]
     outcome = request.GET.get("outcome", "")[:16]
-    inbound = selectors.inbound_list(
-        actor=request.actor, organisation_id=organisation_id, event=event, outcome=outcome
-    )[: selectors.LIST_LIMIT]
-    outbound = selectors.outbound_list(
-        actor=request.actor,
-        organisation_id=organisation_id,
-        event=event,
-        state=outcome if outcome in OutboundMessage.State.values else "",
-    )[: selectors.LIST_LIMIT]
+    inbound = page_of(
+        selectors.inbound_list(
+            actor=request.actor, organisation_id=organisation_id, event=event, outcome=outcome
+        ),
+        request.GET,
+        LOG_PAGE,
+        parameter="side_modtaget",
+    )
+    outbound = page_of(
+        selectors.outbound_list(
+            actor=request.actor,
+            organisation_id=organisation_id,
+            event=event,
+            state=outcome if outcome in OutboundMessage.State.values else "",
+        ),
+        request.GET,
+        LOG_PAGE,
+        parameter="side_afsendt",
+    )
+    filters = {"organisation": organisation_id, "event": event, "outcome": outcome}
+    # each list's pager keeps the filters and the other list's page
+    other_pages = {
+        "side_modtaget": inbound.number if inbound.number > 1 else None,
+        "side_afsendt": outbound.number if outbound.number > 1 else None,
+    }
     organisations = Organisation.objects.filter(
         kind__in=["hospital", "department", "municipality", "municipal_unit"], sor_code__gt=""
     ).order_by("name")
     context = {
-        "inbound": inbound,
-        "outbound": outbound,
+        "inbound": inbound.object_list,
+        "outbound": outbound.object_list,
+        "inbound_page": inbound,
+        "outbound_page": outbound,
+        "inbound_query": query_string({**filters, "side_afsendt": other_pages["side_afsendt"]}),
+        "outbound_query": query_string({**filters, "side_modtaget": other_pages["side_modtaget"]}),
         "organisations": organisations,
         "outcomes": InboundMessage.Outcome.choices,
-        "filters": {"organisation": organisation_id, "event": event, "outcome": outcome},
+        "filters": filters,
     }
     return render(request, "medcom/log.html", context)
 

@@ -71,6 +71,7 @@ def query_string(values: Mapping[str, Any]) -> str:
     return urlencode(shown)
 
 
-def page_of(rows: Any, params: Mapping[str, str], per_page: int) -> Page:
-    """The page ``?side=N`` of ``rows`` (the last page for a number past the end, the first for no number)."""
-    return Paginator(rows, per_page).get_page(params.get(PAGE_PARAMETER))
+def page_of(rows: Any, params: Mapping[str, str], per_page: int, parameter: str = PAGE_PARAMETER) -> Page:
+    """The page ``?side=N`` (or ``parameter``) of ``rows``: the last page for a number past the end, the first
+    for no number or one that is not a number."""
+    return Paginator(rows, per_page).get_page(params.get(parameter))
