@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from admissions import forms as f
 from admissions import selectors, services
-from admissions.models import Course
+from admissions.models import Course, Stay
 from admissions.parties import Party, course_related_organisations
 from admissions.views.common import active_organisation, viewer_party
 from sundhedsaftale import areas
@@ -83,6 +83,7 @@ def _context(request: AppRequest, course: Course, bound: dict[str, Any] | None =
     )
     report = selectors.admission_report_for(actor=request.actor, course=course)
     recipients = [o for o in course_related_organisations(course=course) if o != active_organisation(request)]
+    stays = list(course.stays.select_related("department__parent"))
     context: dict[str, Any] = {
         "course": course,
         "citizen": course.citizen,
@@ -91,7 +92,7 @@ def _context(request: AppRequest, course: Course, bound: dict[str, Any] | None =
         "timeline": selectors.course_timeline(
             actor=request.actor, course=course, party=party, shares=bool(shares)
         ),
-        "stays": course.stays.select_related("department__parent"),
+        "stays": stays,
         "leaves": course.leaves.all(),
         "consents": course.consents.all(),
         "consent_municipality": consent_municipality,
@@ -108,7 +109,7 @@ def _context(request: AppRequest, course: Course, bound: dict[str, Any] | None =
             auto_id="contact_form_%s",
             initial={"name": course.contact_name, "role": course.contact_role, "phone": course.contact_phone},
         ),
-        "place_form": f.PlaceForm(auto_id="place_form_%s", initial=_place(course)),
+        "place_form": f.PlaceForm(auto_id="place_form_%s", initial=_place(stays)),
         "consent_form": f.ConsentForm(auto_id="consent_form_%s", initial={"given_by": "citizen"}),
         "leave_form": f.WhenForm(auto_id="leave_form_%s"),
         "transfer_form": f.TransferForm(auto_id="transfer_form_%s"),
@@ -122,9 +123,10 @@ def _context(request: AppRequest, course: Course, bound: dict[str, Any] | None =
     return context
 
 
-def _place(course: Course) -> dict[str, str]:
-    """The room and bed of the course's current stay (blank when none is open)."""
-    stay = course.stays.filter(ended_at__isnull=True).order_by("-started_at", "-pk").first()
+def _place(stays: list[Stay]) -> dict[str, str]:
+    """The room and bed of the current (open, latest) stay; blank when none is open."""
+    current = [stay for stay in stays if stay.ended_at is None]
+    stay = max(current, key=lambda s: (s.started_at, s.pk), default=None)
     return {"room": stay.room, "bed": stay.bed} if stay else {"room": "", "bed": ""}
 
 

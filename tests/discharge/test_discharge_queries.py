@@ -11,7 +11,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from admissions.models import Course
-from admissions.services import consent_record
+from admissions.services import consent_record, stay_set_place
 from discharge.services import (
     discharge_conference_schedule,
     discharge_letter_send,
@@ -116,6 +116,33 @@ def test_ward_board_does_not_query_per_citizen(
 
     assert all(course.citizen.name in html for course in courses)
     assert html.count("Har brug for mere tid") == CITIZENS
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        pytest.param({"sorter": "stue"}, id="by-room"),
+        pytest.param({"sorter": "navn", "behov": "home_care", "kommune": "751"}, id="by-name-filtered"),
+        pytest.param({"sorter": "indlagt", "overskredet": "1"}, id="overdue-only"),
+    ],
+)
+@pytest.mark.parametrize("htmx", [pytest.param(False, id="page"), pytest.param(True, id="htmx-rows")])
+def test_the_sorted_and_filtered_board_costs_the_same(
+    courses: list[Course], ward: Any, params: dict[str, str], htmx: bool, django_assert_max_num_queries: Any
+) -> None:
+    for n, course in enumerate(courses, start=1):
+        stay_set_place(course=course, room=str(n), bed="A", acting_user=ward)
+    client = logged_in(ward)
+
+    with django_assert_max_num_queries(BOARD_QUERIES):
+        response = client.get("/afdeling/tavle/", params, headers={"HX-Request": "true"} if htmx else {})
+
+    html = response.content.decode()
+    if "overskredet" in params:  # every plan's notification was sent in time: nobody is overdue
+        assert "Ingen af afdelingens 8 indlagte borgere passer til filtret." in html
+    else:
+        assert all(course.citizen.name in html for course in courses)
+        assert all(f"Stue {n}, seng A" in html for n in range(1, CITIZENS + 1))
 
 
 def test_municipal_discharges_do_not_query_per_citizen(
