@@ -21,6 +21,7 @@ Prints, and writes to ``--out``, a Markdown table per part.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import http.client
 import json
@@ -41,7 +42,11 @@ from scale_bench import Client, hammer, percentile
 
 SENDERS = 96
 #: after a phase's last request is due, how long its answers are waited for; the rest count as errors
-DRAIN_SECONDS = 30
+DRAIN_SECONDS = 15
+#: a request unanswered this long counts as an error and frees its sender (the server may still be busy with it)
+REQUEST_TIMEOUT = 10
+#: how long a phase waits, after its last answer, for the requests still in flight before the next phase
+SETTLE_SECONDS = 60
 API_PAGE = 50
 
 
@@ -76,6 +81,7 @@ class Senders:
     def __init__(self, size: int) -> None:
         self.jobs: queue.Queue = queue.Queue()
         self.lock = threading.Lock()
+        self.in_flight = 0
         self.threads = [threading.Thread(target=self._run, daemon=True) for _ in range(size)]
         for thread in self.threads:
             thread.start()
@@ -91,12 +97,17 @@ class Senders:
             if client is None:
                 client = own[id(endpoint)] = Client(endpoint.client.port)
                 client.cookies = dict(endpoint.client.cookies)
+            with self.lock:
+                self.in_flight += 1
             sent = time.perf_counter()
+            client.connection.timeout = REQUEST_TIMEOUT
             try:
                 status, _ = client.request("GET", path, extra=endpoint.headers)
             except (http.client.HTTPException, OSError):
                 status = 0
             done = time.perf_counter()
+            with self.lock:
+                self.in_flight -= 1
             if not measured:
                 continue
             with self.lock:
@@ -149,12 +160,28 @@ def run_phase(
         senders.jobs.queue.clear()
     with senders.lock:
         outcomes = copy.deepcopy(outcomes)  # late answers no longer count
+    settle = time.monotonic() + SETTLE_SECONDS
+    while senders.in_flight and time.monotonic() < settle:
+        time.sleep(0.2)
     for outcome, n in zip(outcomes, expected, strict=True):
         missing = n - outcome.sent
         if missing > 0:  # not answered (or never sent) within the bound: errors
             outcome.errors += missing
             outcome.statuses[-1] = missing
     return outcomes
+
+
+def quiet(client: Client, bound: float = 90) -> None:
+    """Wait (at most ``bound`` s) until the server answers ``/healthz`` within half a second: requests that the
+    generator gave up on may still be queued in gunicorn, and must not be counted against the next endpoint."""
+    stop = time.monotonic() + bound
+    while time.monotonic() < stop:
+        started = time.perf_counter()
+        with contextlib.suppress(http.client.HTTPException, OSError):
+            client.request("GET", "/healthz")
+        if time.perf_counter() - started < 0.5:
+            return
+        time.sleep(0.5)
 
 
 def ms(values: list[float], share: float) -> str:
@@ -252,6 +279,7 @@ def main() -> None:
     senders = Senders(SENDERS)
     try:
         for endpoint in [healthz, *measured]:
+            quiet(healthz.client)
             streams = [(endpoint, args.rate)] + (
                 [(healthz, args.beside_rate)] if endpoint is not healthz else []
             )
@@ -286,6 +314,7 @@ def main() -> None:
     ]
     trivial = 0.0
     for endpoint in [healthz, *measured]:
+        quiet(healthz.client)
         clients = [Client(port) for _ in range(args.clients)]
         for client in clients:
             client.cookies = dict(endpoint.client.cookies)
