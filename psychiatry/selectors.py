@@ -1,5 +1,6 @@
 """Read use-cases of psychiatry; every one goes through ``visible_to(actor)`` (the psychiatric care relation)."""
 
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -61,11 +62,29 @@ def open_deadlines(*, courses: list[PsychiatricCourse]) -> dict[int, list[Deadli
     return result
 
 
-def inbox(*, actor: Actor, unread_only: bool = False) -> QuerySet[Notice]:
-    """The notices addressed to the actor's organisation (municipality or practice), newest first."""
+def inbox(
+    *,
+    actor: Actor,
+    unread_only: bool = False,
+    read: str = "",
+    kind: str = "",
+    sent_from: datetime | None = None,
+    sent_before: datetime | None = None,
+) -> QuerySet[Notice]:
+    """The notices addressed to the actor's organisation (municipality or practice), newest first; narrowed to
+    the unread (``unread_only`` or ``read="ulaest"``) or read ones (``read="laest"``), one kind, and those sent
+    in ``sent_from..sent_before``."""
     rows = Notice.objects.visible_to(actor).filter(recipient_id__in=actor.organisation_ids)
-    if unread_only:
+    if unread_only or read == "ulaest":
         rows = rows.filter(read_at__isnull=True)
+    elif read == "laest":
+        rows = rows.filter(read_at__isnull=False)
+    if kind:
+        rows = rows.filter(kind=kind)
+    if sent_from is not None:
+        rows = rows.filter(sent_at__gte=sent_from)
+    if sent_before is not None:
+        rows = rows.filter(sent_at__lt=sent_before)
     return rows.select_related("course__citizen", "course__department__parent", "recipient")
 
 

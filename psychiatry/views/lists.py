@@ -1,16 +1,22 @@
 """The psychiatric ward board (open courses with their deadlines; ended courses missing the children
 assessment) and the municipal / GP inbox of notices; a referral to child and adolescent psychiatry."""
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from psychiatry import selectors, services
+from psychiatry.models import Notice
 from psychiatry.views import inputs
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.errors import DomainError
+from sundhedsaftale.listfilters import choice_param, date_param, day_after, day_start, page_of, query_string
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.requests import AppRequest
+
+INBOX_PAGE = 25  # notices per page
 
 
 @login_required
@@ -30,14 +36,38 @@ def board(request: AppRequest) -> HttpResponse:
 
 @login_required
 def inbox(request: AppRequest) -> HttpResponse:
-    notices = list(selectors.inbox(actor=request.actor)[:300])
+    """The notices from psychiatry, 25 a page, filtered by read/unread, kind and the day sent (plain GET; htmx
+    gets the list only)."""
+    filters: dict[str, Any] = {
+        "status": choice_param(request.GET, "status", ["ulaest", "laest"]),
+        "type": choice_param(request.GET, "type", Notice.Kind.values),
+        "fra": date_param(request.GET, "fra"),
+        "til": date_param(request.GET, "til"),
+    }
+    rows = selectors.inbox(
+        actor=request.actor,
+        read=filters["status"],
+        kind=filters["type"],
+        sent_from=day_start(filters["fra"]) if filters["fra"] else None,
+        sent_before=day_after(filters["til"]) if filters["til"] else None,
+    )
+    page = page_of(rows, request.GET, INBOX_PAGE)
+    notices = list(page.object_list)
     access_log_record(
         request=request,
         citizen_ids=[n.course.citizen_id for n in notices],
         what="Psykiatri: indbakke",
         action="list",
     )
-    return render(request, "psychiatry/inbox.html", {"notices": notices})
+    context = {
+        "notices": notices,
+        "page": page,
+        "filters": filters,
+        "kinds": Notice.Kind.choices,
+        "query": query_string(filters),
+    }
+    template = "psychiatry/inbox.html#list" if request.htmx else "psychiatry/inbox.html"
+    return render(request, template, context)
 
 
 @login_required
