@@ -279,7 +279,8 @@ class Inbox:
 
 
 def inbox_for(*, actor: Actor, organisation: Organisation, place: int | None = None, days: int = 14) -> Inbox:
-    """The inbox of a municipality or a GP practice: new admission notices (last ``days`` days), admission
+    """The inbox of a municipality or a GP practice: new admission notices (the municipality's unread ones and
+    the last ``days`` days; for a GP the acute admissions of its listed patients, last ``days`` days), admission
     reports requested, information requests awaiting reply and unread correspondence.
 
     ``place`` narrows to courses at one hospital or department (the municipality's "team" filter: teams are
@@ -291,14 +292,23 @@ def inbox_for(*, actor: Actor, organisation: Organisation, place: int | None = N
         place_filter = Q(course__hospital_id=place) | Q(course__department_id=place)
     related = ("course__citizen", "course__department__parent")
     # unread first, then newest: what nobody has looked at yet is on top
-    notices = (
-        AdmissionNotice.objects.visible_to(actor)
-        .filter(place_filter, municipality=organisation)
-        .filter(Q(read_at__isnull=True) | Q(sent_at__gte=since))
-        .annotate(unread=ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField()))
-        .select_related(*related)
-        .order_by("-unread", "-sent_at", "-pk")
-    )
+    if organisation.kind == Organisation.Kind.PRACTICE:
+        # the GP is told of an acute admission (section 1.2.3.2); reading it is the municipality's to record
+        notices = (
+            AdmissionNotice.objects.visible_to(actor)
+            .filter(place_filter, gp_practice=organisation, sent_at__gte=since)
+            .select_related(*related)
+            .order_by("-sent_at", "-pk")
+        )
+    else:
+        notices = (
+            AdmissionNotice.objects.visible_to(actor)
+            .filter(place_filter, municipality=organisation)
+            .filter(Q(read_at__isnull=True) | Q(sent_at__gte=since))
+            .annotate(unread=ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField()))
+            .select_related(*related)
+            .order_by("-unread", "-sent_at", "-pk")
+        )
     reports = (
         AdmissionReport.objects.visible_to(actor)
         .filter(place_filter, municipality=organisation, state=AdmissionReport.State.REQUESTED)

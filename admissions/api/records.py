@@ -12,6 +12,7 @@ from admissions import services
 from admissions.api.actions import ServiceActionMixin, api_organisation
 from admissions.api.courses import BAD_REQUEST, CONFLICT, ERROR, FORBIDDEN, NOT_FOUND
 from admissions.api.serializers import (
+    AdmissionNoticeSerializer,
     AdmissionReportSerializer,
     AttachmentInputSerializer,
     AttachmentSerializer,
@@ -27,7 +28,7 @@ from admissions.api.serializers import (
     ReportRequestInputSerializer,
     ReportSubmitInputSerializer,
 )
-from admissions.models import AdmissionReport, Consent, InformationRequest, Message
+from admissions.models import AdmissionNotice, AdmissionReport, Consent, InformationRequest, Message
 from sundhedsaftale.api.parsers import FormParser, JSONParser, MultiPartParser
 
 
@@ -81,6 +82,22 @@ class ConsentViewSet(CourseRecordViewSet):
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: str | None = None) -> Response:
         return self.act(services.consent_withdraw, subject="consent")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Indlæggelsesadviser til brugerens organisation på synlige forløb (?course=)",
+        description="Kommunen får adviset ved enhver indlæggelse; egen læge ved akut og åben indlæggelse "
+        "(sundhedsaftalen afsnit 1.2.3.2). Andre får 404.",
+    ),
+    retrieve=extend_schema(
+        summary="Ét indlæggelsesadvis", responses={200: AdmissionNoticeSerializer, 404: NOT_FOUND}
+    ),
+)
+class AdmissionNoticeViewSet(CourseRecordViewSet):
+    queryset = AdmissionNotice.objects.all()
+    serializer_class = AdmissionNoticeSerializer
+    related = ("municipality", "gp_practice")
 
 
 @extend_schema_view(

@@ -2,6 +2,7 @@ from rest_framework.routers import DefaultRouter
 
 from admissions.api.courses import AdmissionViewSet, CourseViewSet
 from admissions.api.records import (
+    AdmissionNoticeViewSet,
     AdmissionReportViewSet,
     ConsentViewSet,
     InformationRequestViewSet,
@@ -16,6 +17,7 @@ def register(router: DefaultRouter) -> None:
     router.register("courses", CourseViewSet, basename="api-course")
     router.register("admissions", AdmissionViewSet, basename="api-admission")
     router.register("consents", ConsentViewSet, basename="api-consent")
+    router.register("admission-notices", AdmissionNoticeViewSet, basename="api-admission-notice")
     router.register("admission-reports", AdmissionReportViewSet, basename="api-admission-report")
     router.register("information-requests", InformationRequestViewSet, basename="api-information-request")
     router.register("messages", MessageViewSet, basename="api-message")

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from admissions.models import (
+    AdmissionNotice,
     AdmissionReport,
     Attachment,
     Consent,
@@ -210,6 +211,18 @@ class ConsentInputSerializer(serializers.Serializer):
     given_at = serializers.DateTimeField()
     to_municipality = serializers.BooleanField(default=False)
     to_gp = serializers.BooleanField(default=False)
+
+
+class AdmissionNoticeSerializer(serializers.ModelSerializer):
+    municipality = _code()
+    gp_practice = _code(
+        allow_null=True,
+        help_text="Egen læges praksis (ydernummer), underrettet ved akut eller åben indlæggelse; ellers null.",
+    )
+
+    class Meta:
+        model = AdmissionNotice
+        fields = ["id", "course", "municipality", "gp_practice", "sent_at", "received_at", "read_at"]
 
 
 class AdmissionReportSerializer(serializers.ModelSerializer):

@@ -98,7 +98,9 @@ def _context(request: AppRequest, course: Course, bound: dict[str, Any] | None =
         "consent_municipality": consent_municipality,
         "consent_gp": consent_gp,
         "report": report,
-        "notices": course.admission_notices.visible_to(request.actor),
+        "notices": course.admission_notices.visible_to(request.actor).select_related(
+            "municipality", "gp_practice"
+        ),
         "information_requests": course.information_requests.visible_to(request.actor).select_related(
             "sender", "recipient"
         ),
