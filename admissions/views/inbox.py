@@ -1,12 +1,10 @@
 """The municipal inbox and the GP's page: what has arrived and what awaits an answer."""
 
-from typing import cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,16 +13,48 @@ from django.views.decorators.http import require_POST
 
 from admissions import forms as f
 from admissions import selectors, services, triage
-from admissions.models import AdmissionNotice, InformationRequest
+from admissions.models import InformationRequest
 from admissions.views.common import active_organisation
 from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.errors import DomainError
 from sundhedsaftale.forms import form_add_domain_error
-from sundhedsaftale.listfilters import choice_param, id_param, query_string
+from sundhedsaftale.listfilters import choice_param, id_param, page_of, query_string
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.requests import AppRequest
 
-INBOX_PAGE = 25  # admission notices per page of the municipal inbox (unread first)
+INBOX_PAGE = 25  # rows per page of each list of the inbox (notices unread first)
+# each list of the inbox pages on its own parameter (the notices on the usual ``side``)
+LIST_PAGES = {
+    "notices": "side",
+    "report_requests": "side_rapporter",
+    "information_requests": "side_forespoergsler",
+    "unread_messages": "side_beskeder",
+}
+
+
+def _paged(request: AppRequest, inbox: selectors.Inbox, filters: dict[str, Any]) -> dict[str, Any]:
+    """Page each list of the inbox in place; return the pages (``<list>_page``) and, for each list's pager, the
+    query that keeps the filters and the other lists' pages (``pager_query``)."""
+    pages = {
+        name: page_of(getattr(inbox, name), request.GET, INBOX_PAGE, parameter=parameter)
+        for name, parameter in LIST_PAGES.items()
+    }
+    for name, page in pages.items():
+        setattr(inbox, name, page.object_list)
+    pager_query = {
+        name: query_string(
+            {
+                **filters,
+                **{
+                    LIST_PAGES[other]: p.number
+                    for other, p in pages.items()
+                    if other != name and p.number > 1
+                },
+            }
+        )
+        for name in pages
+    }
+    return {f"{name}_page": page for name, page in pages.items()} | {"pager_query": pager_query}
 
 
 def _inbox(request: AppRequest, kind: str, template: str, what: str) -> HttpResponse:
@@ -36,8 +66,7 @@ def _inbox(request: AppRequest, kind: str, template: str, what: str) -> HttpResp
     inbox = selectors.inbox_for(actor=request.actor, organisation=organisation, place=place)
     inbox = triage.inbox_assignments(inbox=inbox, organisation=organisation, user=request.user, who=who)
     query = query_string({"sted": place, "tildelt": who})
-    page = Paginator(inbox.notices, INBOX_PAGE).get_page(request.GET.get("side"))
-    inbox.notices = cast(QuerySet[AdmissionNotice], page.object_list)
+    pages = _paged(request, inbox, {"sted": place, "tildelt": who})
     access_log_record(request=request, citizen_ids=inbox.citizen_ids, what=what, action="list")
     context = {
         "organisation": organisation,
@@ -45,7 +74,7 @@ def _inbox(request: AppRequest, kind: str, template: str, what: str) -> HttpResp
         "place": place,
         "who": who,
         "who_choices": triage.WHO_CHOICES,
-        "notices_page": page,
+        **pages,
         "query": query,
         "here": reverse("municipal-inbox") + (f"?{query}" if query else ""),
         "now": timezone.now(),
@@ -73,6 +102,7 @@ def gp_inbox(request: AppRequest) -> HttpResponse:
     who = choice_param(request.GET, "tildelt", [value for value, _label in triage.WHO_CHOICES])
     inbox = selectors.inbox_for(actor=request.actor, organisation=organisation)
     inbox = triage.inbox_assignments(inbox=inbox, organisation=organisation, user=request.user, who=who)
+    pages = _paged(request, inbox, {"tildelt": who})
     admitted = list(
         selectors.course_list(actor=request.actor)
         .filter(citizen__gp_practice=organisation)
@@ -91,6 +121,7 @@ def gp_inbox(request: AppRequest) -> HttpResponse:
             "now": timezone.now(),
             "who": who,
             "who_choices": triage.WHO_CHOICES,
+            **pages,
             "here": reverse("gp-inbox") + (f"?tildelt={who}" if who else ""),
         },
     )
