@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.urls import get_resolver
 from django.utils import timezone
 
+from admissions.services import stay_set_place
 from discharge import services as discharge
 from rehab import services as rehab
 from sundhedsaftale.workdays import local_date
@@ -38,6 +40,8 @@ def test_screenshots_of_the_pages_people_work_in(page: Any, login: Callable[[Any
         CourseFactory.create(at="AUH-ORT", citizen=CitizenFactory.create(name=name, gp_practice=practice))
         for name in ("Anna Andersen", "Bent Bertelsen", "Camilla Christensen")
     ]
+    for course, room, bed in zip(courses, ("3", "3", "12"), ("1", "2", "A"), strict=True):
+        stay_set_place(course=course, room=room, bed=bed, acting_user=ward)
     for course, days, need, ability in (
         (courses[1], 5, "home_care", "reduced"),
         (courses[2], 1, "simple_nursing", "unchanged"),
@@ -61,7 +65,8 @@ def test_screenshots_of_the_pages_people_work_in(page: Any, login: Callable[[Any
             page.wait_for_load_state("networkidle")
             page.screenshot(path=str(OUT / f"{name}-{device}.png"), full_page=True)
 
-    # the ward nurse's pages
+    # the ward nurse's pages (the URLconf, with the PDF library, loads here rather than in the login's 15 s)
+    get_resolver().check()
     login(page, ward.username, TEST_PASSWORD)
     shoot("ward-board", "/afdeling/tavle/")
     shoot("course", f"/forloeb/{course.pk}/")
