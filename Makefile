@@ -19,7 +19,7 @@ PYTEST_ARGS ?=
 TEST_CLOCKS ?= 2026-11-30T00:30 2026-12-02T11:59 2026-12-04T23:59 2027-03-28T00:30 2026-12-24T00:30
 CLOCK_PYTEST_ARGS ?= -q -n 2
 
-.PHONY: help install install-system run test test-clocks bench fuzz screenshots lint security format typecheck migrations-check check
+.PHONY: help install install-system run test test-clocks bench fuzz faults screenshots lint security format typecheck migrations-check check
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -72,6 +72,9 @@ bench: install ## the region's load (PostgreSQL + Redis; < 30 min): seed, gunico
 
 fuzz: install ## schemathesis with 1,000 cases per API operation against a live server (about an hour); bench/README.md
 	bench/fuzz-run
+
+faults: install ## the fault tests: kill -9 Celery workers, Redis stopped 30 s, PostgreSQL restarted (as root; ~15 min); results in bench/README.md
+	bench/faults/run
 
 screenshots: | $(PY) ## the ward board, course page, municipal inbox, reply form and rehab plan at 1,400 and 390 px in docs/screenshots/
 	SCREENSHOTS=1 $(VENV)/bin/pytest -q -p no:cacheprovider tests/kernel/test_screenshots.py

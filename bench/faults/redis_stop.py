@@ -89,13 +89,9 @@ def _run(stack: Stack, args: argparse.Namespace, redis_server: RedisServer) -> l
     wait_until(Heartbeat.objects.exists, what="the worker's first task", timeout=180, every=0.5)
     wait_until(lambda: _answers(f"{base}/healthz"), what="gunicorn", timeout=120, every=0.5)
 
-    # the deadlines: due from 10 s before the outage to 10 s after it
-    now = timezone.now()
-    outage_starts = now + timedelta(seconds=15)
-    span = args.outage + 20
-    for i in range(args.deadlines):
-        due_at = outage_starts + timedelta(seconds=-10 + span * i / args.deadlines)
-        DeadlineFactory.create(due_at=due_at, warn_at=due_at - timedelta(minutes=10))
+    # the deadlines (their times are set once the load runs): due from 10 s before the outage to 10 s after it
+    later = timezone.now() + timedelta(days=30)
+    created = [DeadlineFactory.create(due_at=later).pk for _ in range(args.deadlines)]
     expected = {
         (pk, "breach", org)
         for pk, responsible, counterpart in Deadline.objects.values_list(
@@ -117,6 +113,13 @@ def _run(stack: Stack, args: argparse.Namespace, redis_server: RedisServer) -> l
         return path, sessions[index].get(f"{base}{path}", timeout=30, allow_redirects=False)
 
     load = Load(request, clients=4).start()
+    outage_starts = timezone.now() + timedelta(seconds=15)
+    span = args.outage + 20
+    for i, pk in enumerate(created):
+        due_at = outage_starts + timedelta(seconds=-10 + span * i / args.deadlines)
+        Deadline.objects.filter(pk=pk).update(
+            due_at=due_at, due_date=timezone.localdate(due_at), warn_at=due_at - timedelta(minutes=10)
+        )
     time.sleep(max(0.0, (outage_starts - timezone.now()).total_seconds()))
     down_at = time.monotonic()
     redis_server.stop()
