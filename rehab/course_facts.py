@@ -6,6 +6,7 @@ from datetime import date, datetime
 from admissions.models import Course
 from admissions.selectors import course_consents_to
 from discharge.selectors import planned_discharge_date
+from sundhedsaftale.workdays import local_date
 
 
 def course_discharge_anchor(*, course: Course) -> date | datetime | None:
@@ -13,6 +14,14 @@ def course_discharge_anchor(*, course: Course) -> date | datetime | None:
     planned discharge date of the discharge app's plan, otherwise ``None`` (no deadline yet)."""
     if course.discharged_at is not None:
         return course.discharged_at
+    return course_planned_discharge_date(course=course)
+
+
+def course_discharge_date(*, course: Course) -> date | None:
+    """Return the date to write as the discharge date (annex 3.2, item 5b): the day of the actual discharge,
+    otherwise the planned date of the discharge app's plan, otherwise ``None``."""
+    if course.discharged_at is not None:
+        return local_date(course.discharged_at)
     return course_planned_discharge_date(course=course)
 
 

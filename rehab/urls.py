@@ -1,11 +1,12 @@
 from django.urls import path
 
-from rehab.views import receiver, ward
+from rehab.views import lookup, receiver, ward
 
 urlpatterns = [
     path("genoptraening/afdeling/", ward.ward_list, name="rehab-ward"),
     path("genoptraening/forloeb/<int:course_pk>/ny-plan/", ward.plan_create, name="rehab-plan-create"),
     path("genoptraening/forloeb/<int:course_pk>/varsel/", ward.advance_notice, name="rehab-advance-notice"),
+    path("genoptraening/koder/", lookup.code_lookup, name="rehab-code-lookup"),
     path("genoptraening/plan/<int:pk>/", ward.plan_detail, name="rehab-plan"),
     path("genoptraening/plan/<int:pk>/gem/", ward.plan_save, name="rehab-plan-save"),
     path("genoptraening/plan/<int:pk>/autosave/", ward.plan_save, name="rehab-plan-autosave"),

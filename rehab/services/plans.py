@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from admissions.models import Course
-from rehab.course_facts import course_discharge_anchor
+from rehab.course_facts import course_discharge_anchor, course_discharge_date
 from rehab.models import CONTENT_FIELDS, OutpatientControl, Plan, PlanType, PlanVersion
 from rehab.permissions import ward_organisation
 from rehab.plan_rows import PLAN_ROWS, plan_rows_clean
@@ -69,7 +69,7 @@ def plan_create(*, course: Course, acting_user: "User") -> Plan:
         recipient_municipality_id=citizen.municipality_id,
         gp_practice_id=citizen.gp_practice_id,
         admission_date=local_date(course.admitted_at),
-        discharge_date=local_date(course.discharged_at) if course.discharged_at else None,
+        discharge_date=course_discharge_date(course=course),
         sender_department=organisation if organisation.kind == "department" else course.department,
         author_name=_user_name(acting_user),
         municipal_contact_name=name,
@@ -103,29 +103,34 @@ def plan_version_update(*, version: PlanVersion, data: dict[str, Any], acting_us
     return version
 
 
-def plan_missing(version: PlanVersion) -> list[str]:
-    """Return what annex 3.2 requires before the plan can be finalised (Danish, one line each)."""
-    missing: list[str] = []
+def plan_missing_fields(version: PlanVersion) -> list[tuple[str, str]]:
+    """Return what annex 3.2 requires before the plan can be finalised: (Danish line, the form field to fill)."""
+    missing: list[tuple[str, str]] = []
     if not version.plan_type:
-        missing.append(_("Type af genoptræning (pkt. 6)"))
+        missing.append((_("Type af genoptræning (pkt. 6)"), "plan_type"))
     if not version.diagnosis_code:
-        missing.append(_("Henvisningsdiagnose (pkt. 3)"))
+        missing.append((_("Henvisningsdiagnose (pkt. 3)"), "diagnosis_code"))
     if version.plan_type == PlanType.SPECIALISED:
         if not version.specialised_reason:
-            missing.append(_("Årsag til specialiseret genoptræning (pkt. 6)"))
+            missing.append((_("Årsag til specialiseret genoptræning (pkt. 6)"), "specialised_reason"))
         if not version.recipient_hospital_id:
-            missing.append(_("Modtagende hospital (pkt. 2b)"))
+            missing.append((_("Modtagende hospital (pkt. 2b)"), "recipient_hospital"))
     elif not version.recipient_municipality_id:
-        missing.append(_("Modtagende kommune (pkt. 2a)"))
+        missing.append((_("Modtagende kommune (pkt. 2a)"), "recipient_municipality"))
     if not version.outpatient_control:
-        missing.append(_("Ambulant kontrol (pkt. 7)"))
+        missing.append((_("Ambulant kontrol (pkt. 7)"), "outpatient_control"))
     if version.outpatient_control == OutpatientControl.YES and not version.outpatient_control_where:
-        missing.append(_("Hvor og hvornår den ambulante kontrol er (pkt. 7)"))
+        missing.append((_("Hvor og hvornår den ambulante kontrol er (pkt. 7)"), "outpatient_control_where"))
     if not (version.need_body or version.need_activity or version.need_environment):
-        missing.append(_("Genoptræningsbehov ved udskrivning (pkt. 13)"))
+        missing.append((_("Genoptræningsbehov ved udskrivning (pkt. 13)"), "need_body"))
     if not version.author_name:
-        missing.append(_("Udfyldt af (pkt. 17)"))
+        missing.append((_("Udfyldt af (pkt. 17)"), "author_name"))
     return missing
+
+
+def plan_missing(version: PlanVersion) -> list[str]:
+    """Return what annex 3.2 requires before the plan can be finalised (Danish, one line each)."""
+    return [line for line, _field in plan_missing_fields(version)]
 
 
 def plan_finalise(*, version: PlanVersion, acting_user: "User") -> PlanVersion:

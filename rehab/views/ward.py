@@ -8,13 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from admissions.models import Course
 from rehab import selectors, services
-from rehab.course_facts import course_consents, course_planned_discharge_date
+from rehab.course_facts import course_consents, course_discharge_date, course_planned_discharge_date
 from rehab.diagnoses import icd10_subset
 from rehab.export import plan_export
 from rehab.forms import AdvanceNoticeForm, CorrectForm, PlanVersionForm, SendForm
@@ -97,6 +98,40 @@ def advance_notice(request: AppRequest, course_pk: int) -> HttpResponse:
     return render(request, "rehab/advance_notice.html", context, status=status)
 
 
+def _plan_missing(version: PlanVersion) -> list[tuple[str, str]]:
+    """What finalising still needs, each line with the id of the control to fill (a radio group's first)."""
+    radios = {"plan_type", "outpatient_control"}
+    return [
+        (line, f"id_{field}_0" if field in radios else f"id_{field}")
+        for line, field in services.plans.plan_missing_fields(version)
+    ]
+
+
+def _plan_form(request: AppRequest, plan: Plan, version: PlanVersion) -> PlanVersionForm:
+    """The editor on the draft; an empty discharge date starts at the course's (the discharge plan's planned
+    date until the discharge), an empty author at the user's name (the log-in only if the user has none)."""
+    initial: dict[str, object] = {}
+    if version.discharge_date is None and (day := course_discharge_date(course=plan.course)) is not None:
+        initial["discharge_date"] = day
+    if not version.author_name:
+        initial["author_name"] = request.user.get_full_name() or request.user.get_username()
+    form = PlanVersionForm(instance=version, initial=initial)
+    if not plan.course.discharged_at and "discharge_date" in initial:
+        field = form.fields["discharge_date"]
+        field.help_text = f"Planlagt udskrivning fra udskrivningsplanen. {field.help_text}".strip()
+    return form
+
+
+def _more_rows_open(form: PlanVersionForm | None) -> dict[str, bool]:
+    """Per row list, whether a row after the first is filled in or wrong (its fold then starts open)."""
+    if form is None:
+        return {}
+    return {
+        prefix: any(field.errors or str(field.value() or "").strip() for row in rows[1:] for field in row)
+        for prefix, rows in form.row_groups().items()
+    }
+
+
 def _plan_context(request: AppRequest, plan: Plan, form: PlanVersionForm | None = None) -> dict:
     versions = list(
         plan.versions.select_related(
@@ -114,6 +149,7 @@ def _plan_context(request: AppRequest, plan: Plan, form: PlanVersionForm | None 
         .order_by("-created_at")
         .first()
     )
+    form = form or (_plan_form(request, plan, latest) if latest.is_editable else None)
     return {
         "plan": plan,
         "latest": latest,
@@ -121,8 +157,9 @@ def _plan_context(request: AppRequest, plan: Plan, form: PlanVersionForm | None 
         "final_sent": final is not None and any(d.version_id == final.pk for d in deliveries),
         "citizen": plan.course.citizen,
         "versions": versions,
-        "form": form or (PlanVersionForm(instance=latest) if latest.is_editable else None),
-        "missing": services.plans.plan_missing(latest) if latest.is_editable else [],
+        "form": form,
+        "more_rows": _more_rows_open(form),
+        "missing": _plan_missing(latest) if latest.is_editable else [],
         "deliveries": deliveries,
         "send_form": SendForm(recorded=course_consents(course=plan.course)),
         "correct_form": CorrectForm(),
@@ -155,12 +192,17 @@ def plan_save(request: AppRequest, pk: int) -> HttpResponse:
             return render(request, "rehab/plan.html#autosave", {"error": error.message}, status=409)
         messages.error(request, error.message)
         return redirect("rehab-plan", pk=plan.pk)
-    if request.htmx:
-        return render(
-            request,
+    if request.htmx:  # the status, and what is still missing in its place above the form (out of band)
+        saved = PlanVersion.objects.get(pk=version.pk)
+        status = render_to_string(
             "rehab/plan.html#autosave",
             {"saved_at": timezone.localtime(), "form_errors": form.errors},
+            request=request,
         )
+        missing = render_to_string(
+            "rehab/plan.html#missing", {"missing": _plan_missing(saved), "oob": True}, request=request
+        )
+        return HttpResponse(status + missing)
     if form.errors:
         plan.refresh_from_db()
         _log(request, plan, "Genoptræningsplan")
