@@ -265,6 +265,11 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any, live_server: Any, reference_data: None) -> Iterator[Any]:
     """A fresh browser page whose relative URLs go to the live server (``page.goto("/kontakter/")``)."""
+    from django.urls import get_resolver
+
+    # The live server runs in this process: load the URLconf (and the PDF library it imports) here, not inside
+    # the first page's 15-second timeout on a loaded machine.
+    get_resolver().check()
     context = browser.new_context(base_url=live_server.url, locale="da-DK", timezone_id="Europe/Copenhagen")
     context.set_default_timeout(15_000)
     page = context.new_page()
