@@ -8,8 +8,10 @@ from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
 from discharge import models as m
+from discharge.health_consent import municipality_consent_exists, need_withheld
 from discharge.selectors import finished_bed_days, plan_deadline, plan_obligations
 from sundhedsaftale.deadlines.models import Deadline
+from sundhedsaftale.organisations.actor import actor_of
 from sundhedsaftale.workdays import local_date
 
 # The one error body of the API (sundhedsaftale.api.errors), for the OpenAPI document.
@@ -85,8 +87,25 @@ class DateChangeOut(serializers.ModelSerializer):
         fields = ["id", "old_date", "new_date", "old_due_at", "new_due_at", "reason", "changed_at", "text"]
 
 
+def _need_withheld(serializer: serializers.Serializer, row: Any, course_path: str = "course_id") -> bool:
+    """Whether the reader may not see the row's health information (the need): not the hospital side, and no
+    consent to share with the municipality (l. 1406). A list annotates ``shares_health``; else one query."""
+    request = serializer.context.get("request")
+    if request is None:
+        return False
+    shares = getattr(row, "shares_health", None)
+    if shares is None:
+        shares = type(row).objects.filter(pk=row.pk).filter(municipality_consent_exists(course_path)).exists()
+    return need_withheld(actor=actor_of(request), municipality_consent=bool(shares))
+
+
 class PlanOut(serializers.ModelSerializer):
     deadline = serializers.SerializerMethodField(help_text="Den tidligste varslingsfrist af planens behov.")
+    need_withheld = serializers.SerializerMethodField(
+        help_text="Sand, når borgeren ikke har givet samtykke til at videregive helbredsoplysninger til kommunen "
+        "(sundhedsaftalen l. 1406): så er need, needs, note, rule_code, deadline og obligations tomme for "
+        "andre end hospitalet."
+    )
     needs = serializers.ListField(child=serializers.CharField(), source="all_needs", read_only=True)
     obligations = serializers.SerializerMethodField(
         help_text="Alle planens forpligtelser: varslingsfristen for hvert behov og det aftalte tidspunkt."
@@ -112,7 +131,17 @@ class PlanOut(serializers.ModelSerializer):
             "date_changes",
             "created_at",
             "updated_at",
+            "need_withheld",
         ]
+
+    def get_need_withheld(self, plan: m.DischargePlan) -> bool:
+        return _need_withheld(self, plan)
+
+    def to_representation(self, instance: Any) -> Any:
+        data = super().to_representation(instance)
+        if data["need_withheld"]:
+            data.update(need=None, needs=[], note="", rule_code=None, deadline=None, obligations=[])
+        return data
 
     @extend_schema_field(DeadlineOut(allow_null=True))
     def get_deadline(self, plan: m.DischargePlan) -> dict[str, Any] | None:
@@ -136,6 +165,11 @@ class NotificationInput(CourseInput):
 
 
 class NotificationOut(serializers.ModelSerializer):
+    need_withheld = serializers.SerializerMethodField(
+        help_text="Sand, når behovet ikke blev sendt med (intet samtykke til videregivelse af "
+        "helbredsoplysninger, l. 1406); need er da tom."
+    )
+
     class Meta:
         model = m.DischargeNotification
         fields = [
@@ -148,7 +182,11 @@ class NotificationOut(serializers.ModelSerializer):
             "text",
             "sent_at",
             "on_time",
+            "need_withheld",
         ]
+
+    def get_need_withheld(self, notification: m.DischargeNotification) -> bool:
+        return not notification.need
 
 
 class FinishedInput(CourseInput):

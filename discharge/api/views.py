@@ -20,6 +20,7 @@ from admissions.models import Course
 from discharge import models as m
 from discharge import services
 from discharge.api import serializers as s
+from discharge.health_consent import municipality_consent_exists
 from discharge.selectors import course_get, plan_deadlines, plans_obligations
 from sundhedsaftale.api.viewsets import VisibleViewSet
 from sundhedsaftale.errors import DomainError
@@ -134,7 +135,12 @@ class DischargePlanViewSet(mixins.UpdateModelMixin, CourseRecordViewSet):
     http_method_names = ["get", "post", "put", "head", "options"]
 
     def scope_queryset(self, queryset: QuerySet) -> QuerySet:
-        return super().scope_queryset(queryset).prefetch_related("date_changes")
+        return (
+            super()
+            .scope_queryset(queryset)
+            .annotate(shares_health=municipality_consent_exists())
+            .prefetch_related("date_changes")
+        )
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
         if kwargs.get("many") and args:

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from admissions.models import Course
+from discharge.health_consent import municipality_consent_exists, need_withheld
 from discharge.models import (
     DischargeConference,
     DischargeDateChange,
@@ -144,6 +145,9 @@ class CourseDischarge:
     lines: list[Any] = field(default_factory=list)
     #: the plan follows the 2021 agreement (agreed discharge time, no fixed notice deadline)
     agreed_rule_set: bool = False
+    #: the need, the notes and the per-need obligations are health information the reader may not see
+    #: (not the hospital side, and no consent to share with the municipality: l. 1406)
+    need_withheld: bool = False
 
 
 def course_discharge_get(*, actor: Actor, course: Course, today: date) -> CourseDischarge:
@@ -179,7 +183,14 @@ def course_discharge_get(*, actor: Actor, course: Course, today: date) -> Course
                 plan=plan, finished=finished, course=course, today=today
             ),
         }
+    withheld = need_withheld(
+        actor=actor,
+        municipality_consent=Course.objects.filter(pk=course.pk)
+        .filter(municipality_consent_exists("pk"))
+        .exists(),
+    )
     return CourseDischarge(
+        need_withheld=withheld,
         course=course,
         plan=plan,
         deadline=deadline,

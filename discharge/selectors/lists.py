@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from admissions.models import AdmissionReport, Consent, Course
+from discharge.health_consent import municipality_consent_exists
 from discharge.models import (
     DischargeLetter,
     DischargeNotice,
@@ -145,12 +146,14 @@ def ward_board(*, actor: Actor, organisation: Organisation, today: date, now: An
 def expected_discharges(
     *, actor: Actor, municipality: Organisation, start: date, days: int
 ) -> QuerySet[DischargePlan]:
-    """Plans of the municipality's citizens expected to be discharged in the next ``days`` days."""
+    """Plans of the municipality's citizens expected to be discharged in the next ``days`` days; each with
+    ``shares_health``: whether the citizen consented to share health information (the need) with it."""
     return (
         DischargePlan.objects.for_municipality(municipality.pk)
         .expected_between(start, start + timedelta(days=days))
         .visible_to(actor)
         .with_course()
+        .annotate(shares_health=municipality_consent_exists())
         .prefetch_related(
             "notifications", "date_changes", "course__discharge_conferences", "course__municipal_replies"
         )

@@ -257,10 +257,10 @@ def discharge_notification_send(
     """Send the notice of expected discharge (varsling) to the municipality; it meets the plan's deadline
     (late when after the due time). Returns the notification.
 
-    The free text is health information: it goes only with the citizen's recorded consent to share with the
+    The need and the free text are health information: they go only with the citizen's recorded consent to share with the
     municipality (l. 1406 "Indhenter samtykke fra patienten til videregivelse af helbredsoplysninger");
-    without it the notice goes with its facts only (time, planned date) and the text is withheld
-    (``notification.text_withheld``)."""
+    without it the notice goes with its facts only (time, planned date): the need and the text are withheld
+    (``notification.need`` is blank; ``notification.text_withheld`` says whether a text was dropped)."""
     organisation = course_acting_for(
         course=plan.course, user=acting_user, parties=HOSPITAL, preferred=acting_organisation
     )
@@ -270,7 +270,8 @@ def discharge_notification_send(
     plan = DischargePlan.objects.get(pk=plan.pk)
     at = at or timezone.now()
     user = acting_user if acting_user.is_authenticated else None
-    withheld = bool(text.strip()) and not course_consents_to(course=course, party="municipality")
+    shares_health = course_consents_to(course=course, party="municipality")
+    withheld = bool(text.strip()) and not shares_health
     if withheld:
         text = ""
     met = [
@@ -295,7 +296,7 @@ def discharge_notification_send(
         course=course,
         municipality=course.citizen.municipality,
         planned_date=plan.planned_date,
-        need=plan.need,
+        need=plan.need if shares_health else "",
         text=text,
         sent_at=at,
         sent_by=user,
@@ -309,6 +310,6 @@ def discharge_notification_send(
         organisation=organisation,
         text=f"Varsling af udskrivning {plan.planned_date:%d.%m.%Y} sendt til {course.citizen.municipality.name}"
         + ("" if on_time else " (for sent)")
-        + (" uden fritekst (intet samtykke til videregivelse)" if withheld else ""),
+        + ("" if shares_health else " uden behov og fritekst (intet samtykke til videregivelse)"),
     )
     return notification

@@ -210,8 +210,12 @@ def _notify(request: AppRequest, course: Course, data: dict[str, Any]) -> str:
     plan = get_object_or_404(DischargePlan.objects.visible_to(request.actor), course=course)
     notification = services.discharge_notification_send(plan=plan, text=data["text"], **_kwargs(request))
     sent = "Varslingen er sendt til kommunen" + ("." if notification.on_time else " – efter fristen.")
-    if getattr(notification, "text_withheld", False):
-        sent += " Beskeden er ikke sendt med: borgeren har ikke givet samtykke til at videregive helbredsoplysninger."
+    if not notification.need:
+        sent += (
+            " Behovet"
+            + (" og beskeden" if getattr(notification, "text_withheld", False) else "")
+            + " er ikke sendt med: borgeren har ikke givet samtykke til at videregive helbredsoplysninger."
+        )
     return sent
 
 
