@@ -12,6 +12,7 @@ from django.db.models import Model
 from django.urls import reverse
 
 from admissions.models import (
+    AdmissionNotice,
     AdmissionReport,
     Attachment,
     Consent,
@@ -294,6 +295,8 @@ ENDPOINTS = [
     # the API's detail of every record of a citizen
     _api("api-admission-detail", Course, "citizen", shows_cpr=True),
     _api("api-consent-detail", Consent),
+    # the matrix's notices name no GP (as at a planned admission): the GP is no party to them
+    _api("api-admission-notice-detail", AdmissionNotice, readers=HOSPITAL_AND_MUNICIPALITY),
     _api("api-admission-report-detail", AdmissionReport, readers=HOSPITAL_AND_MUNICIPALITY),
     _api("api-information-request-detail", InformationRequest, readers=HOSPITAL_AND_MUNICIPALITY),
     _api("api-message-detail", Message, readers=HOSPITAL_AND_MUNICIPALITY),
