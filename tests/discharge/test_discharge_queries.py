@@ -31,7 +31,7 @@ CITIZENS = 8
 # row: its hospital unit's departments (the party it reads for).
 BOARD_QUERIES = 15  # + every plan's obligations (each need's notice, the agreed time) in one query
 MUNICIPAL_QUERIES = 13
-GP_QUERIES = 6
+GP_QUERIES = 7  # with the count of the paged list
 COURSE_PAGE_QUERIES = 19
 
 
