@@ -43,10 +43,13 @@ from scale_bench import Client, hammer, percentile
 SENDERS = 96
 #: after a phase's last request is due, how long its answers are waited for; the rest count as errors
 DRAIN_SECONDS = 15
-#: a request unanswered this long counts as an error and frees its sender (the server may still be busy with it)
-REQUEST_TIMEOUT = 10
-#: how long a phase waits, after its last answer, for the requests still in flight before the next phase
-SETTLE_SECONDS = 60
+#: a request unanswered this long counts as an error. Not shorter than gunicorn's own timeout: a request the
+#: generator gives up on stays in gunicorn's queue, and a sender that sent another would pile up work the server
+#: still does after the phase (the first full run, 6 December, swamped the server that way). So the server never
+#: holds more than SENDERS requests of the generator's.
+REQUEST_TIMEOUT = 120
+#: how long a phase waits, after its last answer was due, for the requests still in flight before the next phase
+SETTLE_SECONDS = 150
 API_PAGE = 50
 
 
