@@ -49,7 +49,7 @@ DRAIN_SECONDS = 15
 #: holds more than SENDERS requests of the generator's.
 REQUEST_TIMEOUT = 120
 #: how long a phase waits, after its last answer was due, for the requests still in flight before the next phase
-SETTLE_SECONDS = 150
+SETTLE_SECONDS = 60
 API_PAGE = 50
 
 
@@ -174,7 +174,7 @@ def run_phase(
     return outcomes
 
 
-def quiet(client: Client, bound: float = 90) -> None:
+def quiet(client: Client, bound: float = 60) -> None:
     """Wait (at most ``bound`` s) until the server answers ``/healthz`` within half a second: requests that the
     generator gave up on may still be queued in gunicorn, and must not be counted against the next endpoint."""
     stop = time.monotonic() + bound
