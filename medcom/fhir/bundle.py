@@ -189,6 +189,8 @@ def envelope_read(data: Any, *, event_code: str) -> Envelope:
     if len(headers) != 1 or not isinstance(first, MessageHeader):
         raise MessageInvalid([Issue("Bundlen skal begynde med præcis én MessageHeader.", "Bundle.entry[0]")])
     header = headers[0]
+    if bundle.timestamp is None:
+        issues.append(Issue("Bundlen mangler sit tidsstempel (Bundle.timestamp).", "Bundle.timestamp"))
     coding = getattr(header, "eventCoding", None)
     if coding is None or coding.code != event_code:
         issues.append(
