@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from admissions.models import Course
-from discharge.health_consent import municipality_consent_exists, need_withheld
+from discharge.health_consent import municipality_consent_exists, need_withheld, reads_for_hospital
 from discharge.models import (
     DischargeConference,
     DischargeDateChange,
@@ -183,7 +183,8 @@ def course_discharge_get(*, actor: Actor, course: Course, today: date) -> Course
                 plan=plan, finished=finished, course=course, today=today
             ),
         }
-    withheld = need_withheld(
+    # the hospital side reads its own plan whole: only another reader costs the consent look-up
+    withheld = not reads_for_hospital(actor) and need_withheld(
         actor=actor,
         municipality_consent=Course.objects.filter(pk=course.pk)
         .filter(municipality_consent_exists("pk"))

@@ -203,9 +203,10 @@ def test_board_send_notification_with_htmx_refreshes_the_board(
 
 
 def test_municipality_sees_expected_discharges_with_what_to_prepare(
-    make_course: Any, ward: Any, visitator: Any, foreign_visitator: Any
+    make_course: Any, ward: Any, visitator: Any, foreign_visitator: Any, give_consent: Any
 ) -> None:
-    course = make_course(admitted_at=timezone.now() - timedelta(days=2))
+    # the need is health information: the municipality sees it with the citizen's consent (l. 1406)
+    course = give_consent(make_course(admitted_at=timezone.now() - timedelta(days=2)), ward)
     plan = discharge_plan_save(
         course=course,
         functional_ability="reduced",
