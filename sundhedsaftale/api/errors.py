@@ -23,6 +23,28 @@ def _validation_detail(errors: Any) -> str:
     return str(errors)
 
 
+def _flat_errors(errors: Any, path: str = "") -> dict[str, list[str]]:
+    """DRF's nested errors as one flat mapping of a field's path to its messages, the way the schema's
+    ``Error`` promises: ``{"needs": {0: [...]}}`` becomes ``{"needs[0]": [...]}``, a nested serializer's
+    ``{"plan": {"date": [...]}}`` becomes ``{"plan.date": [...]}``."""
+    flat: dict[str, list[str]] = {}
+    if isinstance(errors, dict):
+        for key, value in errors.items():
+            if isinstance(key, int) or str(key).isdigit():
+                name = f"{path}[{key}]"
+            else:
+                name = f"{path}.{key}" if path else str(key)
+            flat.update(_flat_errors(value, name))
+    elif isinstance(errors, list) and any(isinstance(item, dict | list) for item in errors):
+        for index, item in enumerate(errors):
+            if item:
+                flat.update(_flat_errors(item, f"{path}[{index}]"))
+    else:
+        messages = errors if isinstance(errors, list) else [errors]
+        flat[path or "non_field_errors"] = [str(message) for message in messages]
+    return flat
+
+
 def error_body(detail: str, code: str, errors: dict[str, Any] | None = None) -> dict[str, Any]:
     """The one error body of the API (the ``Error`` component of the schema): ``errors`` is always there."""
     return {"detail": detail, "code": code, "errors": errors or {}}
@@ -53,7 +75,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         response.data = error_body(
             _validation_detail(exc.detail),
             "invalid",
-            exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail},
+            _flat_errors(exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}),
         )
     elif isinstance(response.data, dict) and "detail" in response.data:
         detail = response.data["detail"]

@@ -244,3 +244,19 @@ def test_an_epikrise_without_consent_is_a_400_and_nothing_is_saved(
     assert response.json()["code"] == "no_consent"
     assert "samtykke" in response.json()["detail"]
     assert not course_admitted_16_november.discharge_letters.exists()
+
+
+def test_an_error_in_one_need_names_its_place_in_the_list(
+    course_admitted_16_november: Course, ward: Any
+) -> None:
+    response = api(ward).post(
+        "/api/v1/discharge-plans/",
+        {"course": course_admitted_16_november.pk, **PLAN, "needs": ["special_aids", "spa"]},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert list(errors) == ["needs[1]"]  # one flat name per field, as the schema's Error promises
+    assert all(isinstance(message, str) for message in errors["needs[1]"])
+    assert not DischargePlan.objects.filter(course=course_admitted_16_november).exists()
