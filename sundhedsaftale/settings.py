@@ -313,6 +313,7 @@ SPECTACULAR_SETTINGS = {
         "AdmissionKindEnum": "admissions.models.Course.Kind",
         "DeadlineStateEnum": "sundhedsaftale.deadlines.models.Deadline.State",
         "DischargeNeedEnum": "discharge.models.Need",
+        "AidDischargeNeedEnum": "aids.models.needs.AidNeed.DischargeNeed",
         "ScreeningAssessmentEnum": "prevention.models.referrals.Assessment",
         "AidPartyEnum": "aids.models.needs.PARTY_CHOICES",
         "AidSituationEnum": "aids.models.catalogue.SITUATION_CHOICES",

@@ -81,6 +81,8 @@ class LoanSerializer(serializers.ModelSerializer):
     lender = ORG
     aid_type: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
     slip_url = serializers.SerializerMethodField()
+    # read-only choices that are "" until set: declared, as DRF drops allow_blank from read-only model fields
+    return_kind = _choice(Loan.ReturnKind.choices, read_only=True, allow_blank=True)
 
     class Meta:
         model = Loan
@@ -213,6 +215,8 @@ class DisputeStepSerializer(serializers.ModelSerializer):
 class DisputeSerializer(serializers.ModelSerializer):
     opened_by_organisation = ORG
     interim_organisation = ORG
+    outcome = _choice(Outcome.choices, read_only=True, allow_blank=True)
+    pays_afterwards = _choice(Outcome.choices, read_only=True, allow_blank=True)
     steps = DisputeStepSerializer(many=True, read_only=True)
     next_levels = serializers.ListField(child=serializers.CharField(), read_only=True)
 

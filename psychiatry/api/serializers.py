@@ -231,6 +231,7 @@ class NoticeSerializer(serializers.ModelSerializer):
 class PsychiatricCourseSerializer(serializers.ModelSerializer):
     department = ORG
     contact_persons = ContactPersonSerializer(many=True, read_only=True)
+    end_kind = _choice(PsychiatricCourse.EndKind.choices, read_only=True, allow_blank=True)  # "" while open
 
     class Meta:
         model = PsychiatricCourse

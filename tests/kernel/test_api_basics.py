@@ -112,6 +112,30 @@ def test_the_openapi_schema_renders_with_the_errors_documented() -> None:
     assert "/api/v1/auth/token/" in schema["paths"]
 
 
+def test_the_schema_admits_every_value_the_api_answers() -> None:
+    # found by the 1,000-case fuzz: blank "not yet" choices and one enum name for two choice sets
+    schemas = json.loads(Client().get("/api/schema/?format=json").content)["components"]["schemas"]
+
+    assert schemas["DischargeNeedEnum"]["enum"] == ["simple_nursing", "home_care", "special_aids", "housing"]
+    assert schemas["AidDischargeNeedEnum"]["enum"] == ["special_aids", "housing"]
+    for component, field in [
+        ("Loan", "return_kind"),
+        ("Dispute", "outcome"),
+        ("Dispute", "pays_afterwards"),
+        ("PsychiatricCourse", "end_kind"),
+    ]:
+        assert (
+            schemas[component]["properties"][field]["type"] == "string"
+        )  # "" while not yet returned/decided
+
+
+def test_the_schema_is_built_once_and_served_the_same() -> None:
+    first = Client().get("/api/schema/?format=json")
+    second = Client().get("/api/schema/?format=json")
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+
+
 def test_the_interactive_docs_open() -> None:
     response = Client().get("/api/docs/")
     assert response.status_code == 200
