@@ -2,7 +2,6 @@
 "10.04.2026 14.00" into a text field with the hint "dd.mm.åååå tt.mm", and a date that is no date is a Danish
 message with a 400, never a 500."""
 
-
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client

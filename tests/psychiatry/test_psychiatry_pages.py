@@ -43,7 +43,9 @@ def test_a_refused_action_shows_the_reason_in_danish(
     bad_date = client.post(
         f"/psykiatri/forloeb/{course.pk}/udskrivningstidspunkt/", {"agreed_at": "i morgen"}
     )
-    assert bad_date.status_code == 400 and "Skriv tidspunktet som dd.mm.åååå tt.mm" in bad_date.content.decode()
+    assert (
+        bad_date.status_code == 400 and "Skriv tidspunktet som dd.mm.åååå tt.mm" in bad_date.content.decode()
+    )
     assert client.post(f"/psykiatri/forloeb/{course.pk}/findes-ikke/").status_code == 404
 
 
