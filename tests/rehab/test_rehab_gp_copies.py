@@ -35,8 +35,8 @@ def test_the_gp_follows_genoptraening_to_its_copy_of_the_plan(course_discharged_
         plan=plan, acting_user=therapist, consent_municipality=True, consent_gp=True, at=local(2026, 4, 1, 9)
     )
     gp, other_gp = Client(), Client()
-    gp.force_login(member("gp", practice.code))
-    other_gp.force_login(member("gp", PracticeFactory().code))
+    gp.force_login(member("gp", str(practice.code)))
+    other_gp.force_login(member("gp", str(PracticeFactory().code)))
 
     href = menu_link(gp.get("/").content.decode(), "Genoptræning")
     page = gp.get(href).content.decode()
