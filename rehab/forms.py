@@ -124,13 +124,11 @@ class PlanVersionForm(DesignSystemModelForm):
             field = self.fields[name]
             field.required = False
             field.choices = [choice for choice in field.choices if choice[0]]  # type: ignore[attr-defined]
-        self.fields["diagnosis_code"].widget.attrs["list"] = "icd10-codes"
         version: PlanVersion = self.instance
         for i in range(SECONDARY_ROWS):
             self.fields[f"secondary_{i}_code"] = forms.CharField(
                 label=_("Bidiagnose (ICD-10)"), required=False, validators=[icd10_validate]
             )
-            self.fields[f"secondary_{i}_code"].widget.attrs["list"] = "icd10-codes"
             self.fields[f"secondary_{i}_text"] = forms.CharField(label=_("Kodebetydning"), required=False)
         for i in range(INTERVENTION_ROWS):
             self.fields[f"intervention_{i}_code"] = forms.CharField(

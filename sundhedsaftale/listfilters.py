@@ -4,7 +4,6 @@ A value the page does not know is ignored, as if it had not been given: a list n
 an error. Dates are read the Danish way, ``27.11.2026`` (or ISO ``2026-11-27``), whatever the browser's language.
 """
 
-import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -13,10 +12,10 @@ from urllib.parse import urlencode
 from django.core.paginator import Page, Paginator
 from django.utils import timezone
 
+from sundhedsaftale.danish_dates import date_parse
+
 PAGE_PARAMETER = "side"
 DATE_FORMAT = "%d.%m.%Y"  # how a filter's date is shown in its input and in links
-_DANISH = re.compile(r"([0-9]{1,2})([.\-/])([0-9]{1,2})\2([0-9]{4})")
-_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 def choice_param(params: Mapping[str, str], name: str, allowed: Iterable[str], default: str = "") -> str:
@@ -26,28 +25,16 @@ def choice_param(params: Mapping[str, str], name: str, allowed: Iterable[str], d
 
 
 def date_param(params: Mapping[str, str], name: str) -> date | None:
-    """The date the parameter names (``27.11.2026``, ``27-11-2026``, ``27/11/2026`` or ISO), or None when it is
-    missing or no date (a day that does not exist, a year outside 1900-2199)."""
-    text = params.get(name, "").strip()
-    if not text.isascii():
-        return None
-    if danish := _DANISH.fullmatch(text):
-        day_text, _sep, month, year = danish.groups()
-    elif iso := _ISO.fullmatch(text):
-        year, month, day_text = iso.groups()
-    else:
-        return None
-    try:
-        day = date(int(year), int(month), int(day_text))
-    except ValueError:
-        return None
-    return day if 1900 <= day.year < 2200 else None
+    """The date the parameter names, read like every date field (``sundhedsaftale.danish_dates``), or None when it
+    is missing or no date (a day that does not exist, foreign digits, a year outside 1900-2199)."""
+    day = date_parse(params.get(name, ""))
+    return day if day is not None and 1900 <= day.year < 2200 else None
 
 
 def id_param(params: Mapping[str, str], name: str) -> int | None:
     """The parameter as a positive whole number, or None."""
     value = params.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 12 else None
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else None
 
 
 def day_start(day: date) -> datetime:

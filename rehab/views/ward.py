@@ -164,7 +164,6 @@ def _plan_context(request: AppRequest, plan: Plan, form: PlanVersionForm | None 
         "send_form": SendForm(recorded=course_consents(course=plan.course)),
         "correct_form": CorrectForm(),
         "deadline": deadline,
-        "icd10": sorted(icd10_subset().items()),
     }
 
 
