@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
@@ -55,6 +56,14 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, DomainError):
         errors = {exc.field: [exc.message]} if exc.field else {}
         return Response(error_body(exc.message, exc.code, errors), status=exc.status_code)
+    if isinstance(exc, OperationalError | InterfaceError):
+        # the database is down or restarting (bench/faults/pg_restart.py): a client can tell that from a bug
+        # and try again, rather than get a 500
+        return Response(
+            error_body(_("Databasen svarer ikke lige nu; prøv igen om lidt."), "unavailable"),
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": "5"},
+        )
     if isinstance(exc, RequestDataTooBig):
         return Response(
             error_body(_("Forespørgslen er for stor."), "request_too_large"),

@@ -27,6 +27,7 @@ EVERY_OPERATION = {
     "403": "Ingen adgang for brugerens rolle.",
     "404": "Ukendt, eller ikke synlig for brugerens organisationer.",
     "429": "For mange forespørgsler; prøv igen senere.",
+    "503": "Databasen svarer ikke lige nu; prøv igen efter Retry-After sekunder.",
 }
 WITH_BODY = {
     "413": "Forespørgslen er for stor.",

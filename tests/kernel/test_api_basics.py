@@ -213,3 +213,18 @@ def test_a_server_error_in_the_api_is_a_json_500(monkeypatch: pytest.MonkeyPatch
         "code": "server_error",
         "errors": {},
     }
+
+
+def test_a_database_outage_is_a_503_the_client_may_retry() -> None:
+    from django.db import OperationalError
+
+    from sundhedsaftale.api.errors import exception_handler
+
+    # what a view raises while PostgreSQL restarts (bench/faults/pg_restart.py restarts a real one)
+    response = exception_handler(OperationalError("server closed the connection unexpectedly"), {})
+
+    assert response is not None
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert response.data["code"] == "unavailable"
+    assert "prøv igen" in response.data["detail"]
