@@ -202,7 +202,7 @@ class Rule:
     def _moved(self, day: date, calendar: Calendar) -> date:
         # The usual Danish rule for deadlines that expire on a holiday (DOMAIN.md):
         # "before" deadlines move earlier, "after" deadlines move later.
-        if not self.moves:
+        if not self.moves or not calendar.conventions.move_off_closed_days:
             return day
         if self.amount < 0:
             return calendar.previous_working_day_on_or_before(day)

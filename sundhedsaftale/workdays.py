@@ -9,6 +9,9 @@ Pure Python (no Django). Conventions come from DOMAIN.md, "Calendar conventions"
   28 February 2023 from 2024 on);
 * 1 May is a working day (it is a holiday in some collective agreements, not by law);
 * all times are Europe/Copenhagen wall-clock times.
+
+The product conventions (the three extra closed days, 1 May open, moving a deadline off a closed day) are
+not in the agreement texts; a region can switch each of them (``Conventions``, reference data).
 """
 
 from __future__ import annotations
@@ -31,11 +34,31 @@ _ONE_DAY = timedelta(days=1)
 _LAST_YEAR_WITH_STORE_BEDEDAG = 2023
 _STORE_BEDEDAG = "Store bededag"
 # Closed for the public offices although not public holidays (DOMAIN.md, working day).
-_EXTRA_CLOSED_DAYS: tuple[tuple[int, int, str], ...] = (
-    (6, 5, "Grundlovsdag"),
-    (12, 24, "Juleaftensdag"),
-    (12, 31, "Nytårsaftensdag"),
-)
+_MAY_DAY = (5, 1, "1. maj")
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """The product conventions a region can switch; the defaults are the product's own choices."""
+
+    constitution_day_closed: bool = True
+    christmas_eve_closed: bool = True
+    new_years_eve_closed: bool = True
+    may_day_open: bool = True
+    move_off_closed_days: bool = True
+
+    def extra_closed_days(self) -> tuple[tuple[int, int, str], ...]:
+        """Return (month, day, name) of the days closed by convention although not public holidays."""
+        chosen = (
+            (self.constitution_day_closed, (6, 5, "Grundlovsdag")),
+            (self.christmas_eve_closed, (12, 24, "Juleaftensdag")),
+            (self.new_years_eve_closed, (12, 31, "Nytårsaftensdag")),
+            (not self.may_day_open, _MAY_DAY),
+        )
+        return tuple(day for closed, day in chosen if closed)
+
+
+DEFAULT_CONVENTIONS = Conventions()
 
 
 def easter_sunday(year: int) -> date:
@@ -54,11 +77,11 @@ def easter_sunday(year: int) -> date:
 
 
 @cache
-def closed_days(year: int) -> Mapping[date, str]:
+def closed_days(year: int, conventions: Conventions = DEFAULT_CONVENTIONS) -> Mapping[date, str]:
     """Return the days of ``year`` on which Danish public offices are closed, with Danish names.
 
-    Weekends are not listed. Cached per year because the holidays package computes a year at a
-    time and deadlines are computed in bulk.
+    Weekends are not listed. Cached per year and conventions because the holidays package computes a
+    year at a time and deadlines are computed in bulk.
     """
     days: dict[date, str] = dict(holidays.country_holidays("DK", years=year, language="da").items())
     # 1 May is a working day in the agreements; guard against a package that lists it.
@@ -69,20 +92,24 @@ def closed_days(year: int) -> Mapping[date, str]:
         days.setdefault(store_bededag, _STORE_BEDEDAG)
     else:
         days.pop(store_bededag, None)
-    for month, day, name in _EXTRA_CLOSED_DAYS:
+    for month, day, name in conventions.extra_closed_days():
         days.setdefault(date(year, month, day), name)
     return MappingProxyType(dict(sorted(days.items())))
 
 
 @dataclass(frozen=True)
 class Calendar:
-    """A working-day calendar: the Danish one plus an organisation's own extra closed days."""
+    """A working-day calendar: the Danish one under a region's conventions plus an organisation's own
+    extra closed days."""
 
     extra_closed: frozenset[date] = frozenset()
+    conventions: Conventions = DEFAULT_CONVENTIONS
 
     def is_working_day(self, d: date) -> bool:
         """Return True when ``d`` is Monday-Friday and neither a Danish closed day nor extra closed."""
-        return d.weekday() < 5 and d not in closed_days(d.year) and d not in self.extra_closed
+        return (
+            d.weekday() < 5 and d not in closed_days(d.year, self.conventions) and d not in self.extra_closed
+        )
 
     def working_days_before(self, d: date, n: int) -> date:
         """Return the day reached by stepping back from ``d`` until ``n`` working days are counted.

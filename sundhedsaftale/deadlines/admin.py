@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from sundhedsaftale.deadlines.models import ClosedDay, RuleSetAdoption
+from sundhedsaftale.deadlines.models import CalendarConventions, ClosedDay, RuleSetAdoption
 from sundhedsaftale.rules import CATALOGUE
 
 admin.site.register(ClosedDay)
@@ -28,3 +28,17 @@ class RuleSetAdoptionAdmin(admin.ModelAdmin):
     list_display = ["cluster", "rule_set", "adopted_on"]
     list_filter = ["rule_set"]
     ordering = ["cluster__name", "adopted_on"]
+
+
+@admin.register(CalendarConventions)
+class CalendarConventionsAdmin(admin.ModelAdmin):
+    """The regional secretariat switches the product's calendar conventions for its region (no row: defaults)."""
+
+    list_display = [
+        "region",
+        "constitution_day_closed",
+        "christmas_eve_closed",
+        "new_years_eve_closed",
+        "may_day_open",
+        "move_off_closed_days",
+    ]

@@ -8,9 +8,10 @@ from auditlog.registry import auditlog
 
 
 def register() -> None:
-    from sundhedsaftale.deadlines.models import Alert, ClosedDay, RuleSetAdoption
+    from sundhedsaftale.deadlines.models import Alert, CalendarConventions, ClosedDay, RuleSetAdoption
 
     auditlog.register(Alert, include_fields=["acknowledged_at", "acknowledged_by", "assigned_to"])
     # Closed days and rule-set adoptions move deadlines: the regional secretariat's edits are kept.
     auditlog.register(RuleSetAdoption)
     auditlog.register(ClosedDay)
+    auditlog.register(CalendarConventions)

@@ -2,11 +2,13 @@
 
 from datetime import date, datetime
 
-from sundhedsaftale.deadlines.models import ClosedDay, RuleSetAdoption
+from django.db.models import Q
+
+from sundhedsaftale.deadlines.models import CalendarConventions, ClosedDay, RuleSetAdoption
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.rules import CATALOGUE, Rule, RuleSet, rule_set
 from sundhedsaftale.rulesets import BASE_RULE_SET, rule_set_in_force
-from sundhedsaftale.workdays import Calendar, local_date
+from sundhedsaftale.workdays import DEFAULT_CONVENTIONS, Calendar, Conventions, local_date
 
 CODES = frozenset(candidate.code for candidate in CATALOGUE)
 
@@ -43,10 +45,30 @@ def rule_for(
     return chosen, chosen.rules[code]
 
 
+def conventions_for(organisation: Organisation | None) -> Conventions:
+    """The calendar conventions of the organisation's region (reference data); the defaults without a row.
+
+    The region is the organisation itself, its parent (hospital, municipality, cluster) or its grandparent
+    (department, municipal unit); an organisation outside the tree (a practice) follows the only region."""
+    if organisation is None:
+        return DEFAULT_CONVENTIONS
+    if organisation.parent_id is None and organisation.kind != Organisation.Kind.REGION:
+        rows = list(CalendarConventions.objects.all()[:2])
+        only = rows[0] if len(rows) == 1 else None
+    else:
+        only = CalendarConventions.objects.filter(
+            Q(region_id=organisation.pk)
+            | Q(region_id=organisation.parent_id)
+            | Q(region__children__id=organisation.parent_id)
+        ).first()
+    return only.as_conventions() if only is not None else DEFAULT_CONVENTIONS
+
+
 def calendar_for(organisation: Organisation | None) -> Calendar:
-    """The Danish calendar plus the organisation's (and its hospital's) own closed days."""
+    """The Danish calendar under the region's conventions plus the organisation's (and its hospital's) own
+    closed days."""
     if organisation is None:
         return Calendar()
     ids = [organisation.pk] + ([organisation.parent_id] if organisation.parent_id else [])
     closed = frozenset(ClosedDay.objects.filter(organisation_id__in=ids).values_list("day", flat=True))
-    return Calendar(extra_closed=closed)
+    return Calendar(extra_closed=closed, conventions=conventions_for(organisation))

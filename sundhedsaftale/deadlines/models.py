@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from sundhedsaftale.deadlines.querysets import AlertQuerySet, DeadlineQuerySet
 from sundhedsaftale.rules import Rule
 from sundhedsaftale.rulesets import rule_set
+from sundhedsaftale.workdays import Conventions
 
 OPEN_STATES = ("pending", "breached")
 
@@ -247,3 +248,41 @@ class ClosedDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.day}"
+
+
+class CalendarConventions(models.Model):
+    """A region's switches for the product conventions of the calendar (not in the agreement texts).
+
+    No row means the defaults: Grundlovsdag, 24 and 31 December closed, 1 May open, deadlines moved off closed
+    days (``sundhedsaftale.workdays.Conventions``)."""
+
+    region = models.OneToOneField(
+        "organisations.Organisation",
+        verbose_name=_("region"),
+        on_delete=models.CASCADE,
+        related_name="calendar_conventions",
+        limit_choices_to={"kind": "region"},
+    )
+    constitution_day_closed = models.BooleanField(_("Grundlovsdag (5. juni) er fridag"), default=True)
+    christmas_eve_closed = models.BooleanField(_("Juleaftensdag (24. december) er fridag"), default=True)
+    new_years_eve_closed = models.BooleanField(_("Nytårsaftensdag (31. december) er fridag"), default=True)
+    may_day_open = models.BooleanField(_("1. maj er hverdag"), default=True)
+    move_off_closed_days = models.BooleanField(
+        _("Frister, der falder på en fridag, flyttes til en hverdag"), default=True
+    )
+
+    class Meta:
+        verbose_name = _("kalenderkonventioner")
+        verbose_name_plural = _("kalenderkonventioner")
+
+    def __str__(self) -> str:
+        return f"{self.region}: kalenderkonventioner"
+
+    def as_conventions(self) -> Conventions:
+        return Conventions(
+            constitution_day_closed=self.constitution_day_closed,
+            christmas_eve_closed=self.christmas_eve_closed,
+            new_years_eve_closed=self.new_years_eve_closed,
+            may_day_open=self.may_day_open,
+            move_off_closed_days=self.move_off_closed_days,
+        )

@@ -1,17 +1,36 @@
 """Read use-cases of deadlines and alerts; every one goes through ``visible_to(actor)``."""
 
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from django.db.models import QuerySet
 
-from sundhedsaftale.deadlines.models import Alert, Deadline
+from sundhedsaftale.deadlines.catalogue import conventions_for
+from sundhedsaftale.deadlines.models import Alert, CalendarConventions, Deadline
 from sundhedsaftale.organisations.actor import Actor
+from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.rules import CATALOGUE, Rule, RuleSet
 from sundhedsaftale.rulesets import rule_set
 from sundhedsaftale.workdays import DANISH, TZ, to_local
 
 ALERT_STATES = ("unacknowledged", "acknowledged", "all")
+
+
+@dataclass(frozen=True)
+class ConventionSetting:
+    """One product convention of the calendar and whether it is on in the region."""
+
+    label: str
+    on: bool
+
+
+def region_conventions_list() -> tuple[Organisation | None, list[ConventionSetting]]:
+    """Return the region and its calendar conventions, each on or off (the defaults without a row)."""
+    region = Organisation.objects.filter(kind=Organisation.Kind.REGION).order_by("pk").first()
+    conventions = conventions_for(region)
+    labels = {field.name: str(field.verbose_name) for field in CalendarConventions._meta.concrete_fields}
+    return region, [ConventionSetting(label=labels[name], on=on) for name, on in asdict(conventions).items()]
 
 
 def rule_catalogue_list(*, rule_set_code: str = "") -> list[tuple[RuleSet, Rule]]:

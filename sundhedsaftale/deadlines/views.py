@@ -30,7 +30,12 @@ def rule_catalogue(request: AppRequest) -> HttpResponse:
     """The public "Frister" page: every rule of every rule set with its source text."""
     rows = rule_rows(selectors.rule_catalogue_list())
     rule_sets = list(dict.fromkeys(row.rule_set for row in rows))
-    return render(request, "deadlines/rules.html", {"rows": rows, "rule_sets": rule_sets})
+    region, conventions = selectors.region_conventions_list()
+    return render(
+        request,
+        "deadlines/rules.html",
+        {"rows": rows, "rule_sets": rule_sets, "region": region, "conventions": conventions},
+    )
 
 
 @require_GET

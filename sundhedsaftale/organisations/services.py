@@ -14,7 +14,8 @@ from sundhedsaftale.organisations.roles import Role
 
 REGIONAL_SECRETARIAT_GROUP = "Regionalt sekretariat"
 # The regional secretariat maintains the reference data (DOMAIN.md, "Who works with it"): organisations,
-# contact lists with opening hours, memberships, rule-set adoptions and closed days. It may not delete.
+# contact lists with opening hours, memberships, rule-set adoptions, closed days and the calendar conventions.
+# It may not delete.
 REGIONAL_SECRETARIAT_MODELS = (
     "organisation",
     "contact",
@@ -22,6 +23,7 @@ REGIONAL_SECRETARIAT_MODELS = (
     "membership",
     "rulesetadoption",
     "closedday",
+    "calendarconventions",
 )
 REGIONAL_SECRETARIAT_ACTIONS = ("add", "change", "view")
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from sundhedsaftale.access.models import AccessLog
-from sundhedsaftale.deadlines.models import Alert, Deadline
+from sundhedsaftale.deadlines.models import Alert, CalendarConventions, Deadline
 from sundhedsaftale.rules import CATALOGUE
 from sundhedsaftale.workdays import TZ
 from tests.factories import CitizenFactory, CourseFactory, member, organisation_get
@@ -63,6 +63,17 @@ def test_the_frister_page_labels_the_product_conventions() -> None:
     assert "Produktkonventioner (står ikke i aftaleteksterne)" in html
     assert "flyttes den til forrige hverdag (produktkonvention)" in html
     assert "14 kalenderdage før; flyttes ikke, heller ikke fra en fridag" in html
+
+
+def test_the_frister_page_shows_each_convention_on_or_off_for_the_region() -> None:
+    CalendarConventions.objects.create(region=organisation_get("1082"), christmas_eve_closed=False)
+
+    html = " ".join(Client().get("/frister/").content.decode().split())
+
+    assert "Konventionerne i Region Midtjylland" in html
+    assert '<th scope="row">Juleaftensdag (24. december) er fridag</th><td>Fra</td>' in html
+    assert '<th scope="row">Nytårsaftensdag (31. december) er fridag</th><td>Til</td>' in html
+    assert '<th scope="row">Frister, der falder på en fridag, flyttes til en hverdag</th><td>Til</td>' in html
 
 
 def test_the_pixi_edition_is_a_public_tagged_pdf() -> None:

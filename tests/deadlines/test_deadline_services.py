@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from admissions.models import Course
-from sundhedsaftale.deadlines.models import Alert, ClosedDay, Deadline, RuleSetAdoption
+from sundhedsaftale.deadlines.models import Alert, CalendarConventions, ClosedDay, Deadline, RuleSetAdoption
 from sundhedsaftale.deadlines.scan import scan_due
 from sundhedsaftale.deadlines.services import deadline_cancel, deadline_ensure, deadline_meet
 from sundhedsaftale.workdays import TZ
@@ -252,3 +252,35 @@ def test_ensure_with_a_date_time_anchor_and_an_explicit_rule_set(
     # 24 hours of elapsed time across the spring DST change: 10:00 CET + 24 h = 11:00 CEST.
     assert deadline.due_at == local(2025, 3, 30, 11)
     assert deadline.anchor_is_date is False
+
+
+@time_machine.travel(local(2025, 12, 1, 9), tick=False)
+def test_a_region_that_opens_christmas_eve_gets_a_later_notice_deadline() -> None:
+    course = CourseFactory.create(at="AUH-ORT")
+    christmas_discharge = date(2025, 12, 29)  # Monday after Christmas
+    # 3 working days before, Christmas Eve closed: Tue 23 (1), Mon 22 (2), Fri 19 (3).
+    assert home_care_deadline(course=course, discharge_on=christmas_discharge).due_date == date(2025, 12, 19)
+
+    CalendarConventions.objects.create(region=organisation_get("1082"), christmas_eve_closed=False)
+    deadline = home_care_deadline(course=course, discharge_on=christmas_discharge)
+
+    # Christmas Eve open: Wed 24 (1), Tue 23 (2), Mon 22 (3).
+    assert deadline.due_date == date(2025, 12, 22)
+
+
+@time_machine.travel(local(2025, 12, 1, 9), tick=False)
+def test_a_region_that_does_not_move_deadlines_keeps_a_due_date_on_a_sunday() -> None:
+    course = CourseFactory.create(at="AUH-ORT")
+    CalendarConventions.objects.create(region=organisation_get("1082"), move_off_closed_days=False)
+
+    deadline = deadline_ensure(
+        subject=course,
+        rule_code="psychiatry.gp_letter",
+        anchor=date(2025, 12, 7),
+        responsible=course.department,
+        citizen=course.citizen,
+        rule_set="2008",
+    )
+
+    assert deadline.due_date == date(2025, 12, 14)
+    assert deadline.due_date.weekday() == 6
