@@ -144,14 +144,22 @@ def alerts_notify(*, now: datetime, batch_size: int = BATCH_SIZE) -> int:
     """E-mail the members of each alerted organisation (the leads for escalations), once per alert.
 
     The mail names the rule and links to the inbox, never the citizen: e-mail is not a safe channel
-    for personal data.
+    for personal data. The alerts are marked notified in the transaction that holds them locked, after the
+    mails went: a mail server that fails (or a worker killed while sending) leaves them for the next run,
+    rather than marked and never sent.
     """
     with transaction.atomic():
         pending = _locked(Alert.objects.filter(notified_at__isnull=True).order_by("pk"))
         alerts = list(pending.select_related("deadline", "organisation")[:batch_size])
         if not alerts:
             return 0
+        send_mass_mail(_alert_mails(alerts), fail_silently=False)
         Alert.objects.filter(pk__in=[a.pk for a in alerts]).update(notified_at=now)
+    return len(alerts)
+
+
+def _alert_mails(alerts: list[Alert]) -> list[tuple[str, str, str, list[str]]]:
+    """One mail per alert to the organisation's members with an e-mail address (its leads for escalations)."""
     members = Membership.objects.filter(
         organisation_id__in={a.organisation_id for a in alerts}
     ).select_related("user")
@@ -174,5 +182,4 @@ def alerts_notify(*, now: datetime, batch_size: int = BATCH_SIZE) -> int:
             f"Se indbakken: {inbox}\n"
         )
         messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, sorted(set(to))))
-    send_mass_mail(messages, fail_silently=False)
-    return len(alerts)
+    return messages

@@ -5,11 +5,15 @@ warning from Friday 11 April 08:00; responsible AUH-ORT, awaited by Aarhus (751)
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 import time_machine
 from django.core import mail
+from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 
 from admissions.models import Course
@@ -159,6 +163,28 @@ def test_the_mail_names_the_rule_and_the_inbox_but_never_the_citizen(deadline: D
     # notified once: a second round sends nothing
     assert alerts_notify(now=local(2025, 4, 15, 0, 2)) == 0
     assert len(mail.outbox) == 1
+
+
+class RefusingMailServer(BaseEmailBackend):
+    """A mail server that is down: every send raises, as smtplib does when the connection is refused."""
+
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_alerts_whose_mail_failed_are_mailed_on_the_next_run(deadline: Deadline, settings: Any) -> None:
+    member("visitation", "751", email="visitator@example.dk")
+    scan_due(now=local(2025, 4, 15, 0, 0, 30))
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.RefusingMailServer"}}
+
+    with pytest.raises(ConnectionRefusedError):
+        alerts_notify(now=local(2025, 4, 15, 0, 1))
+    assert not Alert.objects.filter(notified_at__isnull=False).exists()  # not marked sent: nothing went
+
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    assert alerts_notify(now=local(2025, 4, 15, 0, 2)) == 2
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["visitator@example.dk"]
 
 
 def test_escalations_are_mailed_to_the_leads_only(deadline: Deadline) -> None:
