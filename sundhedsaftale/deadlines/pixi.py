@@ -7,8 +7,9 @@ from functools import lru_cache
 
 from django.template.loader import render_to_string
 
-from sundhedsaftale.deadlines.selectors import rule_catalogue_list
+from sundhedsaftale.deadlines.selectors import convention_settings, rule_catalogue_list
 from sundhedsaftale.deadlines.wording import RuleRow, rule_rows
+from sundhedsaftale.workdays import DEFAULT_CONVENTIONS, Conventions
 
 # PDF/UA-1 makes WeasyPrint write a tagged PDF with the document language and title, so screen
 # readers can read the pocket edition (WeasyPrint >= 61 supports the variant).
@@ -39,15 +40,22 @@ def card_rows(rows: list[RuleRow]) -> list[CardRow]:
     return list(card.values())
 
 
-# The edition changes only with the date printed on it (the catalogue is code), and rendering it costs
-# about 0.7 s of CPU, so a public page must not render it for every request: one copy per day and host.
+# The edition changes only with the date printed on it and the region's calendar conventions (the catalogue
+# is code), and rendering it costs about 0.7 s of CPU, so a public page must not render it for every request:
+# one copy per day, conventions and host.
 @lru_cache(maxsize=8)
-def pixi_pdf_render(*, base_url: str, on: date) -> bytes:
-    """Return the pixi edition of every rule set as PDF bytes, dated ``on``."""
+def pixi_pdf_render(*, base_url: str, on: date, conventions: Conventions = DEFAULT_CONVENTIONS) -> bytes:
+    """Return the pixi edition of every rule set as PDF bytes, dated ``on``, naming the conventions switched off."""
     from weasyprint import HTML
 
+    switched_off = [setting.label for setting in convention_settings(conventions) if not setting.on]
     html = render_to_string(
-        "deadlines/pixi.html", {"card": card_rows(rule_rows(rule_catalogue_list())), "printed_on": on}
+        "deadlines/pixi.html",
+        {
+            "card": card_rows(rule_rows(rule_catalogue_list())),
+            "printed_on": on,
+            "switched_off": switched_off,
+        },
     )
     document = HTML(string=html, base_url=base_url)
     pdf = document.write_pdf(pdf_variant=PDF_VARIANT)

@@ -12,7 +12,7 @@ from sundhedsaftale.organisations.actor import Actor
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.rules import CATALOGUE, Rule, RuleSet
 from sundhedsaftale.rulesets import rule_set
-from sundhedsaftale.workdays import DANISH, TZ, to_local
+from sundhedsaftale.workdays import DANISH, TZ, Conventions, to_local
 
 ALERT_STATES = ("unacknowledged", "acknowledged", "all")
 
@@ -25,12 +25,25 @@ class ConventionSetting:
     on: bool
 
 
+def _region() -> Organisation | None:
+    return Organisation.objects.filter(kind=Organisation.Kind.REGION).order_by("pk").first()
+
+
+def region_conventions() -> Conventions:
+    """Return the region's calendar conventions (the defaults without a row)."""
+    return conventions_for(_region())
+
+
 def region_conventions_list() -> tuple[Organisation | None, list[ConventionSetting]]:
     """Return the region and its calendar conventions, each on or off (the defaults without a row)."""
-    region = Organisation.objects.filter(kind=Organisation.Kind.REGION).order_by("pk").first()
-    conventions = conventions_for(region)
+    region = _region()
+    return region, convention_settings(conventions_for(region))
+
+
+def convention_settings(conventions: Conventions) -> list[ConventionSetting]:
+    """Return each convention of ``conventions`` with its Danish label, on or off."""
     labels = {field.name: str(field.verbose_name) for field in CalendarConventions._meta.concrete_fields}
-    return region, [ConventionSetting(label=labels[name], on=on) for name, on in asdict(conventions).items()]
+    return [ConventionSetting(label=labels[name], on=on) for name, on in asdict(conventions).items()]
 
 
 def rule_catalogue_list(*, rule_set_code: str = "") -> list[tuple[RuleSet, Rule]]:

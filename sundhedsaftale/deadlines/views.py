@@ -41,7 +41,11 @@ def rule_catalogue(request: AppRequest) -> HttpResponse:
 @require_GET
 def rule_catalogue_pdf(request: AppRequest) -> HttpResponse:
     """The pixi edition as a PDF, public like the page."""
-    pdf = pixi_pdf_render(base_url=request.build_absolute_uri("/"), on=local_date(timezone.now()))
+    pdf = pixi_pdf_render(
+        base_url=request.build_absolute_uri("/"),
+        on=local_date(timezone.now()),
+        conventions=selectors.region_conventions(),
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="frister.pdf"'
     return response

@@ -76,6 +76,15 @@ def test_the_frister_page_shows_each_convention_on_or_off_for_the_region() -> No
     assert '<th scope="row">Frister, der falder på en fridag, flyttes til en hverdag</th><td>Til</td>' in html
 
 
+def test_the_pixi_edition_names_a_convention_the_region_switched_off() -> None:
+    CalendarConventions.objects.create(region=organisation_get("1082"), move_off_closed_days=False)
+
+    reader = PdfReader(io.BytesIO(Client().get("/frister.pdf").content))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+    assert "Slået fra i regionen: Frister, der falder på en fridag, flyttes til en hverdag." in text
+
+
 def test_the_pixi_edition_is_a_public_tagged_pdf() -> None:
     response = Client().get("/frister.pdf")
 
