@@ -6,7 +6,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.test import Client
 
-from sundhedsaftale.deadlines.models import ClosedDay
+from sundhedsaftale.deadlines.models import CalendarConventions, ClosedDay
 from sundhedsaftale.organisations.models import Contact, Membership
 from tests.factories import member, organisation_get
 
@@ -55,3 +55,28 @@ def test_a_closed_day_that_moves_deadlines_is_audited() -> None:
     closed = ClosedDay.objects.create(organisation=organisation_get("AUH"), day=date(2025, 8, 15))
 
     assert LogEntry.objects.get_for_object(closed).filter(action=LogEntry.Action.CREATE).exists()
+
+
+def test_the_regional_secretariat_switches_a_calendar_convention_in_the_admin_and_it_is_audited() -> None:
+    admin = member("regional_admin")
+    client = Client()
+    client.force_login(admin)
+
+    # Unchecked boxes are not posted: Christmas Eve is switched to a working day, the rest stay on.
+    response = client.post(
+        "/admin/deadlines/calendarconventions/add/",
+        {
+            "region": organisation_get("1082").pk,
+            "constitution_day_closed": "on",
+            "new_years_eve_closed": "on",
+            "may_day_open": "on",
+            "move_off_closed_days": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    conventions = CalendarConventions.objects.get(region__code="1082")
+    assert conventions.christmas_eve_closed is False
+    assert conventions.new_years_eve_closed is True
+    created = LogEntry.objects.get_for_object(conventions).get(action=LogEntry.Action.CREATE)
+    assert created.actor == admin
