@@ -12,7 +12,7 @@ from sundhedsaftale.organisations.actor import Actor
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.rules import CATALOGUE, Rule, RuleSet
 from sundhedsaftale.rulesets import rule_set
-from sundhedsaftale.workdays import DANISH, TZ, Conventions, to_local
+from sundhedsaftale.workdays import TZ, Calendar, Conventions, to_local
 
 ALERT_STATES = ("unacknowledged", "acknowledged", "all")
 
@@ -119,7 +119,7 @@ def citizen_ids_of_alerts(*, alerts: Iterable[Alert]) -> list[int]:
 
 
 def deadline_preview(*, rule_set_code: str, code: str, anchor: date | datetime) -> dict[str, str | bool]:
-    """Return the deadline ``code`` of the rule set would get for ``anchor`` (Danish calendar).
+    """Return the deadline ``code`` of the rule set would get for ``anchor`` (Danish calendar, region's conventions).
 
     A date anchor is a local date; an aware date-time is converted to Europe/Copenhagen first, a naive
     one is taken as local wall-clock time. A rule the set keeps as guidance only (the 2008 notice rules under
@@ -132,7 +132,7 @@ def deadline_preview(*, rule_set_code: str, code: str, anchor: date | datetime) 
         anchor_text = anchor.isoformat()
     else:
         anchor_text = anchor.isoformat()
-    due = rule.compute(anchor, DANISH)
+    due = rule.compute(anchor, Calendar(conventions=region_conventions()))
     return {
         "rule": rule.code,
         "anchor": anchor_text,

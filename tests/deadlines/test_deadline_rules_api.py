@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
+from sundhedsaftale.deadlines.models import CalendarConventions
 from sundhedsaftale.rules import CATALOGUE
+from tests.factories import organisation_get
 
 pytestmark = pytest.mark.django_db
 
@@ -308,6 +310,15 @@ def test_preview_defaults_to_the_2008_agreement() -> None:
     response = APIClient().get("/api/v1/deadline-rules/discharge.home_care/preview/?anchor=2025-04-22")
 
     assert response.json()["due_date"] == "2025-04-14"
+
+
+def test_preview_follows_the_regions_calendar_conventions() -> None:
+    url = "/api/v1/deadline-rules/discharge.home_care/preview/?anchor=2025-12-29"
+    assert APIClient().get(url).json()["due_date"] == "2025-12-19"
+
+    CalendarConventions.objects.create(region=organisation_get("1082"), christmas_eve_closed=False)
+
+    assert APIClient().get(url).json()["due_date"] == "2025-12-22"
 
 
 def test_preview_reads_a_plus_offset_sent_unencoded() -> None:
