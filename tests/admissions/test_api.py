@@ -102,7 +102,9 @@ def test_foreign_course_and_its_records_are_404(api_client, admitted_course, war
     assert response.status_code == 404
 
 
-def test_information_request_round_trip(api_client, admitted_course, ward, gp, practice):
+def test_information_request_round_trip(api_client, planned_course, ward, gp, practice):
+    # a planned admission: the one kind whose information requests carry the 24-hour reply deadline (1.2.3.1)
+    admitted_course = planned_course
     api_client.force_authenticate(ward)
     payload = {"course": admitted_course.pk, "recipient": practice.code, "question": "Medicinliste?"}
 
