@@ -43,11 +43,11 @@ def session_client(cls: Callable[[], Any], role: str, code: str) -> Any:
 @pytest.mark.parametrize(
     ("role", "code", "bound"),
     [
-        # session, user, memberships, the alerts, the access log, the header's count, + the hospital unit's
-        # departments, asked once per request (a department's staff act as a party for the whole unit)
-        pytest.param("ward_staff", "AUH-ORT", 7, id="department"),
-        pytest.param("ward_staff", "AUH", 7, id="hospital"),
-        pytest.param("visitation", "751", 6, id="municipality"),
+        # session, user, memberships, the pager's count, the alerts, the access log, the header's count, + the
+        # hospital unit's departments, asked once per request (a department's staff act as a party for the unit)
+        pytest.param("ward_staff", "AUH-ORT", 8, id="department"),
+        pytest.param("ward_staff", "AUH", 8, id="hospital"),
+        pytest.param("visitation", "751", 7, id="municipality"),
     ],
 )
 def test_the_alert_inbox_costs_the_same_for_many_alerts(
