@@ -114,3 +114,18 @@ def test_a_planned_admission_tells_the_municipality_only(client, api_client, adm
 
     api_client.force_authenticate(visitator)
     assert api_client.get(f"/api/v1/admission-notices/{notice.pk}/").json()["gp_practice"] is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "promised"), [(Course.Kind.PLANNED, True), (Course.Kind.ACUTE, False)], ids=["planned", "acute"]
+)
+def test_the_course_page_promises_a_24_hour_reply_at_planned_admissions_only(
+    client, admit, ward, kind, promised
+):
+    course = admit(kind=kind)
+    client.force_login(ward)
+
+    page = client.get(f"/forloeb/{course.pk}/").content.decode()
+
+    assert "Forespørgsel til egen læge eller hjemmeplejen" in page
+    assert ("svar inden 24 timer" in page) is promised
