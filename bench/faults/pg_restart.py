@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.faults.load import Load, api_token, describe
-from bench.faults.stack import FaultFailed, Stack, prepare_database, run, wait_until
+from bench.faults.stack import FaultFailed, Stack, is_up, prepare_database, run, wait_until
 
 CLUSTER = "faults"
 
@@ -138,7 +138,7 @@ def _run(stack: Stack, args: argparse.Namespace, version: str) -> list[str]:
     Heartbeat.objects.all().delete()
     beat_tick.apply_async()
     wait_until(Heartbeat.objects.exists, what="the worker's first task", timeout=180, every=0.5)
-    wait_until(lambda: _answers(f"{base}/healthz"), what="gunicorn", timeout=120, every=0.5)
+    wait_until(lambda: is_up(f"{base}/healthz"), what="gunicorn", timeout=120, every=0.5)
     token = api_token(base, ward.username, TEST_PASSWORD)
     headers = {"Authorization": f"Token {token}"}
 
@@ -214,15 +214,6 @@ def _run(stack: Stack, args: argparse.Namespace, version: str) -> list[str]:
         examples = ", ".join(f"{a.what} {a.status} at +{a.at - restart_at:.1f} s" for a in bad_outside[:5])
         raise FaultFailed("\n".join([*summary, f"failures outside the window: {examples}", *refused]))
     return summary
-
-
-def _answers(url: str) -> bool:
-    import requests
-
-    try:
-        return requests.get(url, timeout=5).status_code < 500
-    except requests.RequestException:
-        return False
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import sys
 import time
 from collections import Counter
@@ -28,7 +27,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.faults.load import Answer, Load, api_token, describe, session_login
-from bench.faults.stack import FaultFailed, RedisServer, Stack, prepare_database, run, wait_until
+from bench.faults.stack import (
+    FaultFailed,
+    RedisServer,
+    Stack,
+    is_up,
+    own_redis_and_database,
+    run,
+    wait_until,
+)
 
 
 def main() -> list[str]:
@@ -45,16 +52,9 @@ def main() -> list[str]:
 
     stack = Stack(database_url=args.database_url, redis_url="", name="redis")
     try:
-        redis_server = stack.redis(args.redis_port)
-        stack.redis_url = redis_server.url
-        os.environ.update(
-            DATABASE_URL=args.database_url,
-            REDIS_URL=redis_server.url,
-            CELERY_BROKER_URL=redis_server.url,
-            CELERY_TASK_ALWAYS_EAGER="0",
-            DJANGO_SETTINGS_MODULE="sundhedsaftale.settings",
+        redis_server = own_redis_and_database(
+            stack, redis_port=args.redis_port, database_url=args.database_url
         )
-        prepare_database(args.database_url)
         return _run(stack, args, redis_server)
     except FaultFailed:
         print(stack.logs(), file=sys.stderr)
@@ -87,7 +87,7 @@ def _run(stack: Stack, args: argparse.Namespace, redis_server: RedisServer) -> l
     Heartbeat.objects.all().delete()
     beat_tick.apply_async()
     wait_until(Heartbeat.objects.exists, what="the worker's first task", timeout=180, every=0.5)
-    wait_until(lambda: _answers(f"{base}/healthz"), what="gunicorn", timeout=120, every=0.5)
+    wait_until(lambda: is_up(f"{base}/healthz"), what="gunicorn", timeout=120, every=0.5)
 
     # the deadlines (their times are set once the load runs): due from 10 s before the outage to 10 s after it
     later = timezone.now() + timedelta(days=30)
@@ -170,15 +170,6 @@ def _run(stack: Stack, args: argparse.Namespace, redis_server: RedisServer) -> l
 
 def _examples(bad: list[Answer]) -> str:
     return ", ".join(f"{a.what} {a.status}" for a in bad[:5])
-
-
-def _answers(url: str) -> bool:
-    import requests
-
-    try:
-        return requests.get(url, timeout=5).status_code < 500
-    except requests.RequestException:
-        return False
 
 
 if __name__ == "__main__":

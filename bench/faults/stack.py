@@ -207,6 +207,32 @@ def prepare_database(database_url: str) -> None:
     subprocess.run([PYTHON, "manage.py", "load_reference_data", "-v0"], cwd=ROOT, env=env, check=True)
 
 
+def own_redis_and_database(stack: Stack, *, redis_port: int, database_url: str) -> RedisServer:
+    """Start the script's own Redis, point this process (Django, Celery) and its children at it and at the
+    database, and migrate the database."""
+    redis_server = stack.redis(redis_port)
+    stack.redis_url = redis_server.url
+    os.environ.update(
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_server.url,
+        CELERY_BROKER_URL=redis_server.url,
+        CELERY_TASK_ALWAYS_EAGER="0",
+        DJANGO_SETTINGS_MODULE="sundhedsaftale.settings",
+    )
+    prepare_database(database_url)
+    return redis_server
+
+
+def is_up(url: str) -> bool:
+    """True when ``url`` answers below 500 within 5 s (the server is up)."""
+    import requests
+
+    try:
+        return requests.get(url, timeout=5).status_code < 500
+    except requests.RequestException:
+        return False
+
+
 def run(main: Callable[[], list[str]]) -> None:
     """Run a fault script's ``main`` (which returns its summary lines); exit 1 on a failed check."""
     started = time.monotonic()

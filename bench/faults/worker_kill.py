@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from bench.faults.stack import FaultFailed, Stack, prepare_database, run, wait_until
+from bench.faults.stack import FaultFailed, Stack, own_redis_and_database, run, wait_until
 
 UNACKED, UNACKED_INDEX = "unacked", "unacked_index"  # kombu's Redis keys for delivered, unacked messages
 
@@ -56,16 +56,7 @@ def main() -> list[str]:
 
     stack = Stack(database_url=args.database_url, redis_url="", name="kill")
     try:
-        redis_server = stack.redis(args.redis_port)
-        stack.redis_url = redis_server.url
-        os.environ.update(
-            DATABASE_URL=args.database_url,
-            REDIS_URL=redis_server.url,
-            CELERY_BROKER_URL=redis_server.url,
-            CELERY_TASK_ALWAYS_EAGER="0",
-            DJANGO_SETTINGS_MODULE="sundhedsaftale.settings",
-        )
-        prepare_database(args.database_url)
+        own_redis_and_database(stack, redis_port=args.redis_port, database_url=args.database_url)
         return _run(stack, args)
     except FaultFailed:
         print(stack.logs(), file=sys.stderr)
