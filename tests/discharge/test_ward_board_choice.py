@@ -44,7 +44,10 @@ def board(make_course: Any, ward: Any) -> dict[str, Course]:
     discharge_plan_save(
         course=bo, functional_ability="unchanged", need="simple_nursing", planned_date=today, acting_user=ward
     )
-    Deadline.objects.filter(citizen=bo.citizen).update(due_at=now - timedelta(minutes=1))
+    # overdue a minute ago, its warning before that (on any clock: before noon the same-day warning lies ahead)
+    Deadline.objects.filter(citizen=bo.citizen).update(
+        due_at=now - timedelta(minutes=1), warn_at=now - timedelta(minutes=2)
+    )
     return {"aase": aase, "bo": bo, "carl": carl}
 
 
