@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Self
 
 from django.db import connections, models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import IsNull
 
 if TYPE_CHECKING:
     from sundhedsaftale.organisations.actor import Actor
@@ -24,6 +25,25 @@ def visible_citizen_ids(actor: "Actor") -> models.QuerySet:
     if not actor.reads_personal_data:
         return CareRelation.objects.none().values("citizen_id")
     return CareRelation.objects.current().of(actor.party_ids).values("citizen_id")
+
+
+def visible_citizen_probe(actor: "Actor", citizen_column: str) -> Q:
+    """Return the condition that the actor may read the citizen in the row's ``citizen_column`` (e.g.
+    ``"deadline__citizen_id"``), as a look-up of one current care relation per row.
+
+    Inside an ``OR`` PostgreSQL runs ``citizen IN (the actor's relations)``, and an ``EXISTS`` too, as a hashed
+    subplan: it reads all of the actor's relations before the first row. A municipality has hundreds of
+    thousands (Aarhus: 241,406), so a page of 50 deadlines cost as much as the municipality is large (120 ms,
+    alerts 240 ms). A scalar subquery with ``LIMIT 1`` cannot be hashed: each row probes
+    ``care_relation_by_citizen`` (4 ms for the same pages). Where the actor sees few of the rows walked (a
+    practice, a small municipality) the probe per row costs more than hashing a small set; the callers choose
+    (bench/README.md, "Deadlines and alerts as a municipality")."""
+    from sundhedsaftale.citizens.relations import CareRelation
+
+    if not actor.reads_personal_data:
+        return Q(pk__in=[])
+    relation = CareRelation.objects.current().of(actor.party_ids).filter(citizen_id=OuterRef(citizen_column))
+    return Q(IsNull(Subquery(relation.values("pk")[:1]), False))
 
 
 def party_condition(actor: "Actor", parties: Iterable[str]) -> Q:
