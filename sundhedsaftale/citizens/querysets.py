@@ -43,7 +43,7 @@ def visible_citizen_probe(actor: "Actor", citizen_column: str) -> Q:
     if not actor.reads_personal_data:
         return Q(pk__in=[])
     relation = CareRelation.objects.current().of(actor.party_ids).filter(citizen_id=OuterRef(citizen_column))
-    return Q(IsNull(Subquery(relation.values("pk")[:1]), False))
+    return Q(IsNull(Subquery(relation.order_by().values("pk")[:1]), False))
 
 
 def party_condition(actor: "Actor", parties: Iterable[str]) -> Q:
