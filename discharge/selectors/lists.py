@@ -47,6 +47,13 @@ class BoardRow:
     room: str = ""
     bed: str = ""
 
+    @property
+    def place(self) -> str:
+        """The room and bed as the board says them ("Stue 12, seng 2", "Seng 2"), "" when not given."""
+        if self.room and self.bed:
+            return f"Stue {self.room}, seng {self.bed}"
+        return f"Stue {self.room}" if self.room else (f"Seng {self.bed}" if self.bed else "")
+
 
 def board_courses(*, actor: Actor, organisation: Organisation) -> QuerySet[Course]:
     """The current (open) courses at the department — or, for a hospital membership, the whole hospital —
