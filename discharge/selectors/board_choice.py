@@ -69,9 +69,15 @@ def name_key(name: str) -> str:
     return name.casefold().translate(_DANISH_LAST)
 
 
-def natural_key(text: str) -> tuple[Any, ...]:
-    """``2`` before ``10``, ``4A`` before ``4B``: numbers as numbers, the rest as Danish text."""
-    return tuple(int(part) if part.isdigit() else name_key(part) for part in _NUMBER.split(text) if part)
+def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``2`` before ``10``, ``4A`` before ``4B``, numbers before names: numbers as numbers, the rest as Danish
+    text. Each part is (kind, number, text), so a number and a name compare (``4`` and ``B`` in one ward);
+    a digit that is no decimal (``²``) is text."""
+    return tuple(
+        (0, int(part), "") if part.isdecimal() else (1, 0, name_key(part))
+        for part in _NUMBER.split(text)
+        if part
+    )
 
 
 def _deadline(row: BoardRow) -> tuple[Any, ...]:
