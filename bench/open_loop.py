@@ -12,7 +12,8 @@ as closed-loop clients would: no coordinated omission). Latency is measured from
 so time a request waited for a free sender counts too. Each phase runs one endpoint at ``--rate`` for
 ``--seconds`` (after ``--warmup`` unmeasured seconds) with ``/healthz`` beside it at ``--beside-rate``; the
 generator's lag (how late a request left its scheduler) and the achieved rate are recorded, so a generator that
-cannot keep up is visible. Then a short closed-loop capacity probe (``--clients`` back to back for
+cannot keep up is visible. Then all endpoints together at ``--rate`` in all for ``--sustained-seconds`` (the
+mix held for five minutes), and a short closed-loop capacity probe (``--clients`` back to back for
 ``--capacity-seconds``) gives each endpoint's throughput beside ``/healthz``'s.
 
 Prints, and writes to ``--out``, a Markdown table per part.
@@ -258,6 +259,12 @@ def main() -> None:
     parser.add_argument("--beside-rate", type=float, default=5, help="/healthz beside each endpoint")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--warmup", type=float, default=5)
+    parser.add_argument(
+        "--sustained-seconds",
+        type=float,
+        default=300,
+        help="then all endpoints together at --rate in all (an equal share each) for this long; 0: skip",
+    )
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--capacity-seconds", type=float, default=10)
     parser.add_argument("--out", default="")
@@ -304,6 +311,8 @@ def main() -> None:
                     )
                 )
             print(lines[-2 if len(outcomes) > 1 else -1], flush=True)
+        if args.sustained_seconds:
+            lines += sustained(senders, healthz, measured, args)
     finally:
         senders.stop()
 
@@ -338,6 +347,33 @@ def main() -> None:
     print(text)
     if args.out:
         Path(args.out).write_text(text + "\n")
+
+
+def sustained(
+    senders: Senders, healthz: Endpoint, measured: list[Endpoint], args: argparse.Namespace
+) -> list[str]:
+    """The mix held: every measured endpoint at once, ``--rate`` requests/s in all (an equal share each), for
+    ``--sustained-seconds``, ``/healthz`` beside; a row per endpoint."""
+    share = args.rate / len(measured)
+    lines = [
+        "",
+        f"Sustained mix: all {len(measured)} endpoints together at {args.rate:g} req/s in all ({share:.1f}/s each) "
+        f"for {args.sustained_seconds:g} s ({args.warmup:g} s warm-up not counted), `/healthz` beside at "
+        f"{args.beside_rate:g} req/s.",
+        "",
+        "| endpoint | as | target rate | sent | answered 200 | p50 ms | p95 ms | p99 ms | p95 service ms "
+        "| generator lag p99 ms | errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    quiet(healthz.client)
+    streams = [(endpoint, share) for endpoint in measured] + [(healthz, args.beside_rate)]
+    outcomes = run_phase(senders, streams, args.sustained_seconds, args.warmup)
+    for (endpoint, rate), outcome in zip(streams, outcomes, strict=True):
+        lines.append(
+            row(endpoint.title, endpoint.who, rate, args.sustained_seconds, outcome, endpoint.target_p95_ms)
+        )
+        print(lines[-1], flush=True)
+    return lines
 
 
 def hammer_endpoint(clients: list[Client], endpoint: Endpoint, seconds: float):
