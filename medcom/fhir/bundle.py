@@ -170,6 +170,26 @@ def patient_cpr(patient: Patient) -> str:
     return ""
 
 
+def patient_identified(patient: Patient) -> bool:
+    """Whether the patient has an identifier with a system and a value: a CPR number, or a replacement number
+    (eCPR) where the citizen has none. MedComCorePatient: "SHALL include an identifier"."""
+    return any(
+        identifier.system and (identifier.value or "").strip() for identifier in patient.identifier or []
+    )
+
+
+def subject_check(envelope: Envelope, subject: Any, *, expression: str, what: str) -> None:
+    """Add an issue unless ``subject`` (a Reference) points to the message's one Patient: a MedCom Encounter and
+    Communication must name whom they are about (``subject`` 1..1), and it must be the patient the message
+    carries, not someone else."""
+    if subject is None or not getattr(subject, "reference", None):
+        envelope.issues.append(Issue(f"{what} mangler sin patient ({expression}).", expression, "required"))
+    elif envelope.resolve(subject) is not envelope.patient:
+        envelope.issues.append(
+            Issue(f"{what} skal handle om meddelelsens patient ({expression}).", expression)
+        )
+
+
 def patient_name(patient: Patient) -> str:
     for name in patient.name or []:
         parts = [*(name.given or []), name.family or ""]

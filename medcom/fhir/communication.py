@@ -18,7 +18,9 @@ from medcom.fhir.bundle import (
     Party,
     envelope_read,
     patient_cpr,
+    patient_identified,
     patient_name,
+    subject_check,
 )
 from medcom.fhir.codes import CC_ACTIVITIES, CC_EVENT
 
@@ -120,9 +122,10 @@ def _attachment(payload: Any, issues: list[Issue]) -> Attachment | None:
 
 
 def care_communication_read(data: Any) -> CareCommunication:
-    """Read and check a CareCommunication Bundle; raise ``MessageInvalid`` with every issue found: one
-    Communication in focus with a category (and a topic for "other"), at least one text segment, an activity
-    new/reply/forward, and for a reply or forward the message it follows."""
+    """Read and check a CareCommunication Bundle; raise ``MessageInvalid`` with every issue found: a patient with
+    a CPR or replacement number, one Communication in focus about that patient with a category (and a topic for
+    "other"), at least one text segment, an activity new/reply/forward, and for a reply or forward the message it
+    follows."""
     envelope = envelope_read(data, event_code=CC_EVENT)
     issues = envelope.issues
     communications = envelope.focused(Communication)
@@ -131,6 +134,15 @@ def care_communication_read(data: Any) -> CareCommunication:
             [*issues, Issue("MessageHeader.focus skal pege på én Communication.", "MessageHeader.focus")]
         )
     communication = communications[0]
+    if not patient_identified(envelope.patient):
+        issues.append(
+            Issue(
+                "Patienten mangler et CPR-nummer eller erstatningsnummer (Patient.identifier).",
+                "Patient.identifier",
+                "required",
+            )
+        )
+    subject_check(envelope, communication.subject, expression="Communication.subject", what="Korrespondancen")
     codes = [c.code for category in communication.category or [] for c in category.coding or [] if c.code]
     if len(codes) != 1:
         issues.append(

@@ -7,7 +7,16 @@ from typing import Any
 
 from fhir.resources.R4B.encounter import Encounter
 
-from medcom.fhir.bundle import Envelope, Issue, MessageInvalid, Party, envelope_read, party_of, patient_cpr
+from medcom.fhir.bundle import (
+    Envelope,
+    Issue,
+    MessageInvalid,
+    Party,
+    envelope_read,
+    party_of,
+    patient_cpr,
+    subject_check,
+)
 from medcom.fhir.bundle import patient_name as _patient_name
 from medcom.fhir.codes import (
     ACTIVITIES,
@@ -110,7 +119,7 @@ def hospital_notification_read(data: Any) -> HospitalNotification:
 
     Checked beyond the FHIR structure: a message Bundle with one MessageHeader of the HospitalNotification
     event, exactly one patient with a CPR number, a primary receiver and a sender with SOR codes, the encounter in
-    focus with an episode-of-care identifier, a start, a service provider with a SOR code, and a status and
+    focus about that patient with an episode-of-care identifier, a start, a service provider with a SOR code, and a status and
     class that fit the Provenance activity (IG 3.x), a leave period for a leave, an end for a discharge, and the
     message a correction or cancellation refers to.
     """
@@ -127,6 +136,7 @@ def hospital_notification_read(data: Any) -> HospitalNotification:
             [*issues, Issue("MessageHeader.focus skal pege på ét Encounter.", "MessageHeader.focus")]
         )
     encounter = encounters[0]
+    subject_check(envelope, encounter.subject, expression="Encounter.subject", what="Kontakten")
     status = encounter.status or ""
     encounter_class = (encounter.class_fhir.code or "") if encounter.class_fhir is not None else ""
     episode_ids = _episode_ids(encounter)

@@ -11,9 +11,15 @@ import pytest
 from auditlog.models import LogEntry
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
+from admissions.models import Course, Message
+from admissions.services import consent_record
 from medcom.models import InboundMessage
+from medcom.services.parties import hospital_side_user
 from tests.medcom.conftest import CC_URL, HN_URL, cc_example, example
+
+ELMER = "2509479989"
 
 # The elements each resource must have (FHIR R4 cardinality 1.., and the MedCom profiles' "must be present").
 REQUIRED = {
@@ -30,12 +36,6 @@ REQUIRED = {
 OPTIONAL = {
     "CareCommunication-new": {"entry 3", "entry 4", "entry 5", "entry 6", "entry 7"},
     "HospitalNotification-SLHJ": {"entry 5", "Provenance[5].activity"},
-}
-# Accepted today although the MedCom profiles require them (left for the medcom app; see bench/README.md).
-KNOWN_GAPS = {
-    "HospitalNotification-STIN": {"Encounter[2].subject"},
-    "HospitalNotification-SLHJ": {"Encounter[2].subject"},
-    "CareCommunication-new": {"Patient[1].identifier", "Communication[2].subject"},
 }
 
 
@@ -99,4 +99,116 @@ def test_a_bundle_without_a_required_part_is_refused_and_stores_nothing(
         logged = after.pop("medcom.InboundMessage") - before.pop("medcom.InboundMessage")
         assert logged <= 1, removed
         assert after == before, removed
-    assert set(accepted) == KNOWN_GAPS.get(name, set())
+    assert accepted == []
+
+
+def _resource(bundle: dict[str, Any], kind: str) -> dict[str, Any]:
+    return next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == kind)
+
+
+def _without(kind: str, key: str) -> Callable[[dict[str, Any]], None]:
+    def breaks(bundle: dict[str, Any]) -> None:
+        del _resource(bundle, kind)[key]
+
+    return breaks
+
+
+def _about_someone_else(kind: str) -> Callable[[dict[str, Any]], None]:
+    def breaks(bundle: dict[str, Any]) -> None:
+        _resource(bundle, kind)["subject"] = {"reference": "Patient/en-anden-patient"}
+
+    return breaks
+
+
+def _refused_storing_nothing(post: Callable[..., Any], bundle: dict[str, Any], url: str, names: str) -> None:
+    """Post ``bundle``; assert a 400 OperationOutcome whose Danish text names ``names`` and that nothing but the
+    refused message's log row was written."""
+    before = _counts()
+    response = post(bundle, url)
+    assert response.status_code == 400
+    issues = response.json()["issue"]
+    assert any(names in issue["diagnostics"] and issue["severity"] == "error" for issue in issues), issues
+    after = _counts()
+    assert after.pop("medcom.InboundMessage") - before.pop("medcom.InboundMessage") == 1
+    assert after == before
+    assert InboundMessage.objects.latest("pk").outcome == InboundMessage.Outcome.REJECTED
+
+
+ENCOUNTER_BREAKS = [
+    pytest.param(_without("Encounter", "subject"), "Kontakten mangler sin patient", id="no-subject"),
+    pytest.param(_about_someone_else("Encounter"), "Kontakten skal handle om", id="another-patient"),
+]
+
+
+@pytest.mark.parametrize(("breaks", "text"), ENCOUNTER_BREAKS)
+def test_an_admission_whose_encounter_is_about_no_patient_creates_no_citizen_and_no_course(
+    breaks: Callable[[dict[str, Any]], None], text: str, post: Callable[..., Any]
+) -> None:
+    # given an admission (STIN_A) of Elmer, unknown to the product, whose Encounter does not name him
+    bundle = example("STIN_A")
+    breaks(bundle)
+    # when it arrives, then it is refused naming Encounter.subject, and Elmer is neither created nor admitted
+    _refused_storing_nothing(post, bundle, HN_URL, text)
+    assert "Encounter.subject" in InboundMessage.objects.get().detail
+    assert not Course.objects.filter(citizen__cpr=ELMER).exists()
+    # and the same admission with its subject admits him (the refusal was about the subject alone)
+    assert post(example("STIN_A")).status_code == 200
+    assert Course.objects.get(citizen__cpr=ELMER).state == Course.State.ADMITTED
+
+
+@pytest.mark.parametrize(("breaks", "text"), ENCOUNTER_BREAKS)
+def test_a_discharge_whose_encounter_is_about_no_patient_leaves_the_course_admitted(
+    breaks: Callable[[dict[str, Any]], None], text: str, post: Callable[..., Any]
+) -> None:
+    # given Elmer admitted by STIN_H
+    assert post(example("STIN_H")).status_code == 200
+    # when his discharge (SLHJ_H) arrives with an Encounter that does not name him
+    bundle = example("SLHJ_H")
+    breaks(bundle)
+    # then it is refused and stores nothing: the course is still admitted, not discharged
+    _refused_storing_nothing(post, bundle, HN_URL, text)
+    course = Course.objects.get(citizen__cpr=ELMER)
+    assert course.state == Course.State.ADMITTED and course.discharged_at is None
+    # and the discharge with its subject discharges him
+    assert post(example("SLHJ_H")).status_code == 200
+    assert Course.objects.get(citizen__cpr=ELMER).state == Course.State.DISCHARGED
+
+
+@pytest.mark.parametrize(
+    ("breaks", "text"),
+    [
+        pytest.param(
+            _without("Patient", "identifier"), "Patienten mangler et CPR-nummer", id="patient-without-cpr"
+        ),
+        pytest.param(
+            _without("Communication", "subject"), "Korrespondancen mangler sin patient", id="no-subject"
+        ),
+        pytest.param(
+            _about_someone_else("Communication"), "Korrespondancen skal handle om", id="another-patient"
+        ),
+    ],
+)
+def test_a_care_communication_about_no_identified_patient_is_not_put_on_the_course(
+    breaks: Callable[[dict[str, Any]], None], text: str, post: Callable[..., Any]
+) -> None:
+    # given Elmer admitted at Hjerteafdelingen with consent to share with Aarhus
+    post(example("STIN_A"))
+    course = Course.objects.get(citizen__cpr=ELMER)
+    consent_record(
+        course=course,
+        given_by="citizen",
+        given_at=timezone.now(),
+        to_municipality=True,
+        to_gp=False,
+        acting_user=hospital_side_user(course),
+    )
+    # when the department's message to Aarhus (R-Tek-E) arrives without an identified patient
+    bundle = cc_example("receive/Bundle-R-Tek-E")
+    breaks(bundle)
+    # then it is refused naming the missing part, and no message or thread is on the course
+    _refused_storing_nothing(post, bundle, CC_URL, text)
+    assert not Message.objects.exists()
+    # and the intact message lands on the course (the refusal was about the patient alone)
+    response = post(cc_example("receive/Bundle-R-Tek-E"), CC_URL)
+    assert response["X-Message-Outcome"] == "applied"
+    assert Message.objects.get().course == course
