@@ -16,10 +16,11 @@ from django.db.models import Exists, OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from sundhedsaftale.deadlines.catalogue import calendar_for
 from sundhedsaftale.deadlines.models import Alert, Deadline
 from sundhedsaftale.organisations.models import Membership
 from sundhedsaftale.templatetags.dansk import dato_tid
-from sundhedsaftale.workdays import DANISH, local_date, local_datetime, to_local
+from sundhedsaftale.workdays import DANISH, Calendar, local_date, local_datetime, to_local
 
 # 500 rows per phase: one tick that breaches 500 deadlines (1,000 alerts) took a median 64 ms on
 # PostgreSQL with 50,000 open deadlines on a loaded 2-core machine (bench/README.md); the tick time grows
@@ -95,10 +96,11 @@ def _warnings(now: datetime, batch_size: int) -> int:
         return len(ids)
 
 
-def escalation_due_at(breach_created_at: datetime) -> datetime:
-    """A breach not acknowledged within a working day escalates: same clock time, next working day."""
+def escalation_due_at(breach_created_at: datetime, calendar: Calendar = DANISH) -> datetime:
+    """A breach not acknowledged within a working day escalates: same clock time, the alerted organisation's
+    next working day (its region's conventions and its own closed days: ``calendar``)."""
     local = to_local(breach_created_at)
-    return local_datetime(DANISH.working_days_after(local_date(local), 1), local.time())
+    return local_datetime(calendar.working_days_after(local_date(local), 1), local.time())
 
 
 def _escalations(now: datetime, batch_size: int) -> int:
@@ -113,9 +115,13 @@ def _escalations(now: datetime, batch_size: int) -> int:
             .exclude(Exists(escalated))
             .order_by("created_at")
         )
-        due = [
-            alert for alert in _locked(candidates)[:batch_size] if escalation_due_at(alert.created_at) <= now
-        ]
+        calendars: dict[int, Calendar] = {}  # one per alerted organisation in the batch
+        due = []
+        for alert in _locked(candidates.select_related("organisation"))[:batch_size]:
+            if alert.organisation_id not in calendars:
+                calendars[alert.organisation_id] = calendar_for(alert.organisation)
+            if escalation_due_at(alert.created_at, calendars[alert.organisation_id]) <= now:
+                due.append(alert)
         Alert.objects.bulk_create(
             [
                 Alert(

@@ -17,13 +17,13 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 
 from admissions.models import Course
-from sundhedsaftale.deadlines.models import Alert, Deadline
+from sundhedsaftale.deadlines.models import Alert, ClosedDay, Deadline
 from sundhedsaftale.deadlines.scan import alerts_notify, escalation_due_at, scan_due
 from sundhedsaftale.deadlines.services import alert_acknowledge
 from sundhedsaftale.deadlines.tasks import scan_deadlines
 from sundhedsaftale.organisations.models import Membership
 from sundhedsaftale.workdays import TZ
-from tests.factories import CourseFactory, member
+from tests.factories import CourseFactory, member, organisation_get
 from tests.factories.deadlines import DeadlineFactory, home_care_deadline
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +98,21 @@ def test_a_friday_breach_escalates_on_monday() -> None:
     assert escalation_due_at(local(2025, 4, 4, 10)) == local(2025, 4, 7, 10)
     # Wednesday before Easter -> Tuesday after (Skærtorsdag to 2. påskedag are closed).
     assert escalation_due_at(local(2025, 4, 16, 0, 0, 30)) == local(2025, 4, 22, 0, 0, 30)
+
+
+def test_each_organisation_escalates_on_its_own_next_working_day(deadline: Deadline) -> None:
+    # given Aarhus municipality closed on Wednesday 16 April 2025 (a local closed day), the ward open
+    ClosedDay.objects.create(organisation=organisation_get("751"), day=date(2025, 4, 16), reason="Flytning")
+    scan_due(now=local(2025, 4, 15, 0, 0, 30))  # the breach, alerted to both
+
+    # when a working day has passed for the ward, then only the ward's breach escalates
+    assert scan_due(now=local(2025, 4, 16, 0, 0, 30)).escalated == 1
+    assert kinds(deadline)[("escalation", "AUH-ORT")] == 1
+    assert kinds(deadline)[("escalation", "751")] == 0
+    # and Aarhus's escalates on its next working day: Tuesday 22 April (Easter in between)
+    assert scan_due(now=local(2025, 4, 21, 23, 59)).escalated == 0
+    assert scan_due(now=local(2025, 4, 22, 0, 0, 30)).escalated == 1
+    assert kinds(deadline)[("escalation", "751")] == 1
 
 
 def test_duplicated_runs_create_each_alert_exactly_once(deadline: Deadline) -> None:
