@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from admissions import services, triage
+from sundhedsaftale.access.services import access_log_record
 from sundhedsaftale.errors import DomainError
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.requests import AppRequest
@@ -41,6 +42,10 @@ def _act(request: AppRequest, kind: str, pk: int, *, take: bool) -> HttpResponse
             messages.error(request, error)
         return redirect(_back(request))
     item = triage.assignable_get(actor=request.actor, kind=kind, pk=pk)  # as it is now
+    # the fragment names the citizen (the button's label for screen readers): a read like any page's
+    access_log_record(
+        request=request, citizen_ids=[item.course.citizen_id], what="Indbakke: tildeling", action="view"
+    )
     context = {"item": item, "kind": kind, "next": request.POST.get("next", ""), "error": error}
     return render(request, "admissions/_assignment.html", context, status=409 if error else 200)
 

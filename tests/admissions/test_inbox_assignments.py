@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from admissions.models import AdmissionNotice, Assignment, InformationRequest
 from admissions.services import consent_record, information_request_send
+from sundhedsaftale.access.models import AccessLog
 from tests.factories.people import member
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +185,19 @@ def test_the_inbox_asks_as_many_queries_for_five_assigned_notices_as_for_one(
         queries_with_one_more_assigned()
 
     assert queries_with_one_more_assigned() == one
+
+
+def test_the_swapped_assignment_names_the_citizen_and_logs_the_read(
+    visitator: Any, notice: AdmissionNotice
+) -> None:
+    # given a visitator with JavaScript: the answer is the item's fragment, which names the citizen to screen readers
+    client = as_user(visitator)
+    AccessLog.objects.all().delete()
+
+    # when she takes the notice
+    fragment = client.post(f"/indbakke/advis/{notice.pk}/tildel/", headers=HTMX).content.decode()
+
+    # then the citizen she was shown is in the access log, like every page that shows one
+    assert "Tove Tildelt" in fragment
+    logged = AccessLog.objects.filter(citizen_id=notice.course.citizen_id, user=visitator)
+    assert logged.count() == 1
