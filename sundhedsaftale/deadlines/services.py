@@ -1,5 +1,7 @@
-"""Write use-cases of deadlines: ensure (idempotent, recomputes in place), meet, cancel, acknowledge."""
+"""Write use-cases of deadlines: ensure (idempotent, recomputes in place), meet, cancel, acknowledge; recompute
+the pending ones when the calendar changes."""
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -13,7 +15,7 @@ from sundhedsaftale.deadlines.catalogue import calendar_for, rule_for
 from sundhedsaftale.deadlines.models import Alert, Deadline
 from sundhedsaftale.organisations.models import Organisation
 from sundhedsaftale.rules import rule_set as rule_set_named
-from sundhedsaftale.workdays import TZ
+from sundhedsaftale.workdays import TZ, Calendar, local_date
 
 Anchor = date | datetime
 # "responsible" -> "responsible_id": compare related rows by id, without loading them
@@ -291,3 +293,30 @@ def alert_assign_to_me(*, alert: Alert, acting_user: "User") -> Alert:
         alert.assigned_to = acting_user
         alert.save(update_fields=["assigned_to"])
     return alert
+
+
+def deadlines_recompute_pending(*, responsible_ids: Iterable[int] | None = None) -> int:
+    """Recompute the due and warning times of the pending deadlines (of the ``responsible_ids``; all when None)
+    by the calendar as it is now: after a region switched a calendar convention or an organisation's closed
+    days changed. A deadline that moved is saved (audited); a warning already given stays given, and one now
+    past due is breached by the next scan. Met, breached and cancelled deadlines keep the times they were
+    judged by. Returns how many moved."""
+    pending = Deadline.objects.filter(state=Deadline.State.PENDING).select_related("responsible")
+    if responsible_ids is not None:
+        pending = pending.filter(responsible_id__in=list(responsible_ids))
+    calendars: dict[int, Calendar] = {}
+    moved = 0
+    for deadline in pending.order_by("pk").iterator(chunk_size=2000):
+        if deadline.responsible_id not in calendars:
+            calendars[deadline.responsible_id] = calendar_for(deadline.responsible)
+        rule = rule_set_named(deadline.rule_set).rules.get(deadline.rule_code)
+        if rule is None:  # a rule no longer in its set: nothing to compute it by
+            continue
+        anchor = local_date(deadline.anchor_at) if deadline.anchor_is_date else deadline.anchor_at
+        due = rule.compute(anchor, calendars[deadline.responsible_id])
+        if (due.due_at, due.warn_at) == (deadline.due_at, deadline.warn_at):
+            continue
+        deadline.due_date, deadline.due_at, deadline.warn_at = due.due_date, due.due_at, due.warn_at
+        deadline.save(update_fields=["due_date", "due_at", "warn_at", "updated_at"])
+        moved += 1
+    return moved
