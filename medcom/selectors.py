@@ -9,8 +9,6 @@ from medcom.fhir.codes import CPR_SYSTEM
 from medcom.models import InboundMessage, OutboundMessage
 from sundhedsaftale.organisations.actor import Actor
 
-LIST_LIMIT = 200
-
 
 def inbound_list(
     *, actor: Actor, organisation_id: int | None = None, event: str = "", outcome: str = ""
