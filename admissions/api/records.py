@@ -30,6 +30,7 @@ from admissions.api.serializers import (
 )
 from admissions.models import AdmissionNotice, AdmissionReport, Consent, InformationRequest, Message
 from sundhedsaftale.api.parsers import FormParser, JSONParser, MultiPartParser
+from sundhedsaftale.listfilters import id_param
 
 
 class CourseRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ServiceActionMixin):
@@ -40,9 +41,9 @@ class CourseRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Serv
     related: tuple[str, ...] = ()
 
     def scope_queryset(self, queryset: QuerySet) -> QuerySet:
-        course = self.request.query_params.get("course", "")
+        course = id_param(self.request.query_params, "course")  # "²" is a digit to isdigit(), not to int()
         queryset = queryset.select_related("course", *self.related)
-        return queryset.filter(course_id=int(course)) if course.isdigit() else queryset
+        return queryset.filter(course_id=course) if course is not None else queryset
 
 
 @extend_schema_view(

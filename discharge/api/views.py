@@ -24,6 +24,7 @@ from discharge.health_consent import municipality_consent_exists
 from discharge.selectors import course_get, plan_deadlines, plans_obligations
 from sundhedsaftale.api.viewsets import VisibleViewSet
 from sundhedsaftale.errors import DomainError
+from sundhedsaftale.listfilters import id_param
 from sundhedsaftale.organisations.actor import actor_of
 
 ERRORS = {
@@ -74,9 +75,9 @@ class CourseRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Visi
     input_class: ClassVar[type[serializers.Serializer]]
 
     def scope_queryset(self, queryset: QuerySet) -> QuerySet:
-        course = self.request.query_params.get("course", "")
-        if course.isdigit():
-            queryset = queryset.filter(course_id=int(course))
+        course = id_param(self.request.query_params, "course")  # "²" is a digit to isdigit(), not to int()
+        if course is not None:
+            queryset = queryset.filter(course_id=course)
         return queryset.select_related("course")
 
     def call_service(self, *, course: Course, data: dict[str, Any]) -> Model:
