@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -59,12 +60,13 @@ MUST_SHOW = {
 }
 
 
-def _free_text_fields() -> list[models.Field[Any, Any]]:
-    """Every column people or clients write as free text: text and char columns without choices that can
-    hold the marked payload (codes, identifiers and file paths are not free text)."""
+def free_text_fields(of: Iterable[type[models.Model]] | None = None) -> list[models.Field[Any, Any]]:
+    """Every column people or clients write as free text in the models ``of`` (default: those of ``APPS``):
+    text and char columns without choices that can hold the marked payload (codes, identifiers and file paths
+    are not free text)."""
     found = []
-    for model in apps.get_models():
-        if model._meta.app_label not in APPS:
+    for model in of if of is not None else apps.get_models():
+        if of is None and model._meta.app_label not in APPS:
             continue
         keys = {
             name
@@ -96,7 +98,7 @@ def anna(db: None) -> Citizen:
 def marked(anna: Citizen) -> dict[int, str]:
     """Set every free-text column of every row to ``M<n>:`` + the payload; return n → field label."""
     labels = {}
-    for n, field in enumerate(_free_text_fields()):
+    for n, field in enumerate(free_text_fields()):
         model = field.model
         if model is Citizen:
             continue  # the citizen's name and address are master data from the CPR register
@@ -127,7 +129,7 @@ def _roles(endpoint: Endpoint) -> tuple[str, ...]:
 
 def test_the_walk_finds_the_free_text_fields() -> None:
     # guard: a walk that finds nothing would make the test below check nothing
-    names = {f"{f.model._meta.label}.{f.name}" for f in _free_text_fields()}
+    names = {f"{f.model._meta.label}.{f.name}" for f in free_text_fields()}
     assert len(names) > 30
     assert "admissions.Message.body" in names
     assert "admissions.InformationRequest.question" in names
