@@ -28,8 +28,8 @@ Action = Callable[[PsychiatricCourse, Any, Any], object]
 def _care_plan(course: PsychiatricCourse, d: Any, u: Any) -> object:
     kind = i.text(d, "kind", 20)
     plan = None
-    if i.text(d, "plan", 12).isdigit():
-        plan = course.care_plans.filter(pk=int(d["plan"])).first()
+    if (plan_id := i.row_id(d, "plan")) is not None:
+        plan = course.care_plans.filter(pk=plan_id).first()
     fields: dict[str, object] = {
         name: i.text(d, name)
         for name in ("treatment_offers", "social_offers", "participants", "responsibilities")
@@ -42,7 +42,7 @@ def _care_plan(course: PsychiatricCourse, d: Any, u: Any) -> object:
 def _follow_up(course: PsychiatricCourse, d: Any, u: Any) -> object:
     plan = course.care_plans.filter(
         kind=CarePlan.Kind.ACTION_PLAN,
-        pk=int(i.text(d, "plan", 12) or 0) if i.text(d, "plan", 12).isdigit() else 0,
+        pk=i.row_id(d, "plan") or 0,
     ).first()
     if plan is None:
         raise DomainError("Vælg handleplanen.", field="plan")
@@ -51,8 +51,8 @@ def _follow_up(course: PsychiatricCourse, d: Any, u: Any) -> object:
 
 def _meeting_record(course: PsychiatricCourse, d: Any, u: Any) -> object:
     meeting = (
-        course.meetings.filter(pk=int(i.text(d, "meeting", 12))).first()
-        if i.text(d, "meeting", 12).isdigit()
+        course.meetings.filter(pk=meeting_id).first()
+        if (meeting_id := i.row_id(d, "meeting")) is not None
         else None
     )
     if meeting is None:

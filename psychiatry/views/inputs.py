@@ -21,6 +21,13 @@ def text(data: Any, name: str, limit: int = MAX_TEXT) -> str:
     return value
 
 
+def row_id(data: Any, name: str) -> int | None:
+    """The id of a chosen row (ASCII digits only: ``²`` is a digit to ``isdigit()`` but no number to ``int()``),
+    or None."""
+    value = text(data, name, 12)
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
 def flag(data: Any, name: str) -> bool:
     return str(data.get(name, "")).lower() in ("1", "on", "true", "ja", "yes")
 

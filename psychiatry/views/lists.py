@@ -85,10 +85,8 @@ def referral_create(request: AppRequest) -> HttpResponse:
             municipality = Organisation.objects.filter(
                 kind=Organisation.Kind.MUNICIPALITY, code=inputs.text(data, "municipality", 10)
             ).first()
-            department_id = inputs.text(data, "department", 12)
-            department = (
-                departments.filter(pk=int(department_id)).first() if department_id.isdigit() else None
-            )
+            department_id = inputs.row_id(data, "department")
+            department = departments.filter(pk=department_id).first() if department_id is not None else None
             if municipality is None:
                 raise DomainError("Angiv bopælskommunens kode.", field="municipality")
             if department is None:
