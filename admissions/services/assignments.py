@@ -32,21 +32,15 @@ def assignment_take(*, item: AssignableItem, actor: Actor) -> Assignment:
     over a colleague's item replaces their assignment; taking one's own again changes nothing."""
     organisation = _organisation(item=item, actor=actor)
     user = cast(User, actor.user)
-    item_type = ContentType.objects.get_for_model(item)
-    assignment = (
-        Assignment.objects.select_for_update()
-        .filter(organisation=organisation, item_type=item_type, item_id=item.pk)
-        .first()
+    # The unique constraint decides, not a check before the insert: a colleague who takes the item in the same
+    # instant wins the insert, and get_or_create then finds (and locks) their row, which this member takes over.
+    assignment, created = Assignment.objects.select_for_update().get_or_create(
+        organisation=organisation,
+        item_type=ContentType.objects.get_for_model(item),
+        item_id=item.pk,
+        defaults={"assignee": user, "assigned_at": timezone.now()},
     )
-    if assignment is None:
-        return Assignment.objects.create(
-            organisation=organisation,
-            item_type=item_type,
-            item_id=item.pk,
-            assignee=user,
-            assigned_at=timezone.now(),
-        )
-    if assignment.assignee_id != user.pk:
+    if not created and assignment.assignee_id != user.pk:
         assignment.assignee = user
         assignment.assigned_at = timezone.now()
         assignment.save(update_fields=["assignee", "assigned_at"])  # audited (admissions.audit)
