@@ -18,6 +18,8 @@ from django.urls import get_resolver, resolve, reverse
 from django.utils import timezone
 
 from admissions.models import AdmissionNotice
+from discharge.models import DischargeLetter
+from rehab.models import Delivery
 from sundhedsaftale.access.models import AccessLog
 from sundhedsaftale.citizens.models import Citizen
 from tests.citizen_lists import LISTS, NO_CITIZEN_LIST, NOT_WALKED, REQUIRED_QUERY
@@ -66,13 +68,22 @@ def full_world(world: dict[str, Citizen]) -> dict[str, Citizen]:  # noqa: F811  
             continue
         records_create(citizen)
         CourseFactory.create(citizen=citizen, at=first.department.code)
-    # and a notice about Else (Randers) addressed to Aarhus and to Anna's practice, as when she lived and was listed
-    # there: only the visibility rule keeps it out of their inboxes
+    # and an admission notice, an epikrise and a rehab plan about Else (Randers) addressed to Aarhus and to Anna's
+    # practice, as when she lived and was listed there: only the visibility rule keeps them out of their inboxes
+    course = world["randers"].courses.earliest("pk")
+    aarhus, practice = world["aarhus"].municipality, world["aarhus"].gp_practice
+    assert practice is not None
     AdmissionNotice.objects.create(
-        course=world["randers"].courses.earliest("pk"),
-        municipality=world["aarhus"].municipality,
-        gp_practice=world["aarhus"].gp_practice,
-        sent_at=timezone.now(),
+        course=course, municipality=aarhus, gp_practice=practice, sent_at=timezone.now()
+    )
+    DischargeLetter.objects.create(course=course, gp_practice=practice, summary="Pneumoni, behandlet.")
+    sent = Delivery.objects.filter(plan__course=course).earliest("pk")
+    Delivery.objects.create(
+        plan=sent.plan,
+        version=sent.version,
+        recipient=Delivery.Recipient.MUNICIPALITY,
+        organisation=aarhus,
+        consent=True,
     )
     return world
 
