@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from admissions.models import AdmissionNotice
 from discharge.models import DischargeLetter
+from psychiatry.models import Notice, PsychiatricCourse
 from rehab.models import Delivery
 from sundhedsaftale.access.models import AccessLog
 from sundhedsaftale.citizens.models import Citizen
@@ -70,6 +71,7 @@ def full_world(world: dict[str, Citizen]) -> dict[str, Citizen]:  # noqa: F811  
         CourseFactory.create(citizen=citizen, at=first.department.code)
     # and an admission notice, an epikrise and a rehab plan about Else (Randers) addressed to Aarhus and to Anna's
     # practice, as when she lived and was listed there: only the visibility rule keeps them out of their inboxes
+    # (the alerts of the records are all addressed to AUH-ORT, which sees only two of the citizens)
     course = world["randers"].courses.earliest("pk")
     aarhus, practice = world["aarhus"].municipality, world["aarhus"].gp_practice
     assert practice is not None
@@ -84,6 +86,12 @@ def full_world(world: dict[str, Citizen]) -> dict[str, Citizen]:  # noqa: F811  
         recipient=Delivery.Recipient.MUNICIPALITY,
         organisation=aarhus,
         consent=True,
+    )
+    # and the psychiatric admission of Jens (Randers, at AUH), told to Aarhus as if he lived there
+    Notice.objects.create(
+        course=PsychiatricCourse.objects.filter(citizen=world["randers_at_auh"]).earliest("pk"),
+        kind=Notice.Kind.ADMISSION,
+        recipient=aarhus,
     )
     return world
 
