@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from discharge import services as discharge
 from rehab import services as rehab
-from rehab.models import Plan
+from rehab.models import Plan, PlanVersion
 from sundhedsaftale.workdays import local_date
 from tests.factories import TEST_PASSWORD, CitizenFactory, member
 from tests.factories.rehab import course_at
@@ -58,3 +58,34 @@ def test_a_code_looked_up_by_a_word_goes_into_the_plan_and_the_summary_shrinks(
     # and the summary's links lead to the fields still to fill in
     missing.get_by_role("link", name="Ambulant kontrol (pkt. 7)").click()
     assert page.evaluate("location.hash") == "#id_outpatient_control_0"
+
+
+def test_an_autosave_refused_because_a_colleague_finalised_the_plan_says_so_in_place(
+    page: Any, login: Callable[[Any, str, str], None]
+) -> None:
+    # given a therapist with the draft plan open in the editor
+    nurse = member("ward_staff", "AUH-ORT", first_name="Karen", last_name="Sygeplejerske")
+    course = course_at(at="AUH-ORT", citizen=CitizenFactory(name="Lis Konfliktsen"))
+    discharge.discharge_plan_save(
+        course=course,
+        functional_ability="reduced",
+        need="home_care",
+        planned_date=local_date(timezone.now()) + timedelta(days=5),
+        acting_user=nurse,
+    )
+    plan = rehab.plan_create(course=course, acting_user=nurse)
+    page.goto("/login/", timeout=60_000)
+    login(page, nurse.username, TEST_PASSWORD)
+    page.goto(f"/genoptraening/plan/{plan.pk}/")
+    # and a colleague finalises the version in another window meanwhile
+    PlanVersion.objects.filter(pk=plan.latest.pk).update(
+        state=PlanVersion.State.FINAL, finalised_at=timezone.now()
+    )
+
+    # when she goes on typing, and the autosave is refused (409)
+    page.get_by_label("17. Udfyldt af (titel og navn)").press_sequentially(", fysioterapeut", delay=20)
+
+    # then the refusal's Danish message is shown where "Gemt" would be, and nothing was saved
+    status = page.get_by_test_id("autosave-status")
+    status.get_by_text("Versionen er færdiggjort og kan ikke ændres. Opret en rettelse.").wait_for()
+    assert "fysioterapeut" not in Plan.objects.get(pk=plan.pk).latest.author_name
