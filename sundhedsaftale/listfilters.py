@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Page, Paginator
 from django.utils import timezone
 
-from sundhedsaftale.danish_dates import date_parse
+from sundhedsaftale.danish_dates import PLAUSIBLE_YEARS, date_parse
 
 PAGE_PARAMETER = "side"
 DATE_FORMAT = "%d.%m.%Y"  # how a filter's date is shown in its input and in links
@@ -26,9 +26,9 @@ def choice_param(params: Mapping[str, str], name: str, allowed: Iterable[str], d
 
 def date_param(params: Mapping[str, str], name: str) -> date | None:
     """The date the parameter names, read like every date field (``sundhedsaftale.danish_dates``), or None when it
-    is missing or no date (a day that does not exist, foreign digits, a year outside 1900-2199)."""
+    is missing or no date (a day that does not exist, foreign digits, a year no record can carry)."""
     day = date_parse(params.get(name, ""))
-    return day if day is not None and 1900 <= day.year < 2200 else None
+    return day if day is not None and day.year in PLAUSIBLE_YEARS else None
 
 
 def id_param(params: Mapping[str, str], name: str) -> int | None:
