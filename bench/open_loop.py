@@ -201,7 +201,7 @@ def row(title: str, who: str, rate: float, seconds: float, outcome: Outcome, tar
     lag = percentile(outcome.lags, 0.99) * 1000 if outcome.lags else 0.0
     others = {s: n for s, n in outcome.statuses.items() if s != 200}
     return (
-        f"| {title} | {who} | {rate:g}/s | {sent_rate:.1f}/s | {ok / seconds:.1f}/s | {ms(outcome.latencies, 0.5)} "
+        f"| {title} | {who} | {rate:.4g}/s | {sent_rate:.1f}/s | {ok / seconds:.1f}/s | {ms(outcome.latencies, 0.5)} "
         f"| {ms(outcome.latencies, 0.95)}{verdict} | {ms(outcome.latencies, 0.99)} | {ms(outcome.service, 0.95)} "
         f"| {lag:.0f} | {outcome.errors}{' ' + str(others) if others else ''} |"
     )
