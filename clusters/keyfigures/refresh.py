@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
@@ -142,6 +142,11 @@ def keyfigures_refresh() -> int:
     now = timezone.now()
     today = local_date(now)
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # background work on one core: with parallel workers the refresh took both cores from the pages for
+            # seconds every five minutes (p95 of every page 0.6-2 s in the bench's 50 requests/s; bench/README.md)
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         state, _created = FigureRefresh.objects.select_for_update().get_or_create(name="keyfigures")
         if state.refreshed_at is None:
             last_id = LogEntry.objects.aggregate(last=Max("pk"))["last"] or 0
