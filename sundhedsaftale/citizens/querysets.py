@@ -37,7 +37,7 @@ def visible_citizen_probe(actor: "Actor", citizen_column: str) -> Q:
     alerts 240 ms). A scalar subquery with ``LIMIT 1`` cannot be hashed: each row probes
     ``care_relation_by_citizen`` (4 ms for the same pages). Where the actor sees few of the rows walked (a
     practice, a small municipality) the probe per row costs more than hashing a small set; the callers choose
-    (bench/README.md, "Deadlines and alerts as a municipality")."""
+    (bench/README.md, "The region under load")."""
     from sundhedsaftale.citizens.relations import CareRelation
 
     if not actor.reads_personal_data:
